@@ -1,0 +1,326 @@
+//! UI strings with values in them: places, counts, file names, errors.
+
+use std::io;
+
+use super::{Lang, S};
+use crate::model::{ArticlePart, Field, Problem, ProblemKind};
+use crate::store::{LoadError, SaveError};
+
+/// Where a field is, in words: 第 1 栏第 2 篇 · 导语.
+pub fn field_label(field: &Field, lang: Lang) -> String {
+    let section_no = |s: usize| match lang {
+        Lang::Zh => format!("第 {} 栏", s + 1),
+        Lang::En => format!("section {}", s + 1),
+    };
+    let simple = |s: S| s.get(lang).to_owned();
+    match *field {
+        Field::Name => simple(S::Name),
+        Field::Number => simple(S::Number),
+        Field::TotalNumber => simple(S::TotalNumber),
+        Field::Office => simple(S::Office),
+        Field::Date => simple(S::Date),
+        Field::Classification => simple(S::Classification),
+        Field::EditorsNote => simple(S::EditorsNote),
+        Field::SectionHeading { section } => {
+            format!("{} · {}", section_no(section), S::SectionHeading.get(lang))
+        }
+        Field::Section { section } => section_no(section),
+        Field::Article {
+            section,
+            article,
+            part,
+        } => {
+            let base = match lang {
+                Lang::Zh => format!("第 {} 栏第 {} 篇", section + 1, article + 1),
+                Lang::En => format!("section {}, article {}", section + 1, article + 1),
+            };
+            let part = match part {
+                ArticlePart::Whole => return base,
+                ArticlePart::Unit => simple(S::Unit),
+                ArticlePart::Lead => simple(S::Lead),
+                ArticlePart::Attribution => simple(S::Attribution),
+                ArticlePart::Paragraph(p) => match lang {
+                    Lang::Zh => format!("正文第 {} 段", p + 1),
+                    Lang::En => format!("paragraph {}", p + 1),
+                },
+            };
+            format!("{base} · {part}")
+        }
+        Field::Editor => simple(S::Editor),
+        Field::Proofreader => simple(S::Proofreader),
+        Field::Phone => simple(S::Phone),
+        Field::Fax => simple(S::Fax),
+        Field::Email => simple(S::Email),
+        Field::PrintCount => simple(S::PrintCount),
+        Field::ReportTo => format!("{} · {}", S::Distribution.get(lang), S::ReportTo.get(lang)),
+        Field::SendTo => format!("{} · {}", S::Distribution.get(lang), S::SendTo.get(lang)),
+        Field::IssueTo => format!("{} · {}", S::Distribution.get(lang), S::IssueTo.get(lang)),
+        Field::Style => simple(S::Style),
+    }
+}
+
+/// What a validation problem means.
+pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
+    let simple = |s: S| s.get(lang).to_owned();
+    match kind {
+        ProblemKind::MissingName => simple(S::MissingName),
+        ProblemKind::MissingNumber => simple(S::MissingNumber),
+        ProblemKind::MissingDate => simple(S::MissingDate),
+        ProblemKind::MissingOffice => simple(S::MissingOffice),
+        ProblemKind::BadTotalNumber => simple(S::BadTotalNumber),
+        ProblemKind::NoArticles => simple(S::NoArticles),
+        ProblemKind::MissingSectionHeading => simple(S::MissingSectionHeading),
+        ProblemKind::EmptySection => simple(S::EmptySection),
+        ProblemKind::MissingUnit => simple(S::MissingUnit),
+        ProblemKind::EmptyArticle => simple(S::EmptyArticle),
+        ProblemKind::BadPrintCount => simple(S::BadPrintCount),
+        ProblemKind::DuplicateArticleId(id) => match lang {
+            Lang::Zh => format!("文章编号 {} 与前面的文章重复", id.0),
+            Lang::En => format!("article id {} repeats an earlier article's", id.0),
+        },
+        ProblemKind::MalformedEmail(text) => match lang {
+            Lang::Zh => format!("“{text}”不是有效的邮箱地址"),
+            Lang::En => format!("“{text}” is not a valid email address"),
+        },
+        ProblemKind::MalformedPhone(text) => match lang {
+            Lang::Zh => format!("“{text}”不是有效的电话号码"),
+            Lang::En => format!("“{text}” is not a valid phone number"),
+        },
+        ProblemKind::BadStyleSize(name) => match lang {
+            Lang::Zh => format!("版式中的尺寸 {name} 超出可排版的范围"),
+            Lang::En => format!("the style size {name} is out of the range that can be typeset"),
+        },
+    }
+}
+
+/// The separator between a place and what is said about it.
+pub fn sep(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// Refusing to replace a file the user did not ask to replace.
+pub fn refuse_overwrite(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 已存在，未覆盖（如确需覆盖请加 --force）",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} exists and was left alone (add --force to replace it)",
+            path.display()
+        ),
+    }
+}
+
+/// A problem with its place: 第 1 栏第 2 篇 · 导语：文章没有导语也没有正文.
+pub fn problem_with_place(p: &Problem, lang: Lang) -> String {
+    format!(
+        "{}{}{}",
+        field_label(&p.field, lang),
+        sep(lang),
+        problem(&p.kind, lang)
+    )
+}
+
+/// A file-reading error: the file, the place, what happened.
+pub fn load_error(error: &LoadError, lang: Lang) -> String {
+    let path = error.path().display();
+    let place = match error.position() {
+        Some((line, column)) => match lang {
+            Lang::Zh => format!("{path} 第 {line} 行第 {column} 列"),
+            Lang::En => format!("{path}, line {line}, column {column}"),
+        },
+        None => path.to_string(),
+    };
+    let sep = sep(lang);
+    let what = match error {
+        LoadError::Read { source, .. } => io_error(source, lang),
+        LoadError::Empty { .. } => lang.pick("文件是空的", "the file is empty").to_owned(),
+        LoadError::Utf16 { .. } => lang
+            .pick(
+                "文件是 UTF-16 编码，简报草稿应为 UTF-8 编码",
+                "the file is UTF-16 text; drafts are UTF-8",
+            )
+            .to_owned(),
+        LoadError::NotUtf8 { .. } => lang
+            .pick(
+                "此处的内容不是 UTF-8 文本（可能是 GBK 编码的文字或二进制文件）",
+                "the bytes here are not UTF-8 text (GBK-encoded text or a binary file?)",
+            )
+            .to_owned(),
+        LoadError::Syntax { error, .. } => ron_error(error, lang),
+        LoadError::NoSchema { .. } => lang
+            .pick(
+                "缺少格式版本号（schema），这不是简报草稿文件",
+                "no format version (schema): this is not a Jianbao draft",
+            )
+            .to_owned(),
+        LoadError::TooNew {
+            found, supported, ..
+        } => match lang {
+            Lang::Zh => format!(
+                "此文件由更新版本的简报编辑器保存（格式版本 {found}），本程序只支持到格式版本 {supported}，请升级后再打开"
+            ),
+            Lang::En => format!(
+                "the file was saved by a newer Jianbao (format version {found}); this program reads up to version {supported}. Please upgrade to open it"
+            ),
+        },
+    };
+    format!("{place}{sep}{what}")
+}
+
+/// A file-writing error.
+pub fn save_error(error: &SaveError, lang: Lang) -> String {
+    match error {
+        SaveError::Serialize(e) => match lang {
+            Lang::Zh => format!("无法生成草稿内容（程序错误：{e}）"),
+            Lang::En => format!("could not write the draft (program error: {e})"),
+        },
+        SaveError::Write { path, source } => match lang {
+            Lang::Zh => format!(
+                "{} 保存失败：{}。磁盘上的文件保持原样，未保存的修改仍在编辑器中",
+                path.display(),
+                io_error(source, lang)
+            ),
+            Lang::En => format!(
+                "{}: saving failed: {}. The file on disk is unchanged and your edits are still in the editor",
+                path.display(),
+                io_error(source, lang)
+            ),
+        },
+    }
+}
+
+/// An operating-system error in plain words.
+pub fn io_error(error: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind as K;
+    let text = match error.kind() {
+        K::NotFound => lang.pick("文件或文件夹不存在", "no such file or folder"),
+        K::PermissionDenied => lang.pick("没有访问权限", "permission denied"),
+        K::IsADirectory => lang.pick("这是一个文件夹，不是文件", "this is a folder, not a file"),
+        K::NotADirectory => lang.pick("路径中有一项不是文件夹", "part of the path is not a folder"),
+        K::StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        K::ReadOnlyFilesystem => lang.pick("磁盘是只读的", "the disk is read-only"),
+        K::AlreadyExists => lang.pick("文件已存在", "the file already exists"),
+        K::InvalidData => lang.pick("数据无效", "invalid data"),
+        _ => {
+            return match lang {
+                Lang::Zh => format!("系统错误（{error}）"),
+                Lang::En => format!("system error ({error})"),
+            };
+        }
+    };
+    text.to_owned()
+}
+
+/// A RON parse error in plain words.
+fn ron_error(error: &ron::Error, lang: Lang) -> String {
+    use ron::Error as E;
+    let text = match error {
+        E::Eof => lang.pick(
+            "文件意外结束，内容不完整（可能被截断）",
+            "unexpected end of file: the file is incomplete (truncated?)",
+        ),
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            lang.pick("此处应为一个整数", "a whole number is expected here")
+        }
+        E::ExpectedFloat | E::FloatUnderscore => {
+            lang.pick("此处应为一个数字", "a number is expected here")
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            lang.pick("此处应为带引号的文字", "quoted text is expected here")
+        }
+        E::ExpectedBoolean => lang.pick("此处应为 true 或 false", "true or false is expected here"),
+        E::ExpectedComma => lang.pick("此处缺少逗号", "a comma is missing here"),
+        E::ExpectedArray | E::ExpectedArrayEnd => lang.pick(
+            "此处的列表括号 [ ] 不完整",
+            "a list bracket [ ] is missing here",
+        ),
+        E::ExpectedStructLike
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedOption
+        | E::ExpectedOptionEnd => {
+            lang.pick("此处的括号 ( ) 不完整", "a parenthesis ( ) is missing here")
+        }
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => lang.pick(
+            "此处的字段写法不对（缺少冒号或括号）",
+            "a field is malformed here (missing colon or bracket)",
+        ),
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) => {
+            lang.pick("此处应为字段名", "a field name is expected here")
+        }
+        E::UnexpectedChar(_) => {
+            lang.pick("此处出现了不应有的字符", "an unexpected character is here")
+        }
+        E::TrailingCharacters => lang.pick(
+            "简报内容结束后还有多余的文字",
+            "there is extra text after the end of the issue",
+        ),
+        E::ExceededRecursionLimit => {
+            lang.pick("括号嵌套层数过多", "brackets are nested too deeply")
+        }
+        E::InvalidEscape(_) => lang.pick(
+            "文字中有无效的转义序列",
+            "the text has an invalid escape sequence",
+        ),
+        E::UnclosedBlockComment | E::UnclosedLineComment => {
+            lang.pick("注释没有结束", "a comment is not closed")
+        }
+        E::Utf8Error(_) => lang.pick(
+            "此处不是有效的 UTF-8 文字",
+            "the text here is not valid UTF-8",
+        ),
+        E::InvalidValueForType { .. } | E::ExpectedDifferentLength { .. } => {
+            lang.pick("此处的取值类型不对", "the value here has the wrong type")
+        }
+        E::NoSuchEnumVariant { .. } => lang.pick(
+            "此处的取值不在可选范围内",
+            "the value here is not one of the allowed choices",
+        ),
+        E::DuplicateStructField { .. } => lang.pick("同一字段出现了两次", "a field appears twice"),
+        E::Message(_) => lang.pick("此处的取值无效", "the value here is invalid"),
+        _ => lang.pick("格式错误", "syntax error"),
+    };
+    // The parser's own words add detail for English readers only, so that a
+    // Chinese message never switches language halfway.
+    match lang {
+        Lang::Zh => text.to_owned(),
+        Lang::En => format!("{text} ({error})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn load_errors_name_file_and_place_in_both_languages() {
+        let text = "(\n    schema: 1,\n    masthead: (number: \"十一\"),\n)";
+        let error = crate::store::from_ron(text, Path::new("第11期.ron")).expect_err("bad type");
+        let zh = error.message(Lang::Zh);
+        assert!(zh.starts_with("第11期.ron 第 3 行第 "), "{zh}");
+        assert!(zh.contains("整数"), "{zh}");
+        let en = error.message(Lang::En);
+        assert!(en.starts_with("第11期.ron, line 3, column "), "{en}");
+        assert!(en.contains("whole number"), "{en}");
+    }
+
+    #[test]
+    fn article_places_read_naturally() {
+        let field = Field::Article {
+            section: 0,
+            article: 2,
+            part: ArticlePart::Paragraph(1),
+        };
+        assert_eq!(
+            field_label(&field, Lang::Zh),
+            "第 1 栏第 3 篇 · 正文第 2 段"
+        );
+        assert_eq!(
+            field_label(&field, Lang::En),
+            "section 1, article 3 · paragraph 2"
+        );
+    }
+}

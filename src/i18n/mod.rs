@@ -1,0 +1,90 @@
+//! Every string a user reads, in Chinese (the default) and English.
+//!
+//! Fixed strings are variants of [`S`]; strings with values in them are the
+//! functions of [`messages`]. Nothing else in the crate spells out UI text,
+//! so switching language switches all of it and nothing is left mixed.
+//! Document content (密级 labels, 第 N 期, 报/送/发) is not UI text: it is
+//! printed in Chinese whatever the UI language.
+
+pub mod messages;
+mod strings;
+
+pub use strings::S;
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language for command-line output: `JIANBAO_LANG`, else the
+    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it names English,
+    /// else Chinese.
+    pub fn from_env() -> Lang {
+        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+        let chosen = var("JIANBAO_LANG")
+            .or_else(|| var("LC_ALL"))
+            .or_else(|| var("LC_MESSAGES"))
+            .or_else(|| var("LANG"));
+        match chosen {
+            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    /// The language's own name, as shown in the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+        }
+    }
+
+    /// Picks one of two renderings; used only inside this module.
+    fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_han(text: &str) -> bool {
+        text.chars().any(|c| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        })
+    }
+
+    /// English words allowed inside Chinese strings: names of formats and keys.
+    const LATIN_IN_CHINESE: &[&str] = &[
+        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Jianbao", "Z", "Y", "S",
+        "N", "O", "E", "B", "JSON", "typst", "GB", "UTF",
+    ];
+
+    #[test]
+    fn english_strings_have_no_chinese_and_chinese_strings_no_english_words() {
+        for s in S::ALL {
+            let en = s.get(Lang::En);
+            assert!(!has_han(en), "{s:?} English text has Chinese: {en}");
+            let zh = s.get(Lang::Zh);
+            for word in zh.split(|c: char| !c.is_ascii_alphabetic()) {
+                assert!(
+                    word.is_empty() || LATIN_IN_CHINESE.contains(&word),
+                    "{s:?} Chinese text has the English word {word:?}: {zh}"
+                );
+            }
+            assert!(!zh.is_empty() && !en.is_empty(), "{s:?} is blank");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Jianbao (简报): an editor for the work bulletins Chinese government offices
+//! publish each week or month.
+//!
+//! The modules follow the data: [`model`] is one issue as plain data;
+//! [`store`] reads and writes it as RON drafts; [`i18n`] holds every word a
+//! user reads; [`cli`] is the command line.
+
+pub mod app;
+pub mod assets;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;

@@ -1,0 +1,204 @@
+//! 报核: sections (栏目) and the articles contributed by districts and units.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+
+use serde::{Deserialize, Serialize};
+
+use super::count_chars;
+
+/// A 栏目: a bracketed heading such as 【文明创建】 followed by its articles.
+/// `heading` holds the words only; the brackets are typography.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Section {
+    pub heading: String,
+    pub articles: Vec<Article>,
+}
+
+/// Identifies an article for the life of the issue and across its versions:
+/// reordering, editing and copying the file keep it; comments and diffs match
+/// articles by it. Zero means "never assigned" (only in hand-written files).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ArticleId(pub u64);
+
+impl ArticleId {
+    /// A random non-zero id. 64 random bits make a clash between two issues'
+    /// articles practically impossible; [`super::Issue::fresh_article_id`]
+    /// still checks the issue at hand.
+    pub fn generate() -> Self {
+        loop {
+            // RandomState is seeded from the OS per instance: std's own RNG.
+            let mut hasher = RandomState::new().build_hasher();
+            hasher.write_u64(0x6a69_616e_6261_6f00);
+            let id = hasher.finish();
+            if id != 0 {
+                return ArticleId(id);
+            }
+        }
+    }
+}
+
+/// One contributed article.
+///
+/// The lead sentence works as the headline and is printed bold at the start
+/// of the first paragraph; the body continues on the same line. `attribution`
+/// is `None` while it follows the unit (see [`super::Issue::attribution_of`])
+/// and `Some` once the editor has written one of their own.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Article {
+    pub id: ArticleId,
+    /// The contributing unit: 东城区.
+    pub unit: String,
+    /// 东城区坚持“四全”，深化全国文明城区创建工作。
+    pub lead: String,
+    pub body: Vec<Paragraph>,
+    /// Printed in parentheses under the article: 东城区文明办.
+    pub attribution: Option<String>,
+}
+
+impl Article {
+    pub fn new(id: ArticleId) -> Self {
+        Self {
+            id,
+            ..Self::default()
+        }
+    }
+
+    /// The body as plain text, paragraphs separated by newlines.
+    pub fn body_text(&self) -> String {
+        let paragraphs: Vec<String> = self.body.iter().map(Paragraph::text).collect();
+        paragraphs.join("\n")
+    }
+
+    /// Characters of lead and body, whitespace not counted.
+    pub fn char_count(&self) -> usize {
+        count_chars(&self.lead)
+            + self
+                .body
+                .iter()
+                .map(|p| count_chars(&p.text()))
+                .sum::<usize>()
+    }
+
+    /// True when there is nothing to print: no lead and no body text.
+    pub fn is_empty(&self) -> bool {
+        self.lead.trim().is_empty() && self.body.iter().all(Paragraph::is_blank)
+    }
+}
+
+/// A paragraph of body text as a run of spans; a bold span is a run-in head
+/// such as 坚持全时创建。 Stored as a bare list of spans.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+}
+
+impl Paragraph {
+    /// A paragraph of one plain span.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            spans: vec![Span::plain(text)],
+        }
+    }
+
+    /// The paragraph's text without formatting.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.spans.iter().all(|s| s.text.trim().is_empty())
+    }
+
+    /// The same paragraph with empty spans dropped and neighbouring spans of
+    /// equal weight merged, so equal-looking paragraphs compare equal.
+    pub fn normalized(&self) -> Self {
+        let mut spans: Vec<Span> = Vec::with_capacity(self.spans.len());
+        for span in self.spans.iter().filter(|s| !s.text.is_empty()) {
+            match spans.last_mut() {
+                Some(last) if last.bold == span.bold => last.text.push_str(&span.text),
+                _ => spans.push(span.clone()),
+            }
+        }
+        Self { spans }
+    }
+}
+
+/// A run of text, bold or not.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Span {
+    pub text: String,
+    #[serde(skip_serializing_if = "is_false")]
+    pub bold: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_are_nonzero_and_differ() {
+        let ids: std::collections::HashSet<ArticleId> =
+            (0..1000).map(|_| ArticleId::generate()).collect();
+        assert_eq!(ids.len(), 1000);
+        assert!(!ids.contains(&ArticleId(0)));
+    }
+
+    #[test]
+    fn normalizing_merges_runs_of_equal_weight() {
+        let p = Paragraph {
+            spans: vec![
+                Span::bold("坚持全时"),
+                Span::bold("创建。"),
+                Span::plain(""),
+                Span::plain("研究制定"),
+                Span::plain("《实施意见》"),
+            ],
+        };
+        assert_eq!(
+            p.normalized().spans,
+            vec![
+                Span::bold("坚持全时创建。"),
+                Span::plain("研究制定《实施意见》")
+            ]
+        );
+        assert_eq!(p.text(), "坚持全时创建。研究制定《实施意见》");
+    }
+
+    #[test]
+    fn counts_characters_without_whitespace() {
+        let mut article = Article::new(ArticleId(1));
+        article.lead = "东城区坚持“四全”。".into();
+        article.body = vec![Paragraph::plain("坚持 全时\n创建。")];
+        assert_eq!(article.char_count(), 10 + 7);
+        assert!(!article.is_empty());
+        assert!(Article::new(ArticleId(2)).is_empty());
+    }
+}

@@ -1,0 +1,154 @@
+//! The per-bulletin style block: colour, font families, sizes and spacing.
+//! The typesetter reads it; the defaults follow GB/T 9704-2012.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How an issue is typeset. Sizes are in points.
+///
+/// Font fields name the family an office expects (the commercial fonts most
+/// offices have installed); the typesetter falls back to the bundled open
+/// fonts when a family is missing, so any name is safe.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Style {
+    /// 套红: the colour of the bulletin name and the rule under the masthead.
+    pub accent: Color,
+    /// Bulletin name: 方正小标宋简体.
+    pub title_font: String,
+    /// Body text: 仿宋_GB2312.
+    pub body_font: String,
+    /// Section heads and lead sentences: 黑体.
+    pub heading_font: String,
+    /// Editor's note and attributions: 楷体_GB2312.
+    pub kai_font: String,
+    /// Bulletin name size; shrunk to fit one line when the name is long.
+    pub title_size: f64,
+    /// Body size: 3号 is 16 pt.
+    pub body_size: f64,
+    /// Footer and distribution size: 4号 is 14 pt.
+    pub footer_size: f64,
+    /// Baseline-to-baseline distance of body lines: 22 lines fill the type area.
+    pub line_pitch: f64,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            accent: Color::RED,
+            title_font: "方正小标宋简体".into(),
+            body_font: "仿宋_GB2312".into(),
+            heading_font: "黑体".into(),
+            kai_font: "楷体_GB2312".into(),
+            title_size: 32.0,
+            body_size: 16.0,
+            footer_size: 14.0,
+            line_pitch: 28.9,
+        }
+    }
+}
+
+/// An sRGB colour, written in files as `#RRGGBB`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    /// The red of printed mastheads (CMYK 0/100/100/0 on screen).
+    pub const RED: Color = Color {
+        r: 0xE6,
+        g: 0x00,
+        b: 0x12,
+    };
+
+    pub fn hex(self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Color {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02X}{:02X}{:02X}", self.r, self.g, self.b)
+    }
+}
+
+/// Why text is not a colour; says what is expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadColor(pub String);
+
+impl fmt::Display for BadColor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "“{}” is not a colour like #E60012", self.0)
+    }
+}
+
+impl FromStr for Color {
+    type Err = BadColor;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadColor(s.to_owned());
+        let hex = s.trim().strip_prefix('#').ok_or_else(bad)?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+        Ok(Color {
+            r: channel(0)?,
+            g: channel(2)?,
+            b: channel(4)?,
+        })
+    }
+}
+
+impl Default for Color {
+    fn default() -> Self {
+        Color::RED
+    }
+}
+
+impl Serialize for Color {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for Color {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse_and_print_as_hex() {
+        let c: Color = "#c00000".parse().expect("valid colour");
+        assert_eq!(
+            c,
+            Color {
+                r: 0xC0,
+                g: 0,
+                b: 0
+            }
+        );
+        assert_eq!(c.hex(), "#C00000");
+        for bad in [
+            "c00000",
+            "#c0000",
+            "#gg0000",
+            "",
+            "#c00000ff",
+            "#红色红色红",
+        ] {
+            assert!(bad.parse::<Color>().is_err(), "{bad:?} should be refused");
+        }
+    }
+}

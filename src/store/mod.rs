@@ -1,0 +1,229 @@
+//! Drafts on disk: issues as pretty RON, loaded with errors that say where,
+//! saved atomically.
+//!
+//! The format is the serde form of [`crate::model::Issue`] written by
+//! [`to_ron`]: fields in declaration order, four-space indents, Chinese as
+//! UTF-8 (never `\u{…}` escapes), one field per line — so drafts diff well
+//! and a save of an unchanged issue rewrites identical bytes.
+
+mod atomic;
+mod error;
+
+pub use atomic::write_atomically;
+pub use error::{LoadError, SaveError};
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::assets::{SAMPLE_FILE_NAME, SAMPLE_RON};
+use crate::model::{Issue, SCHEMA_VERSION};
+
+/// The bundled sample issue, parsed.
+///
+/// # Panics
+/// Never at run time for a released build: the sample is compiled in and a
+/// test loads it; a broken sample fails that test first.
+pub fn sample() -> Issue {
+    from_ron(SAMPLE_RON, Path::new(SAMPLE_FILE_NAME)).expect("the bundled sample issue loads")
+}
+
+/// The issue as this program writes it to disk.
+pub fn to_ron(issue: &Issue) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        // Spans are short: keep each on one line so paragraphs stay readable.
+        .depth_limit(7);
+    let mut text = ron::ser::to_string_pretty(issue, config).map_err(SaveError::Serialize)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Only the schema version, read before anything else so that a file from a
+/// newer Jianbao is refused by version rather than by some field it added.
+/// Zero stands for "absent": real versions start at 1.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    schema: u32,
+}
+
+/// Parses an issue from RON text. `path` only labels errors.
+pub fn from_ron(text: &str, path: &Path) -> Result<Issue, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: path.into() });
+    }
+    let options = ron::Options::default();
+    match options.from_str::<VersionProbe>(text) {
+        Ok(VersionProbe { schema: 0 }) => {
+            return Err(LoadError::NoSchema { path: path.into() });
+        }
+        Ok(VersionProbe { schema: found }) if found > SCHEMA_VERSION => {
+            return Err(LoadError::TooNew {
+                path: path.into(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        // Too broken to probe: the full parse below says where.
+        _ => {}
+    }
+    options
+        .from_str(text)
+        .map_err(|error| LoadError::syntax(path, error))
+}
+
+/// Loads an issue from a file. The file is only read, never written.
+pub fn load(path: &Path) -> Result<Issue, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.into(),
+        source,
+    })?;
+    let text = decode(&bytes, path)?;
+    from_ron(text, path)
+}
+
+/// UTF-8 text of a file, or an error saying where the bytes stop being UTF-8.
+fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Utf16 { path: path.into() });
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let prefix = String::from_utf8_lossy(valid);
+        let line = 1 + prefix.matches('\n').count();
+        let column = 1 + prefix.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        LoadError::NotUtf8 {
+            path: path.into(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Saves an issue atomically: readers see the old file or the new one, never
+/// a mixture, whatever happens during the save.
+pub fn save(path: &Path, issue: &Issue) -> Result<(), SaveError> {
+    let mut issue = issue.clone();
+    issue.schema = SCHEMA_VERSION;
+    let text = to_ron(&issue)?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
+        path: path.into(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleId, Paragraph, Section, Span};
+
+    #[test]
+    fn the_sample_is_written_in_canonical_form() {
+        // Loading and saving the bundled sample reproduces it byte for byte,
+        // so the file in assets/ is exactly what Jianbao writes.
+        let text = to_ron(&sample()).expect("serializes");
+        assert_eq!(text, SAMPLE_RON);
+    }
+
+    #[test]
+    fn chinese_is_written_as_utf8_not_escapes() {
+        let text = to_ron(&sample()).expect("serializes");
+        assert!(text.contains("首都精神文明建设情况简报"));
+        assert!(!text.contains("\\u{"));
+        assert!(text.starts_with("(\n    schema: 1,\n"));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_naming_both_versions() {
+        let text = SAMPLE_RON.replacen("schema: 1,", "schema: 999,", 1);
+        match from_ron(&text, Path::new("x.ron")) {
+            Err(LoadError::TooNew {
+                found: 999,
+                supported: SCHEMA_VERSION,
+                ..
+            }) => {}
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_even_with_unknown_fields() {
+        let text = "(schema: 7, masthead: (name: \"简报\", shiny_new_field: [1, 2]))";
+        assert!(matches!(
+            from_ron(text, Path::new("x.ron")),
+            Err(LoadError::TooNew { found: 7, .. })
+        ));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let text = "(\n    schema: 1,\n    masthead: (\n        number: \"十一\",\n    ),\n)";
+        match from_ron(text, Path::new("x.ron")) {
+            Err(LoadError::Syntax { line, column, .. }) => {
+                assert_eq!(line, 4);
+                assert!(column > 1, "column {column}");
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_schema_empty_and_bom() {
+        assert!(matches!(
+            from_ron("(masthead: ())", Path::new("x.ron")),
+            Err(LoadError::NoSchema { .. })
+        ));
+        assert!(matches!(
+            from_ron(" \n", Path::new("x.ron")),
+            Err(LoadError::Empty { .. })
+        ));
+        let with_bom = format!("\u{FEFF}{SAMPLE_RON}");
+        assert_eq!(from_ron(&with_bom, Path::new("x.ron")).ok(), Some(sample()));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let mut bytes = b"(\n    schema: 1,\n    masthead: (name: \"".to_vec();
+        bytes.extend_from_slice(&[0xBC, 0xF2, 0xB1, 0xA8]); // 简报 in GBK
+        match decode(&bytes, Path::new("gbk.ron")) {
+            Err(LoadError::NotUtf8 { line, column, .. }) => assert_eq!((line, column), (3, 23)),
+            other => panic!("expected NotUtf8, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn old_files_missing_new_fields_still_load() {
+        let issue = from_ron(
+            "(schema: 1, masthead: (name: \"简报\", number: 3))",
+            Path::new("old.ron"),
+        )
+        .expect("loads with defaults");
+        assert_eq!(issue.masthead.name, "简报");
+        assert_eq!(issue.masthead.number, 3);
+        assert_eq!(issue.style, crate::model::Style::default());
+    }
+
+    #[test]
+    fn awkward_strings_round_trip() {
+        let awkward =
+            "“引号”\"quote\" \\back\\slash\n换行\t制表 🎉 )], r#\"raw\"# // /* */ \u{3000}全角空格";
+        let mut issue = sample();
+        issue.masthead.name = awkward.into();
+        issue.sections.push(Section {
+            heading: awkward.into(),
+            articles: vec![Article {
+                body: vec![Paragraph {
+                    spans: vec![Span::bold(awkward), Span::plain(awkward)],
+                }],
+                ..Article::new(ArticleId(u64::MAX))
+            }],
+        });
+        let text = to_ron(&issue).expect("serializes");
+        assert_eq!(from_ron(&text, Path::new("x.ron")).ok(), Some(issue));
+    }
+}

@@ -1,0 +1,139 @@
+//! `jianbao check` and `jianbao new` as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jianbao(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("JIANBAO_LANG", "zh")
+        .output()
+        .expect("the binary runs")
+}
+
+fn check(path: &Path) -> (i32, String) {
+    let out = jianbao(&["check".as_ref(), path.as_os_str()]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().expect("exited"), text)
+}
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/capital-civilization-briefing-2021-no11.ron")
+}
+
+#[test]
+fn the_sample_checks_clean() {
+    let (code, text) = check(&sample_path());
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("未发现问题"), "{text}");
+}
+
+#[test]
+fn broken_files_are_refused_with_a_place_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = std::fs::read_to_string(sample_path()).expect("sample");
+    let mut garbage: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
+    garbage[0] = 0x89;
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated.ron",
+            sample.as_bytes()[..sample.len() / 2].to_vec(),
+            "行第",
+        ),
+        (
+            "wrong-type.ron",
+            sample
+                .replacen("number: 11,", "number: \"十一\",", 1)
+                .into_bytes(),
+            "第 5 行第",
+        ),
+        (
+            "future.ron",
+            sample
+                .replacen("schema: 1,", "schema: 999,", 1)
+                .into_bytes(),
+            "格式版本 999",
+        ),
+        ("empty.ron", Vec::new(), "文件是空的"),
+        ("binary.ron", garbage, "第 1 行第 1 列"),
+    ];
+    for (name, bytes, expected) in &cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write case");
+        let (code, text) = check(&path);
+        assert_eq!(code, 2, "{name}: {text}");
+        assert!(text.contains(name), "{name}: message names no file: {text}");
+        assert!(
+            text.contains(expected),
+            "{name}: expected {expected:?} in {text}"
+        );
+        assert_eq!(
+            &std::fs::read(&path).expect("read back"),
+            bytes,
+            "{name} was modified"
+        );
+    }
+    // The newer-version message names the version this program supports too.
+    let (_, text) = check(&dir.path().join("future.ron"));
+    assert!(text.contains("格式版本 1"), "{text}");
+}
+
+#[test]
+fn problems_exit_one_and_name_their_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("new.ron");
+    let out = jianbao(&["new".as_ref(), "-o".as_ref(), path.as_os_str()]);
+    assert!(out.status.success(), "{out:?}");
+    let (code, text) = check(&path);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("简报名称：简报名称未填写"), "{text}");
+    assert!(text.contains("编印单位：编印单位未填写"), "{text}");
+
+    // `new` never replaces a file unless asked.
+    let before = std::fs::read(&path).expect("read");
+    let again = jianbao(&["new".as_ref(), "-o".as_ref(), path.as_os_str()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_missing_file_and_a_folder_exit_two() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, text) = check(&dir.path().join("没有这个文件.ron"));
+    assert_eq!(code, 2);
+    assert!(
+        text.contains("没有这个文件.ron") && text.contains("不存在"),
+        "{text}"
+    );
+    let (code, text) = check(dir.path());
+    assert_eq!(code, 2, "{text}");
+}
+
+#[test]
+fn english_messages_on_request() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["--lang", "en", "check"])
+        .arg(sample_path())
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no problems found"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["new", "--help"],
+    ] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let out = jianbao(&args);
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    }
+}

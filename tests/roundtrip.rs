@@ -1,0 +1,175 @@
+//! Drafts survive saving and loading unchanged, whatever text they hold.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use jianbao::model::{
+    Article, ArticleId, Classification, Color, Distribution, Footer, Issue, Masthead, Paragraph,
+    Section, Span, Style,
+};
+use jianbao::store;
+use proptest::prelude::*;
+
+/// Text an editor might type, and text designed to upset a serializer.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[一-龥“”‘’《》（）【】、，。：；！？…—\"'\\\\\n\r\t ()\\[\\]{}:,#r/*😀🎉a-zA-Z0-9]{0,24}",
+        Just(String::new()),
+        Just("r#\"raw\"#".to_owned()),
+    ]
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    proptest::option::of((1i32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+        NaiveDate::from_ymd_opt(y, m, d).expect("day ≤ 28 exists in every month")
+    }))
+}
+
+fn article() -> impl Strategy<Value = Article> {
+    let span = (text(), any::<bool>()).prop_map(|(text, bold)| Span { text, bold });
+    let paragraph = proptest::collection::vec(span, 0..4).prop_map(|spans| Paragraph { spans });
+    (
+        any::<u64>(),
+        text(),
+        text(),
+        proptest::collection::vec(paragraph, 0..3),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(id, unit, lead, body, attribution)| Article {
+            id: ArticleId(id),
+            unit,
+            lead,
+            body,
+            attribution,
+        })
+}
+
+fn issue() -> impl Strategy<Value = Issue> {
+    let masthead = (
+        text(),
+        any::<u32>(),
+        proptest::option::of(any::<u32>()),
+        any::<bool>(),
+        text(),
+        date(),
+        proptest::option::of(proptest::sample::select(Classification::ALL.to_vec())),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                name,
+                number,
+                total_number,
+                supplement,
+                office,
+                date,
+                classification,
+                copy_serial,
+            )| {
+                Masthead {
+                    name,
+                    number,
+                    total_number,
+                    supplement,
+                    office,
+                    date,
+                    classification,
+                    copy_serial,
+                }
+            },
+        );
+    let section = (text(), proptest::collection::vec(article(), 0..4))
+        .prop_map(|(heading, articles)| Section { heading, articles });
+    let footer = (
+        text(),
+        text(),
+        text(),
+        text(),
+        text(),
+        proptest::option::of(any::<u32>()),
+    )
+        .prop_map(
+            |(editor, proofreader, phone, fax, email, print_count)| Footer {
+                editor,
+                proofreader,
+                phone,
+                fax,
+                email,
+                print_count,
+            },
+        );
+    let distribution =
+        (text(), text(), text()).prop_map(|(report_to, send_to, issue_to)| Distribution {
+            report_to,
+            send_to,
+            issue_to,
+        });
+    let style = (any::<[u8; 3]>(), text(), 1.0f64..200.0, 0.5f64..80.0).prop_map(
+        |([r, g, b], font, title_size, body_size)| Style {
+            accent: Color { r, g, b },
+            body_font: font,
+            title_size,
+            body_size,
+            ..Style::default()
+        },
+    );
+    (
+        masthead,
+        proptest::option::of(text()),
+        proptest::collection::vec(section, 0..3),
+        text(),
+        footer,
+        distribution,
+        style,
+    )
+        .prop_map(
+            |(
+                masthead,
+                editors_note,
+                sections,
+                attribution_suffix,
+                footer,
+                distribution,
+                style,
+            )| {
+                Issue {
+                    masthead,
+                    editors_note,
+                    sections,
+                    attribution_suffix,
+                    footer,
+                    distribution,
+                    style,
+                    ..Issue::default()
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn load_save_load_is_equal_and_save_load_save_is_identical(issue in issue()) {
+        let first = store::to_ron(&issue).expect("serializes");
+        let loaded = store::from_ron(&first, Path::new("p.ron")).expect("its own output loads");
+        prop_assert_eq!(&loaded, &issue);
+        let second = store::to_ron(&loaded).expect("serializes again");
+        prop_assert_eq!(first, second);
+    }
+}
+
+#[test]
+fn the_sample_round_trips_through_a_real_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    let issue = store::sample();
+    store::save(&path, &issue).expect("saves");
+    let first = std::fs::read(&path).expect("reads");
+    let loaded = store::load(&path).expect("loads");
+    assert_eq!(loaded, issue);
+    store::save(&path, &loaded).expect("saves again");
+    assert_eq!(std::fs::read(&path).expect("reads again"), first);
+    assert_eq!(first, jianbao::assets::SAMPLE_RON.as_bytes());
+}
