@@ -8,6 +8,9 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod sample;
 pub mod store;
+pub mod typeset;

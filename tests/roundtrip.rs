@@ -164,7 +164,7 @@ proptest! {
 fn the_sample_round_trips_through_a_real_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("第11期.ron");
-    let issue = store::sample();
+    let issue = jianbao::sample::issue();
     store::save(&path, &issue).expect("saves");
     let first = std::fs::read(&path).expect("reads");
     let loaded = store::load(&path).expect("loads");

@@ -1,8 +1,6 @@
 //! The bundled sample issue is a faithful transcription of the printed
 //! bulletin (tests/data holds the text extracted from its PDF).
 
-use jianbao::store;
-
 const SOURCE: &str = include_str!("data/capital-civilization-briefing-2021-no11.txt");
 
 /// Removes what text extraction adds: whitespace of every kind (line breaks
@@ -13,7 +11,7 @@ fn squeeze(text: &str) -> String {
 
 #[test]
 fn every_article_is_in_the_source_in_order_with_its_attribution() {
-    let issue = store::sample();
+    let issue = jianbao::sample::issue();
     let source = squeeze(SOURCE);
     let mut from = 0;
     let mut count = 0;
@@ -43,7 +41,7 @@ fn every_article_is_in_the_source_in_order_with_its_attribution() {
 
 #[test]
 fn masthead_footer_and_distribution_are_in_the_source() {
-    let issue = store::sample();
+    let issue = jianbao::sample::issue();
     let source = squeeze(SOURCE);
     let m = &issue.masthead;
     let f = &issue.footer;
@@ -74,7 +72,7 @@ fn masthead_footer_and_distribution_are_in_the_source() {
 
 #[test]
 fn bold_run_ins_are_the_printed_subheads() {
-    let issue = store::sample();
+    let issue = jianbao::sample::issue();
     let bold: Vec<String> = issue
         .articles()
         .flat_map(|(_, _, a)| a.body.iter().flat_map(|p| p.spans.iter()))

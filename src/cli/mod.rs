@@ -9,9 +9,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::sync::Arc;
+
+use crate::export::{self, ExportError};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
 use crate::store;
+use crate::typeset::{FontSet, Typesetter};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,6 +43,24 @@ pub enum Command {
         /// Drafts to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Typeset a draft and write it as a PDF (-o OUT.pdf) and/or one PNG per
+    /// page (--png-dir DIR).
+    Export {
+        /// The draft to export.
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(short, long, required_unless_present = "png_dir")]
+        output: Option<PathBuf>,
+        /// A folder for page images, one PNG per page.
+        #[arg(long)]
+        png_dir: Option<PathBuf>,
+        /// Pixels per point for page images (1 = 72 dpi, 2 = 144 dpi).
+        #[arg(long, default_value_t = crate::export::DEFAULT_PNG_SCALE)]
+        scale: f32,
+        /// Use only the bundled fonts, not the system's (same output on every machine).
+        #[arg(long)]
+        bundled_fonts: bool,
     },
     /// Write a fresh, empty issue dated today.
     New {
@@ -74,6 +96,20 @@ pub fn main() -> ExitCode {
         None => crate::app::run(cli.file, lang),
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::New { output, force }) => new(&output, force, lang),
+        Some(Command::Export {
+            file,
+            output,
+            png_dir,
+            scale,
+            bundled_fonts,
+        }) => export(
+            &file,
+            output.as_deref(),
+            png_dir.as_deref(),
+            scale,
+            bundled_fonts,
+            lang,
+        ),
     }
 }
 
@@ -110,6 +146,69 @@ pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
         }
     }
     ExitCode::from(worst)
+}
+
+/// `jianbao export`: 0 written, 2 on any failure (nothing half-written).
+fn export(
+    file: &Path,
+    pdf: Option<&Path>,
+    png_dir: Option<&Path>,
+    scale: f32,
+    bundled_fonts: bool,
+    lang: Lang,
+) -> ExitCode {
+    let issue = match store::load(file) {
+        Ok(issue) => issue,
+        Err(error) => {
+            eprintln!("{}", error.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let fonts = if bundled_fonts {
+        FontSet::bundled()
+    } else {
+        FontSet::with_system()
+    };
+    let mut typesetter = Typesetter::new(Arc::new(fonts));
+    let document = match typesetter.compile(&issue) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!(
+                "{}{}{}",
+                file.display(),
+                messages::sep(lang),
+                error.message(lang)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let mut written = Vec::new();
+    let mut result = Ok(());
+    if let Some(path) = pdf {
+        result = export::pdf(&document, path).map(|()| written.push(path.to_owned()));
+    }
+    if let (Ok(()), Some(dir)) = (&result, png_dir) {
+        let stem = file
+            .file_stem()
+            .map_or("page".into(), |s| s.to_string_lossy());
+        result = std::fs::create_dir_all(dir)
+            .map_err(|source| ExportError::Write {
+                path: dir.to_owned(),
+                source,
+            })
+            .and_then(|()| export::png_pages(&document, dir, &stem, scale))
+            .map(|pages| written.extend(pages));
+    }
+    for path in &written {
+        println!("{}", messages::exported(path, lang));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", error.message(lang));
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// `jianbao new -o FILE`.

@@ -3,8 +3,10 @@
 use std::io;
 
 use super::{Lang, S};
+use crate::export::ExportError;
 use crate::model::{ArticlePart, Field, Problem, ProblemKind};
 use crate::store::{LoadError, SaveError};
+use crate::typeset::TypesetError;
 
 /// Where a field is, in words: 第 1 栏第 2 篇 · 导语.
 pub fn field_label(field: &Field, lang: Lang) -> String {
@@ -188,6 +190,60 @@ pub fn save_error(error: &SaveError, lang: Lang) -> String {
                 io_error(source, lang)
             ),
         },
+    }
+}
+
+/// Why pages could not be made. typst's own diagnostics are technical and
+/// English; they follow in English only.
+pub fn typeset_error(error: &TypesetError, lang: Lang) -> String {
+    match error {
+        TypesetError::Compile(details) | TypesetError::Pdf(details) => {
+            let head = lang.pick(
+                "无法排版本期简报，请检查版式设置中的字号和行距",
+                "The issue could not be typeset; check the sizes and spacing in the style settings",
+            );
+            match lang {
+                Lang::Zh => head.to_owned(),
+                Lang::En => format!("{head}: {}", details.join("; ")),
+            }
+        }
+        TypesetError::NoSuchPage { index, count } => match lang {
+            Lang::Zh => format!("没有第 {} 页（共 {count} 页）", index + 1),
+            Lang::En => format!("there is no page {} (the issue has {count})", index + 1),
+        },
+        TypesetError::TooLarge { pixels_per_point } => match lang {
+            Lang::Zh => format!("缩放比例 {pixels_per_point} 过大，无法生成页面图像"),
+            Lang::En => format!("the scale {pixels_per_point} is too large for a page image"),
+        },
+        TypesetError::Internal(detail) => match lang {
+            Lang::Zh => "排版程序内部出错，本次排版已放弃，编辑内容未受影响".to_owned(),
+            Lang::En => {
+                format!("the typesetter failed internally ({detail}); your edits are unaffected")
+            }
+        },
+    }
+}
+
+/// Why an export failed.
+pub fn export_error(error: &ExportError, lang: Lang) -> String {
+    match error {
+        ExportError::Typeset(e) => typeset_error(e, lang),
+        ExportError::Write { path, source } => match lang {
+            Lang::Zh => format!("{} 写入失败：{}", path.display(), io_error(source, lang)),
+            Lang::En => format!(
+                "{}: writing failed: {}",
+                path.display(),
+                io_error(source, lang)
+            ),
+        },
+    }
+}
+
+/// What an export wrote.
+pub fn exported(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已导出 {}", path.display()),
+        Lang::En => format!("exported {}", path.display()),
     }
 }
 

@@ -177,12 +177,12 @@ mod tests {
 
     #[test]
     fn the_sample_is_clean() {
-        assert_eq!(crate::store::sample().validate(), vec![]);
+        assert_eq!(crate::sample::issue().validate(), vec![]);
     }
 
     #[test]
     fn empty_and_duplicate_articles_are_found() {
-        let mut issue = crate::store::sample();
+        let mut issue = crate::sample::issue();
         let first_id = issue.sections[0].articles[0].id;
         let mut blank = Article::new(first_id);
         blank.unit = "西城区".into();
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_body_alone_makes_an_article_non_empty() {
-        let mut issue = crate::store::sample();
+        let mut issue = crate::sample::issue();
         issue.sections.push(Section {
             heading: "志愿服务".into(),
             articles: vec![Article {
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn malformed_footer_fields_are_reported_with_their_text() {
-        let mut issue = crate::store::sample();
+        let mut issue = crate::sample::issue();
         issue.footer.email = "jswmzhxhc＠163.com".into();
         issue.footer.fax = "五五五".into();
         issue.footer.print_count = Some(0);

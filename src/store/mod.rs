@@ -16,17 +16,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::assets::{SAMPLE_FILE_NAME, SAMPLE_RON};
 use crate::model::{Issue, SCHEMA_VERSION};
-
-/// The bundled sample issue, parsed.
-///
-/// # Panics
-/// Never at run time for a released build: the sample is compiled in and a
-/// test loads it; a broken sample fails that test first.
-pub fn sample() -> Issue {
-    from_ron(SAMPLE_RON, Path::new(SAMPLE_FILE_NAME)).expect("the bundled sample issue loads")
-}
 
 /// The issue as this program writes it to disk.
 pub fn to_ron(issue: &Issue) -> Result<String, SaveError> {
@@ -120,7 +110,9 @@ pub fn save(path: &Path, issue: &Issue) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assets::SAMPLE_RON;
     use crate::model::{Article, ArticleId, Paragraph, Section, Span};
+    use crate::sample::issue as sample;
 
     #[test]
     fn the_sample_is_written_in_canonical_form() {

@@ -1,0 +1,79 @@
+//! Typesetting speed on the sample issue and on a long generated issue:
+//! first compile, recompile after a one-character edit, one page rendered
+//! at 1.5 px/pt, and writing the PDF.
+//!
+//! `cargo bench --bench typeset`
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use jianbao::model::Issue;
+use jianbao::typeset::{FontSet, Typesetter};
+
+fn cases() -> Vec<(&'static str, Issue)> {
+    vec![
+        ("sample", jianbao::sample::issue()),
+        ("large", jianbao::sample::large(40)),
+    ]
+}
+
+fn typeset(c: &mut Criterion) {
+    let fonts = Arc::new(FontSet::bundled());
+    for (name, issue) in cases() {
+        let mut group = c.benchmark_group(name);
+        {
+            let pages = Typesetter::new(fonts.clone())
+                .compile(&issue)
+                .expect("typesets")
+                .page_count();
+            eprintln!(
+                "{name}: {} articles, {pages} pages",
+                issue.articles().count()
+            );
+        }
+
+        group.bench_function("first compile", |b| {
+            b.iter_batched(
+                || {
+                    comemo::evict(0);
+                    Typesetter::new(fonts.clone())
+                },
+                |mut typesetter| black_box(typesetter.compile(&issue).expect("typesets")),
+                BatchSize::PerIteration,
+            )
+        });
+
+        // Each iteration types a different character into the first lead,
+        // so no compile finds its exact input in the cache.
+        let mut typesetter = Typesetter::new(fonts.clone());
+        let mut edited = issue.clone();
+        let mut n = 0u32;
+        group.bench_function("recompile after a one-character edit", |b| {
+            b.iter(|| {
+                n = (n + 1) % 20_000;
+                let c = char::from_u32(0x4E00 + n).unwrap_or('字');
+                let lead = &mut edited.sections[0].articles[0].lead;
+                lead.pop();
+                lead.push(c);
+                black_box(typesetter.compile(&edited).expect("typesets"))
+            })
+        });
+
+        let document = typesetter.compile(&issue).expect("typesets");
+        group.bench_function("render one page at 1.5 px/pt", |b| {
+            b.iter(|| black_box(document.render_page(1, 1.5).expect("renders")))
+        });
+        group.bench_function("write the PDF", |b| {
+            b.iter(|| black_box(document.pdf().expect("PDF")))
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = typeset
+}
+criterion_main!(benches);

@@ -1,0 +1,60 @@
+//! The sample issue that ships with Jianbao, and larger issues made from it
+//! for benchmarks and tests.
+
+use std::path::Path;
+
+use crate::assets::{SAMPLE_FILE_NAME, SAMPLE_RON};
+use crate::model::{Issue, Paragraph, Span};
+use crate::store;
+
+/// Beijing's 16 districts, the units of a city-wide bulletin.
+pub const BEIJING_DISTRICTS: [&str; 16] = [
+    "东城区",
+    "西城区",
+    "朝阳区",
+    "海淀区",
+    "丰台区",
+    "石景山区",
+    "门头沟区",
+    "房山区",
+    "通州区",
+    "顺义区",
+    "昌平区",
+    "大兴区",
+    "怀柔区",
+    "平谷区",
+    "密云区",
+    "延庆区",
+];
+
+/// The bundled sample issue (首都精神文明建设情况简报 第 11 期), parsed.
+///
+/// # Panics
+/// Never in a released build: the sample is compiled in, and a test loads
+/// it, so a broken sample fails that test before it can ship.
+pub fn issue() -> Issue {
+    store::from_ron(SAMPLE_RON, Path::new(SAMPLE_FILE_NAME))
+        .expect("the bundled sample issue loads")
+}
+
+/// A long issue: `articles` articles cycling through the sample's three,
+/// each credited to the next district and with its text doubled, so that
+/// 40 articles fill well over 40 pages.
+pub fn large(articles: usize) -> Issue {
+    let mut issue = issue();
+    let originals: Vec<_> = issue.articles().map(|(_, _, a)| a.clone()).collect();
+    let section = &mut issue.sections[0];
+    section.articles.clear();
+    for n in 0..articles {
+        let mut article = originals[n % originals.len()].clone();
+        let district = BEIJING_DISTRICTS[n % BEIJING_DISTRICTS.len()];
+        let original_unit = std::mem::replace(&mut article.unit, district.to_owned());
+        article.lead = article.lead.replacen(&original_unit, district, 1);
+        article.id = crate::model::ArticleId(n as u64 + 1);
+        let mut doubled: Vec<Span> = article.body.iter().flat_map(|p| p.spans.clone()).collect();
+        doubled.extend(doubled.clone());
+        article.body = vec![Paragraph { spans: doubled }];
+        section.articles.push(article);
+    }
+    issue
+}

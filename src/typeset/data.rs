@@ -1,0 +1,172 @@
+//! The issue as the template reads it: `/issue.json`.
+//!
+//! Everything that is wording rather than layout (第 11 期, the date, the
+//! attribution default) is settled here, so the template only places text.
+//! Strings go in as JSON strings and the template inserts them as text,
+//! never as markup: no character an editor types can change the layout.
+
+use serde::Serialize;
+
+use super::fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
+use crate::model::Issue;
+
+/// Per-export choices that are not part of the issue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct PrintOptions {
+    /// The serial printed top right when the issue has 编号 switched on:
+    /// copy 1 prints 000001. `None` prints the first copy's number.
+    pub copy_serial: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct Data<'a> {
+    style: StyleData<'a>,
+    masthead: MastheadData<'a>,
+    note: Option<&'a str>,
+    sections: Vec<SectionData<'a>>,
+    footer: FooterData<'a>,
+    distribution: Vec<LineData<'a>>,
+}
+
+#[derive(Serialize)]
+struct StyleData<'a> {
+    accent: String,
+    title_fonts: [&'a str; 2],
+    body_fonts: [&'a str; 2],
+    heading_fonts: [&'a str; 2],
+    kai_fonts: [&'a str; 2],
+    synthetic_bold: bool,
+    title_size: f64,
+    body_size: f64,
+    footer_size: f64,
+    line_pitch: f64,
+}
+
+#[derive(Serialize)]
+struct MastheadData<'a> {
+    classification: Option<&'static str>,
+    copy_serial: Option<String>,
+    name: &'a str,
+    number: String,
+    total: Option<String>,
+    office: &'a str,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct SectionData<'a> {
+    heading: &'a str,
+    articles: Vec<ArticleData<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleData<'a> {
+    /// A string: JSON numbers lose precision above 2^53.
+    id: String,
+    lead: &'a str,
+    paragraphs: Vec<Vec<SpanData<'a>>>,
+    attribution: String,
+}
+
+#[derive(Serialize)]
+struct SpanData<'a> {
+    text: &'a str,
+    bold: bool,
+}
+
+#[derive(Serialize)]
+struct FooterData<'a> {
+    editor: &'a str,
+    proofreader: &'a str,
+    phone: &'a str,
+    fax: &'a str,
+    email: &'a str,
+    print_count: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LineData<'a> {
+    label: &'static str,
+    text: &'a str,
+}
+
+/// The JSON the template reads, for `issue` printed with `options`.
+pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8> {
+    let st = &issue.style;
+    let m = &issue.masthead;
+    let f = &issue.footer;
+    let data = Data {
+        style: StyleData {
+            accent: st.accent.hex(),
+            title_fonts: [st.title_font.as_str(), BUNDLED_SERIF],
+            body_fonts: [st.body_font.as_str(), BUNDLED_SERIF],
+            heading_fonts: [st.heading_font.as_str(), BUNDLED_SANS],
+            kai_fonts: [st.kai_font.as_str(), BUNDLED_KAI],
+            // 仿宋_GB2312 has no bold face; thicken its glyphs instead.
+            synthetic_bold: fonts.family_has_bold(&st.body_font) == Some(false),
+            title_size: st.title_size,
+            body_size: st.body_size,
+            footer_size: st.footer_size,
+            line_pitch: st.line_pitch,
+        },
+        masthead: MastheadData {
+            classification: m.classification.map(|c| c.label()),
+            copy_serial: m
+                .copy_serial
+                .then(|| format!("{:06}", options.copy_serial.unwrap_or(1))),
+            name: &m.name,
+            number: m.number_text(),
+            total: m.total_number_text(),
+            office: &m.office,
+            date: m.date_text(),
+        },
+        note: issue.editors_note_text(),
+        sections: issue
+            .sections
+            .iter()
+            .map(|section| SectionData {
+                heading: section.heading.trim(),
+                articles: section
+                    .articles
+                    .iter()
+                    .map(|article| ArticleData {
+                        id: article.id.0.to_string(),
+                        lead: &article.lead,
+                        paragraphs: article
+                            .body
+                            .iter()
+                            .filter(|p| !p.is_blank())
+                            .map(|p| {
+                                p.spans
+                                    .iter()
+                                    .map(|s| SpanData {
+                                        text: &s.text,
+                                        bold: s.bold,
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                        attribution: issue.attribution_of(article),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        footer: FooterData {
+            editor: &f.editor,
+            proofreader: &f.proofreader,
+            phone: &f.phone,
+            fax: &f.fax,
+            email: &f.email,
+            print_count: f.print_count.map(|n| format!("共印 {n} 份")),
+        },
+        distribution: issue
+            .distribution
+            .lines()
+            .map(|(label, text)| LineData { label, text })
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail; a
+    // non-finite size would, and validation keeps those out. Fall back to
+    // an empty object so the template reports the problem instead.
+    serde_json::to_vec(&data).unwrap_or_else(|_| b"{}".to_vec())
+}

@@ -1,0 +1,351 @@
+//! Typesetting: an issue becomes pages through one typst document, which
+//! gives both the preview images and the PDF — what the editor shows is
+//! what prints.
+//!
+//! ```text
+//! Issue ──data::to_json──► /issue.json ─┐
+//!            assets/templates/bulletin.typ ─┴► typst (SandboxWorld) ─► Document
+//! Document ──render_page──► pixels (preview, PNG)
+//! Document ──pdf──────────► PDF bytes
+//! ```
+
+mod data;
+mod fonts;
+mod world;
+
+pub use data::PrintOptions;
+pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
+pub use world::TEMPLATE;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use tiny_skia::Pixmap;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Label, Selector};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::FrameItem;
+use typst::utils::PicoStr;
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::i18n::{Lang, messages};
+use crate::model::{ArticleId, Issue};
+use world::SandboxWorld;
+
+/// The largest page image, in pixels per side, that rendering will make:
+/// a guard against a zoom factor that would exhaust memory.
+pub const MAX_RENDER_SIDE: f32 = 16_384.0;
+
+/// Compiles issues to pages. Keep one alive for the life of an editing
+/// session: typst's caches make each compile after the first cost only what
+/// changed.
+pub struct Typesetter {
+    world: SandboxWorld,
+}
+
+/// Where an article begins on the pages: page index (from 0) and the
+/// distance from the top of the page in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArticleMark {
+    pub id: ArticleId,
+    pub page: usize,
+    pub y: f64,
+}
+
+/// A typeset issue: its pages and where each article starts on them.
+#[derive(Clone)]
+pub struct Document {
+    paged: PagedDocument,
+    marks: Vec<ArticleMark>,
+}
+
+/// Why an issue could not be typeset, rendered or exported. Never a panic.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypesetError {
+    /// typst reported errors; each line is one diagnostic with its place in
+    /// the template.
+    Compile(Vec<String>),
+    /// The PDF writer refused the document.
+    Pdf(Vec<String>),
+    /// A page index past the last page.
+    NoSuchPage { index: usize, count: usize },
+    /// A render resolution that would make an absurdly large image.
+    TooLarge { pixels_per_point: f32 },
+    /// typst itself failed (a bug in it, caught so the program carries on).
+    Internal(String),
+}
+
+impl TypesetError {
+    pub fn message(&self, lang: Lang) -> String {
+        messages::typeset_error(self, lang)
+    }
+}
+
+impl std::fmt::Display for TypesetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::default()))
+    }
+}
+
+impl std::error::Error for TypesetError {}
+
+impl Typesetter {
+    pub fn new(fonts: Arc<FontSet>) -> Self {
+        Self {
+            world: SandboxWorld::new(fonts),
+        }
+    }
+
+    /// The issue as it appears in the editor's preview.
+    pub fn compile(&mut self, issue: &Issue) -> Result<Document, TypesetError> {
+        self.compile_with(issue, &PrintOptions::default())
+    }
+
+    /// The issue laid out with per-export choices (the copy serial).
+    pub fn compile_with(
+        &mut self,
+        issue: &Issue,
+        options: &PrintOptions,
+    ) -> Result<Document, TypesetError> {
+        let json = data::to_json(issue, options, self.world.fonts());
+        self.world.set_data(json);
+        let world = &self.world;
+        let result = guard(|| typst::compile::<PagedDocument>(world).output)?;
+        // Drop cache entries unused for a few compiles: an editing session
+        // compiles thousands of times and must not grow without bound.
+        comemo::evict(10);
+        let paged = result.map_err(|errors| TypesetError::Compile(describe(world, &errors)))?;
+        let marks = article_marks(&paged);
+        Ok(Document { paged, marks })
+    }
+}
+
+impl Document {
+    pub fn page_count(&self) -> usize {
+        self.paged.pages().len()
+    }
+
+    /// Page size in points.
+    pub fn page_size(&self, index: usize) -> Option<(f64, f64)> {
+        let size = self.paged.pages().get(index)?.frame.size();
+        Some((size.x.to_pt(), size.y.to_pt()))
+    }
+
+    /// A fingerprint of a page's contents: equal fingerprints draw the same,
+    /// so the preview re-renders only pages whose fingerprint changed.
+    pub fn page_fingerprint(&self, index: usize) -> Option<u128> {
+        let page = self.paged.pages().get(index)?;
+        Some(typst::utils::hash128(&page.frame))
+    }
+
+    /// Where each article begins, in reading order.
+    pub fn article_marks(&self) -> &[ArticleMark] {
+        &self.marks
+    }
+
+    /// The article under a point of a page: the last one that starts before
+    /// it in reading order. `None` above the first article (the masthead).
+    pub fn article_at(&self, page: usize, y: f64) -> Option<ArticleId> {
+        self.marks
+            .iter()
+            .take_while(|m| (m.page, m.y) <= (page, y))
+            .last()
+            .map(|m| m.id)
+    }
+
+    /// The text laid out on a page, in the order it was placed: what the
+    /// page says, for tests and search. Spaces between runs are not added.
+    pub fn page_text(&self, index: usize) -> String {
+        fn walk(frame: &typst::layout::Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(group) => walk(&group.frame, out),
+                    FrameItem::Text(text) => out.push_str(&text.text),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        if let Some(page) = self.paged.pages().get(index) {
+            walk(&page.frame, &mut out);
+        }
+        out
+    }
+
+    /// Renders one page to pixels at `pixels_per_point` (1.0 = 72 dpi).
+    pub fn render_page(&self, index: usize, pixels_per_point: f32) -> Result<Pixmap, TypesetError> {
+        let count = self.page_count();
+        let page = self
+            .paged
+            .pages()
+            .get(index)
+            .ok_or(TypesetError::NoSuchPage { index, count })?;
+        let size = page.frame.size();
+        let longest = size.x.to_pt().max(size.y.to_pt()) as f32 * pixels_per_point;
+        if !(pixels_per_point > 0.0 && longest <= MAX_RENDER_SIDE) {
+            return Err(TypesetError::TooLarge { pixels_per_point });
+        }
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
+            ..Default::default()
+        };
+        guard(|| typst_render::render(page, &options))
+    }
+
+    /// The document as PDF: fonts embedded and subset, text searchable.
+    pub fn pdf(&self) -> Result<Vec<u8>, TypesetError> {
+        let options = typst_pdf::PdfOptions::default();
+        guard(|| typst_pdf::pdf(&self.paged, &options))?.map_err(|errors| {
+            TypesetError::Pdf(errors.iter().map(|e| e.message.to_string()).collect())
+        })
+    }
+}
+
+/// Runs typst code, turning a panic inside it into an error value.
+fn guard<T>(f: impl FnOnce() -> T) -> Result<T, TypesetError> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let text = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        TypesetError::Internal(text)
+    })
+}
+
+/// One line per diagnostic: `bulletin.typ:12: message (hint: …)`.
+fn describe(world: &SandboxWorld, errors: &[SourceDiagnostic]) -> Vec<String> {
+    errors
+        .iter()
+        .map(|error| {
+            let line = world
+                .range(error.span)
+                .and_then(|range| {
+                    world
+                        .source(world.main())
+                        .ok()?
+                        .lines()
+                        .byte_to_line(range.start)
+                })
+                .map(|l| format!("bulletin.typ:{}: ", l + 1))
+                .unwrap_or_default();
+            let hints: String = error
+                .hints
+                .iter()
+                .map(|h| format!(" (hint: {})", h.v))
+                .collect();
+            format!("{line}{}{hints}", error.message)
+        })
+        .collect()
+}
+
+/// The template drops `metadata(id) <jianbao-article>` where each article
+/// starts; their positions let a click on a page find its article.
+fn article_marks(paged: &PagedDocument) -> Vec<ArticleMark> {
+    let Some(label) = Label::new(PicoStr::intern("jianbao-article")) else {
+        return Vec::new();
+    };
+    let introspector = paged.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let id = content
+                .to_packed::<MetadataElem>()?
+                .value
+                .clone()
+                .cast::<String>()
+                .ok()?;
+            let position = introspector.position(content.location()?)?;
+            Some(ArticleMark {
+                id: ArticleId(id.parse().ok()?),
+                page: position.page.get() - 1,
+                y: position.point.y.to_pt(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    /// Fonts are loaded once for all tests in this module.
+    pub(crate) fn fonts() -> Arc<FontSet> {
+        static FONTS: OnceLock<Arc<FontSet>> = OnceLock::new();
+        FONTS.get_or_init(|| Arc::new(FontSet::bundled())).clone()
+    }
+
+    #[test]
+    fn the_sample_typesets_on_a4_pages() {
+        let doc = Typesetter::new(fonts())
+            .compile(&crate::sample::issue())
+            .expect("typesets");
+        assert!(doc.page_count() >= 2, "{} pages", doc.page_count());
+        let (w, h) = doc.page_size(0).expect("page 1");
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "{w}×{h} pt is not A4"
+        );
+    }
+
+    #[test]
+    fn article_marks_follow_reading_order() {
+        let issue = crate::sample::issue();
+        let doc = Typesetter::new(fonts()).compile(&issue).expect("typesets");
+        let ids: Vec<ArticleId> = doc.article_marks().iter().map(|m| m.id).collect();
+        let expected: Vec<ArticleId> = issue.articles().map(|(_, _, a)| a.id).collect();
+        assert_eq!(ids, expected);
+        let first = doc.article_marks()[0];
+        assert_eq!(doc.article_at(first.page, first.y + 10.0), Some(first.id));
+        assert_eq!(doc.article_at(0, 10.0), None, "the masthead is no article");
+    }
+
+    #[test]
+    fn an_edit_changes_only_the_pages_it_touches() {
+        let mut issue = crate::sample::issue();
+        let mut typesetter = Typesetter::new(fonts());
+        let before = typesetter.compile(&issue).expect("typesets");
+        issue.footer.editor = "李四".into();
+        let after = typesetter.compile(&issue).expect("typesets");
+        let last = after.page_count() - 1;
+        assert_eq!(before.page_fingerprint(0), after.page_fingerprint(0));
+        assert_ne!(before.page_fingerprint(last), after.page_fingerprint(last));
+    }
+
+    #[test]
+    fn renders_pages_and_refuses_absurd_sizes() {
+        let doc = Typesetter::new(fonts())
+            .compile(&crate::sample::issue())
+            .expect("typesets");
+        let pixmap = doc.render_page(0, 1.5).expect("renders");
+        assert_eq!((pixmap.width(), pixmap.height()), (893, 1263));
+        assert!(matches!(
+            doc.render_page(99, 1.0),
+            Err(TypesetError::NoSuchPage { index: 99, .. })
+        ));
+        assert!(matches!(
+            doc.render_page(0, 1000.0),
+            Err(TypesetError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            doc.render_page(0, f32::NAN),
+            Err(TypesetError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn impossible_style_values_are_errors_not_panics() {
+        let mut issue = crate::sample::issue();
+        issue.style.body_size = -3.0;
+        issue.style.line_pitch = f64::NAN;
+        let result = Typesetter::new(fonts()).compile(&issue);
+        assert!(
+            matches!(result, Err(TypesetError::Compile(_))),
+            "{:?}",
+            result.err()
+        );
+    }
+}

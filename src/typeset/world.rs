@@ -1,0 +1,101 @@
+//! The sandbox typst compiles in: it serves the template, the issue's JSON
+//! and fonts, and nothing else — no file system, no packages, no network, no
+//! clock.
+
+use std::sync::{Arc, LazyLock};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::FontSet;
+
+/// The page template, compiled into the binary.
+pub const TEMPLATE: &str = include_str!("../../assets/templates/bulletin.typ");
+
+/// Where the template finds the issue: `json("/issue.json")`.
+const DATA_PATH: &str = "issue.json";
+
+static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("bulletin.typ"));
+static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id(DATA_PATH));
+
+fn file_id(path: &str) -> FileId {
+    // Both paths are constants that are valid virtual paths.
+    let vpath = VirtualPath::new(path).expect("a constant, valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+/// A world of exactly two files. Swapping the data keeps the library, the
+/// template's parse and the fonts, which is what lets typst's caches turn a
+/// one-character edit into a millisecond recompile.
+pub struct SandboxWorld {
+    library: LazyHash<Library>,
+    fonts: Arc<FontSet>,
+    template: Source,
+    data: Bytes,
+}
+
+impl SandboxWorld {
+    pub fn new(fonts: Arc<FontSet>) -> Self {
+        Self {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            template: Source::new(*MAIN_ID, TEMPLATE.to_owned()),
+            data: Bytes::new(Vec::new()),
+        }
+    }
+
+    pub fn set_data(&mut self, data: Vec<u8>) {
+        self.data = Bytes::new(data);
+    }
+
+    pub fn fonts(&self) -> &Arc<FontSet> {
+        &self.fonts
+    }
+}
+
+impl World for SandboxWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN_ID
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *MAIN_ID {
+            Ok(self.template.clone())
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *DATA_ID {
+            Ok(self.data.clone())
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // Dates come from the issue; pages must not depend on the clock.
+        None
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}

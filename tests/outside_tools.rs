@@ -1,0 +1,190 @@
+//! Our PDFs as independent readers see them: poppler (pdftotext, pdffonts,
+//! pdfinfo) and qpdf. These tools are not part of the Rust toolchain, so the
+//! tests are ignored by a plain `cargo test`; `.ci/run` installs the tools
+//! and runs them with `cargo test --test outside_tools -- --ignored`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use common::{hostile_issue, squeeze};
+use jianbao::typeset::{FontSet, Typesetter};
+
+const NEEDS_TOOLS: &str = "needs poppler-utils and qpdf (installed and run by .ci/run)";
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/capital-civilization-briefing-2021-no11.ron")
+}
+
+/// Runs a tool and returns its standard output, failing the test with the
+/// tool's own words when it fails.
+fn run(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} could not be started ({e}); {NEEDS_TOOLS}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// pdftotext's text in content-stream order (`-raw`: lines that mix fonts
+/// are not re-sorted by guesswork), without whitespace and without the page numbers
+/// (— 1 —) that interrupt text running over a page break.
+fn pdf_text(pdf: &Path) -> String {
+    let raw = squeeze(&run(
+        "pdftotext",
+        &["-raw".as_ref(), pdf.as_os_str(), "-".as_ref()],
+    ));
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw.as_str();
+    while let Some(at) = rest.find('—') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + '—'.len_utf8()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with('—') {
+            rest = &after[digits + '—'.len_utf8()..];
+        } else {
+            out.push('—');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn export_sample(dir: &Path) -> PathBuf {
+    let pdf = dir.join("sample.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("export")
+        .arg(sample_path())
+        .arg("-o")
+        .arg(&pdf)
+        .status()
+        .expect("jianbao runs");
+    assert!(status.success());
+    pdf
+}
+
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn pdftotext_reads_the_whole_sample_in_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = pdf_text(&export_sample(dir.path()));
+    let issue = jianbao::sample::issue();
+    let m = &issue.masthead;
+    let f = &issue.footer;
+
+    let mut expected: Vec<String> = vec![
+        m.name.clone(),
+        m.number_text(),
+        m.total_number_text().unwrap_or_default(),
+        m.office.clone(),
+        m.date_text(),
+        format!("【{}】", issue.sections[0].heading),
+    ];
+    for (_, _, article) in issue.articles() {
+        expected.push(format!("{}{}", article.lead, article.body_text()));
+        expected.push(format!("（{}）", issue.attribution_of(article)));
+    }
+    expected.extend([
+        format!("责编：{}", f.editor),
+        format!("核稿：{}", f.proofreader),
+        format!("电话：{}", f.phone),
+        format!("传真：{}", f.fax),
+        format!("邮箱：{}", f.email),
+    ]);
+    for (label, line) in issue.distribution.lines() {
+        expected.push(format!("{label}：{line}"));
+    }
+
+    let mut from = 0;
+    for piece in expected {
+        let piece = squeeze(&piece);
+        let at = text[from..]
+            .find(&piece)
+            .unwrap_or_else(|| panic!("{piece} is missing or out of order in pdftotext's output"));
+        from += at + piece.len();
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn fonts_are_embedded_and_subset_the_file_is_valid_and_a4() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export_sample(dir.path());
+
+    let fonts = run("pdffonts", &[pdf.as_os_str()]);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(rows.len() >= 3, "too few fonts: {fonts}");
+    for row in rows {
+        // Columns: name type encoding emb sub uni object-id generation.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert!(n >= 7, "unexpected pdffonts row: {row}");
+        assert_eq!(
+            (cols[n - 5], cols[n - 4]),
+            ("yes", "yes"),
+            "not embedded and subset: {row}"
+        );
+        assert!(cols[0].contains('+'), "subset fonts carry a tag: {row}");
+    }
+
+    run("qpdf", &["--check".as_ref(), pdf.as_os_str()]);
+
+    let info = run(
+        "pdfinfo",
+        &[
+            "-f".as_ref(),
+            "1".as_ref(),
+            "-l".as_ref(),
+            "1000".as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .collect();
+    assert!(!sizes.is_empty(), "{info}");
+    for line in sizes {
+        assert!(
+            line.ends_with("595.276 x 841.89 pts (A4)"),
+            "not A4: {line}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn markup_like_text_reads_back_literally_from_the_pdf() {
+    let (issue, expected) = hostile_issue();
+    let doc = Typesetter::new(Arc::new(FontSet::bundled()))
+        .compile(&issue)
+        .expect("typesets");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("hostile.pdf");
+    std::fs::write(&pdf, doc.pdf().expect("PDF")).expect("write");
+    let text = pdf_text(&pdf);
+    for field in expected {
+        let tag: String = field.chars().take_while(|&c| c != '〔').collect();
+        let near: Option<String> = text
+            .find(&tag)
+            .map(|i| text[i..].chars().take(200).collect());
+        assert!(
+            text.contains(&squeeze(&field)),
+            "{field} is not in the PDF's text; near its tag the text reads {near:?}"
+        );
+    }
+    assert!(!text.contains("root:"));
+}
