@@ -14,3 +14,4 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod typeset;
+pub mod ui;

@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
+    /// Open the editor, print the time to its first frame, and quit.
+    #[arg(long, hide = true)]
+    pub startup_probe: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -90,10 +94,17 @@ impl From<LangArg> for Lang {
 
 /// Parses the arguments and runs what they ask for.
 pub fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
     match cli.command {
-        None => crate::app::run(cli.file, lang),
+        None => {
+            let mut options = crate::ui::Options::native(cli.file, cli.lang.map(Lang::from));
+            if cli.startup_probe {
+                options.startup_probe = Some(started);
+            }
+            crate::ui::run(options)
+        }
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::New { output, force }) => new(&output, force, lang),
         Some(Command::Export {

@@ -247,6 +247,118 @@ pub fn exported(path: &std::path::Path, lang: Lang) -> String {
     }
 }
 
+/// A date in the UI: 2021 年 2 月 25 日, or 25 February 2021.
+pub fn date(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => crate::model::chinese_date(date),
+        Lang::En => date.format("%-d %B %Y").to_string(),
+    }
+}
+
+/// Column heads of a calendar, Monday first.
+pub fn weekday_initials(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"],
+        Lang::En => ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+    }
+}
+
+/// 第 1 栏 / Section 1.
+pub fn section_title(section: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {} 栏", section + 1),
+        Lang::En => format!("Section {}", section + 1),
+    }
+}
+
+/// 第 1 栏第 2 篇 · 东城区.
+pub fn article_title(section: usize, article: usize, unit: &str, lang: Lang) -> String {
+    let place = match lang {
+        Lang::Zh => format!("第 {} 栏第 {} 篇", section + 1, article + 1),
+        Lang::En => format!("Section {}, article {}", section + 1, article + 1),
+    };
+    if unit.trim().is_empty() {
+        place
+    } else {
+        format!("{place} · {}", unit.trim())
+    }
+}
+
+/// 3 篇文章 / 3 articles.
+pub fn article_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 篇文章"),
+        Lang::En if count == 1 => "1 article".to_owned(),
+        Lang::En => format!("{count} articles"),
+    }
+}
+
+/// 1234 字 / 1234 characters.
+pub fn char_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 字"),
+        Lang::En if count == 1 => "1 character".to_owned(),
+        Lang::En => format!("{count} characters"),
+    }
+}
+
+/// 共 4 页 / 4 pages.
+pub fn page_total(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共 {count} 页"),
+        Lang::En if count == 1 => "1 page".to_owned(),
+        Lang::En => format!("{count} pages"),
+    }
+}
+
+/// 第 2 / 4 页 / Page 2 of 4.
+pub fn page_of(page: usize, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {page} / {count} 页"),
+        Lang::En => format!("Page {page} of {count}"),
+    }
+}
+
+/// The default an edited attribution would return to.
+pub fn attribution_default(default: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("恢复为“{default}”"),
+        Lang::En => format!("Back to “{default}”"),
+    }
+}
+
+/// 已保存 第11期.ron.
+pub fn saved(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已保存 {name}"),
+        Lang::En => format!("Saved {name}"),
+    }
+}
+
+/// The question of the unsaved-changes prompt.
+pub fn unsaved_question(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{name}”有未保存的修改。关闭前是否保存？"),
+        Lang::En => format!("“{name}” has unsaved changes. Save them first?"),
+    }
+}
+
+/// Settings could not be written (the editor carries on).
+pub fn settings_not_saved(path: &std::path::Path, error: &io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "设置未能保存到 {}：{}",
+            path.display(),
+            io_error(error, lang)
+        ),
+        Lang::En => format!(
+            "settings could not be saved to {}: {}",
+            path.display(),
+            io_error(error, lang)
+        ),
+    }
+}
+
 /// An operating-system error in plain words.
 pub fn io_error(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;

@@ -68,7 +68,7 @@ mod tests {
 
     /// English words allowed inside Chinese strings: names of formats and keys.
     const LATIN_IN_CHINESE: &[&str] = &[
-        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Jianbao", "Z", "Y", "S",
+        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Alt", "Delete", "Jianbao", "Z", "Y", "S", "D",
         "N", "O", "E", "B", "JSON", "typst", "GB", "UTF",
     ];
 

@@ -35,6 +35,7 @@ strings! {
     Body => "正文", "Body";
     Attribution => "落款", "Attribution";
     Editor => "责编", "Editor";
+    EditorApp => "编辑器", "Editor";
     Proofreader => "核稿", "Proofreader";
     Phone => "电话", "Phone";
     Fax => "传真", "Fax";
@@ -62,6 +63,107 @@ strings! {
     MissingUnit => "供稿单位未填写", "The contributing unit is missing";
     EmptyArticle => "文章没有导语也没有正文", "The article has neither lead nor body";
     BadPrintCount => "印数不能为 0", "The print count cannot be 0";
+
+    // The window, menus and commands.
+    AppName => "简报编辑器", "Jianbao Bulletin Editor";
+    Tagline => "政务简报的编辑、排版与核稿", "Write, typeset and proofread work bulletins";
+    FileMenu => "文件", "File";
+    EditMenu => "编辑", "Edit";
+    ViewMenu => "视图", "View";
+    NewIssue => "新建简报", "New issue";
+    OpenEllipsis => "打开…", "Open…";
+    OpenSample => "打开示例简报", "Open the sample issue";
+    Recent => "最近打开", "Recent";
+    NoRecent => "（无）", "(none)";
+    Save => "保存", "Save";
+    SaveAsEllipsis => "另存为…", "Save as…";
+    ExportPdfEllipsis => "导出 PDF…", "Export PDF…";
+    CloseIssue => "关闭", "Close";
+    Quit => "退出", "Quit";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Settings => "设置", "Settings";
+    OpenTitle => "打开简报草稿", "Open a draft";
+    SaveAsTitle => "保存简报草稿", "Save the draft";
+    ExportPdfTitle => "导出 PDF", "Export PDF";
+    DraftFiles => "简报草稿", "Bulletin drafts";
+    Untitled => "未命名", "Untitled";
+    Exporting => "正在导出 PDF…", "Exporting PDF…";
+
+    // Outline.
+    AddSection => "添加栏目", "Add section";
+    AddArticle => "添加文章", "Add article";
+    AddArticleHint => "在所选栏目末尾添加一篇文章", "Add an article at the end of the selected section";
+    MoveUp => "上移", "Move up";
+    MoveUpHint => "上移所选项（Alt+↑）", "Move the selection up (Alt+↑)";
+    MoveDown => "下移", "Move down";
+    MoveDownHint => "下移所选项（Alt+↓）", "Move the selection down (Alt+↓)";
+    Duplicate => "复制", "Duplicate";
+    DuplicateHint => "复制所选项（Ctrl+D）", "Duplicate the selection (Ctrl+D)";
+    Delete => "删除", "Delete";
+    DeleteHint => "删除所选项（Delete），可撤销", "Delete the selection (Delete); undoable";
+    UntitledSection => "未命名栏目", "untitled section";
+    NoUnit => "（未填单位）", "(no unit)";
+
+    // Forms.
+    SupplementLong => "增刊（单独编号）", "Supplement (numbered separately)";
+    CopySerialLong => "印制份号（编号）", "Print a copy serial number";
+    HasEditorsNote => "本期有编者按", "This issue has an editor's note";
+    EditorsNoteText => "编者按内容", "Text of the note";
+    SectionHeadingHint => "栏目名称印在【】中，如【文明创建】", "The heading prints in 【】 brackets";
+    DistributionHint => "多个单位之间用逗号或顿号分隔，以句号结尾", "Separate recipients with commas; end with a full stop";
+    PickDistrict => "选择区", "Pick a district";
+    PickDistrictHint => "北京市各区，也可直接输入其他单位", "Beijing's districts; or type any other unit";
+    BoldButton => "加粗", "Bold";
+    BoldHint => "将所选文字设为加粗小标题（Ctrl+B）", "Make the selected text a bold run-in head (Ctrl+B)";
+    BoldMarkersHint => "**两个星号之间**的文字加粗；每行一段", "Text **between double stars** is bold; one paragraph per line";
+    ResetAttribution => "恢复默认", "Use the default";
+    AttributionFollowsUnit => "随供稿单位自动生成", "Follows the contributing unit";
+    NoDate => "未设置日期", "No date";
+    Today => "今天", "Today";
+    ClearDate => "清除", "Clear";
+    PreviousMonth => "上个月", "Previous month";
+    NextMonth => "下个月", "Next month";
+    Year => "年", "Year";
+    Month => "月", "Month";
+
+    // Preview.
+    Typesetting => "排版中…", "Typesetting…";
+    PreviousPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    ZoomIn => "放大（Ctrl+滚轮）", "Zoom in (Ctrl+wheel)";
+    ZoomOut => "缩小（Ctrl+滚轮）", "Zoom out (Ctrl+wheel)";
+    FitWidth => "适合宽度", "Fit width";
+
+    // Status bar.
+    Unsaved => "有未保存的修改", "Unsaved changes";
+    AllSaved => "已保存", "Saved";
+
+    // Dialogs.
+    UnsavedTitle => "保存修改？", "Save changes?";
+    DontSave => "不保存", "Don't save";
+    Cancel => "取消", "Cancel";
+    ErrorTitle => "出错了", "Something went wrong";
+    Ok => "确定", "OK";
+
+    // Settings.
+    Language => "界面语言", "Language";
+    Theme => "外观", "Theme";
+    ThemeSystem => "跟随系统", "System";
+    ThemeLight => "浅色", "Light";
+    ThemeDark => "深色", "Dark";
+    StyleHint => "版式属于本期简报，随草稿保存", "The style belongs to this issue and is saved with it";
+    AccentColour => "套红颜色", "Masthead red";
+    TitleFont => "报头字体", "Title font";
+    BodyFont => "正文字体", "Body font";
+    HeadingFont => "标题字体", "Heading font";
+    KaiFont => "楷体字体", "Kai font";
+    TitleSize => "报头字号", "Title size";
+    BodySize => "正文字号", "Body size";
+    FooterSize => "报尾字号", "Footer size";
+    LinePitch => "行距", "Line pitch";
+    AttributionSuffix => "落款后缀", "Attribution suffix";
+    ResetStyle => "恢复默认版式", "Restore the default style";
 
     // Command line.
     CheckClean => "未发现问题", "no problems found";

@@ -6,8 +6,10 @@
 //! fields added since, still loads.
 
 mod article;
+mod edit;
 mod field;
 mod footer;
+pub mod marked;
 mod masthead;
 mod style;
 mod validate;
@@ -15,7 +17,7 @@ mod validate;
 pub use article::{Article, ArticleId, Paragraph, Section, Span};
 pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer};
-pub use masthead::{Classification, Masthead};
+pub use masthead::{Classification, Masthead, chinese_date};
 pub use style::{Color, Style};
 pub use validate::{Problem, ProblemKind};
 

@@ -136,7 +136,7 @@ impl Document {
     /// so the preview re-renders only pages whose fingerprint changed.
     pub fn page_fingerprint(&self, index: usize) -> Option<u128> {
         let page = self.paged.pages().get(index)?;
-        Some(typst::utils::hash128(&page.frame))
+        Some(typst::utils::hash128(&Visual(&page.frame)))
     }
 
     /// Where each article begins, in reading order.
@@ -147,11 +147,7 @@ impl Document {
     /// The article under a point of a page: the last one that starts before
     /// it in reading order. `None` above the first article (the masthead).
     pub fn article_at(&self, page: usize, y: f64) -> Option<ArticleId> {
-        self.marks
-            .iter()
-            .take_while(|m| (m.page, m.y) <= (page, y))
-            .last()
-            .map(|m| m.id)
+        article_at(&self.marks, page, y)
     }
 
     /// The text laid out on a page, in the order it was placed: what the
@@ -200,6 +196,39 @@ impl Document {
             TypesetError::Pdf(errors.iter().map(|e| e.message.to_string()).collect())
         })
     }
+}
+
+/// What a frame draws, for hashing: its size and visible items, without
+/// the introspection tags and links whose identities change when anything
+/// earlier in the document changes.
+struct Visual<'a>(&'a typst::layout::Frame);
+
+impl std::hash::Hash for Visual<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.size().hash(state);
+        for (point, item) in self.0.items() {
+            match item {
+                FrameItem::Group(group) => {
+                    (0u8, point, &group.transform, &group.clip).hash(state);
+                    Visual(&group.frame).hash(state);
+                }
+                FrameItem::Text(text) => (1u8, point, text).hash(state),
+                FrameItem::Shape(shape, _) => (2u8, point, shape).hash(state),
+                FrameItem::Image(image, size, _) => (3u8, point, image, size).hash(state),
+                FrameItem::Link(..) | FrameItem::Tag(_) => {}
+            }
+        }
+    }
+}
+
+/// The article under (page, y) given where articles start: the last one
+/// that starts before that point in reading order.
+pub fn article_at(marks: &[ArticleMark], page: usize, y: f64) -> Option<ArticleId> {
+    marks
+        .iter()
+        .take_while(|m| (m.page, m.y) <= (page, y))
+        .last()
+        .map(|m| m.id)
 }
 
 /// Runs typst code, turning a panic inside it into an error value.

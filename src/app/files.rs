@@ -1,0 +1,96 @@
+//! Native file dialogs behind a trait, so tests can answer them.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Lang, S};
+
+/// The questions the editor asks about files. Each returns `None` when the
+/// user cancels.
+pub trait FileDialogs {
+    /// A draft to open.
+    fn open_draft(&mut self, lang: Lang) -> Option<PathBuf>;
+    /// Where to save a draft; `name` is the suggested file name.
+    fn save_draft(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
+    /// Where to write a PDF.
+    fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
+}
+
+/// The operating system's dialogs (through the XDG portal on Linux).
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn open_draft(&mut self, lang: Lang) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::OpenTitle.get(lang))
+            .add_filter(S::DraftFiles.get(lang), &["ron"])
+            .pick_file()
+    }
+
+    fn save_draft(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::SaveAsTitle.get(lang))
+            .add_filter(S::DraftFiles.get(lang), &["ron"])
+            .set_file_name(name)
+            .save_file()
+            .map(|p| with_extension(p, "ron"))
+    }
+
+    fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::ExportPdfTitle.get(lang))
+            .add_filter("PDF", &["pdf"])
+            .set_file_name(name)
+            .save_file()
+            .map(|p| with_extension(p, "pdf"))
+    }
+}
+
+/// `path` with `extension` added when the user typed a name without it.
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    let has_it = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    if has_it {
+        path
+    } else {
+        let mut name = path.file_name().unwrap_or_default().to_owned();
+        name.push(".");
+        name.push(extension);
+        path.with_file_name(name)
+    }
+}
+
+/// `draft.ron` → `draft.pdf`, for the export dialog's suggestion.
+pub fn sibling_name(path: Option<&Path>, fallback: &str, extension: &str) -> String {
+    let stem = path
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| fallback.to_owned());
+    format!("{stem}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_are_added_only_when_missing() {
+        assert_eq!(
+            with_extension("第11期".into(), "ron"),
+            PathBuf::from("第11期.ron")
+        );
+        assert_eq!(
+            with_extension("a/第11期.RON".into(), "ron"),
+            PathBuf::from("a/第11期.RON")
+        );
+        assert_eq!(
+            with_extension("a/v1.2".into(), "pdf"),
+            PathBuf::from("a/v1.2.pdf")
+        );
+        assert_eq!(
+            sibling_name(Some(Path::new("/x/第11期.ron")), "简报", "pdf"),
+            "第11期.pdf"
+        );
+        assert_eq!(sibling_name(None, "简报", "ron"), "简报.ron");
+    }
+}

@@ -1,0 +1,62 @@
+//! What the editor is showing in its form: one part of the issue.
+
+use crate::model::{ArticleId, Issue};
+
+/// The selected part of the issue. Articles are selected by id so that the
+/// selection follows an article when it moves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    Masthead,
+    EditorsNote,
+    Section(usize),
+    Article(ArticleId),
+    Footer,
+    Distribution,
+}
+
+impl Selection {
+    /// The same selection if it still exists in `issue`, else the nearest
+    /// sensible one (after an undo or a delete).
+    pub fn valid_in(self, issue: &Issue) -> Selection {
+        match self {
+            Selection::Section(s) if s >= issue.sections.len() => match issue.sections.len() {
+                0 => Selection::Masthead,
+                n => Selection::Section(n - 1),
+            },
+            Selection::Article(id) if issue.find_article(id).is_none() => Selection::Masthead,
+            other => other,
+        }
+    }
+
+    /// The section the selection is in, if any.
+    pub fn section(self, issue: &Issue) -> Option<usize> {
+        match self {
+            Selection::Section(s) => Some(s),
+            Selection::Article(id) => issue.find_article(id).map(|(s, _)| s),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deleted_article_falls_back_to_the_masthead() {
+        let mut issue = crate::sample::issue();
+        let id = issue.sections[0].articles[1].id;
+        assert_eq!(
+            Selection::Article(id).valid_in(&issue),
+            Selection::Article(id)
+        );
+        assert_eq!(Selection::Article(id).section(&issue), Some(0));
+        issue.delete_article(id);
+        assert_eq!(Selection::Article(id).valid_in(&issue), Selection::Masthead);
+        assert_eq!(
+            Selection::Section(3).valid_in(&issue),
+            Selection::Section(0)
+        );
+    }
+}

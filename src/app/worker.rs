@@ -1,0 +1,423 @@
+//! The typesetting worker: a thread that turns issues into preview pages so
+//! that no frame ever waits for typst.
+//!
+//! The UI submits a [`Job`] whenever the issue, the zoom or the visible pages
+//! change; the worker always works on the newest job (older ones waiting in
+//! the queue are skipped, and page rendering stops as soon as a newer job
+//! arrives). It also writes PDFs, with the same fonts and caches. It sends the layout first, then page images — the visible
+//! pages first, and only pages whose contents or scale differ from what the
+//! UI already shows.
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::JoinHandle;
+
+use std::path::PathBuf;
+
+use crate::export::{self, ExportError};
+use crate::model::Issue;
+use crate::typeset::{ArticleMark, Document, FontSet, TypesetError, Typesetter};
+
+/// Which fonts the worker loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fonts {
+    /// Bundled plus installed fonts (the official fonts where present).
+    System,
+    /// Bundled only: quick to load, the same on every machine (tests).
+    Bundled,
+}
+
+/// What the UI asks of the worker.
+pub enum Request {
+    /// Typeset and render preview pages.
+    Preview(Job),
+    /// Typeset and write a PDF. Never skipped, unlike superseded previews.
+    ExportPdf { issue: Arc<Issue>, path: PathBuf },
+}
+
+/// A request for preview pages.
+#[derive(Clone)]
+pub struct Job {
+    /// Increases with every change to the issue; identifies the layout.
+    pub generation: u64,
+    pub issue: Arc<Issue>,
+    /// Pixels per PDF point to render at.
+    pub scale: f32,
+    /// Pages to render, visible ones first.
+    pub window: Range<usize>,
+    /// What the UI holds for each page: fingerprint and scale.
+    pub held: Vec<Option<(u128, f32)>>,
+}
+
+/// One page's size and content fingerprint.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageInfo {
+    /// Width and height in points.
+    pub size: (f64, f64),
+    pub fingerprint: u128,
+}
+
+/// What the worker sends back.
+pub enum Update {
+    /// The issue was typeset: its pages and where articles start.
+    Layout {
+        generation: u64,
+        pages: Vec<PageInfo>,
+        marks: Vec<ArticleMark>,
+    },
+    /// One page's image.
+    Page {
+        index: usize,
+        fingerprint: u128,
+        scale: f32,
+        image: egui::ColorImage,
+    },
+    /// The issue could not be typeset; the previous pages stay on screen.
+    Failed {
+        generation: u64,
+        error: TypesetError,
+    },
+    /// A PDF export finished.
+    Exported {
+        path: PathBuf,
+        result: Result<(), ExportError>,
+    },
+}
+
+/// Handle to the worker thread; dropping it stops the thread.
+pub struct PreviewWorker {
+    jobs: Option<Sender<Request>>,
+    updates: Receiver<Update>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl PreviewWorker {
+    /// Starts the thread. Fonts are loaded there, not on the UI thread;
+    /// `notify` is called after every update (to request a repaint).
+    pub fn spawn(fonts: Fonts, notify: impl Fn() + Send + 'static) -> Self {
+        let (jobs, job_rx) = mpsc::channel::<Request>();
+        let (update_tx, updates) = mpsc::channel::<Update>();
+        let thread = std::thread::Builder::new()
+            .name("jianbao-typeset".into())
+            .spawn(move || {
+                let fonts = Arc::new(match fonts {
+                    Fonts::System => FontSet::with_system(),
+                    Fonts::Bundled => FontSet::bundled(),
+                });
+                let mut state = WorkerState {
+                    typesetter: Typesetter::new(fonts),
+                    last: None,
+                };
+                state.run(&job_rx, &update_tx, &notify);
+            })
+            .ok();
+        Self {
+            jobs: Some(jobs),
+            updates,
+            thread,
+        }
+    }
+
+    /// Queues a preview job; the worker takes the newest one when free.
+    pub fn submit(&self, job: Job) {
+        self.send(Request::Preview(job));
+    }
+
+    /// Queues a PDF export of `issue` to `path`; answered by
+    /// [`Update::Exported`].
+    pub fn export_pdf(&self, issue: Arc<Issue>, path: PathBuf) {
+        self.send(Request::ExportPdf { issue, path });
+    }
+
+    fn send(&self, request: Request) {
+        if let Some(jobs) = &self.jobs {
+            // A send fails only if the thread has died; the preview then
+            // simply stops updating while editing carries on.
+            let _ = jobs.send(request);
+        }
+    }
+
+    /// Updates that have arrived, oldest first. Never blocks.
+    pub fn poll(&self) -> Vec<Update> {
+        self.updates.try_iter().collect()
+    }
+
+    /// Whether the thread is still alive.
+    pub fn is_running(&self) -> bool {
+        self.thread.as_ref().is_some_and(|t| !t.is_finished())
+    }
+}
+
+impl Drop for PreviewWorker {
+    fn drop(&mut self) {
+        // Closing the queue ends the thread's loop.
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct WorkerState {
+    typesetter: Typesetter,
+    /// The last document and the generation it was made from: scrolling and
+    /// zooming reuse it instead of typesetting again.
+    last: Option<(u64, Result<Document, TypesetError>)>,
+}
+
+impl WorkerState {
+    fn run(&mut self, requests: &Receiver<Request>, updates: &Sender<Update>, notify: &dyn Fn()) {
+        let mut pending: Option<Request> = None;
+        loop {
+            let request = match pending.take() {
+                Some(request) => request,
+                None => match requests.recv() {
+                    Ok(request) => request,
+                    Err(_) => return,
+                },
+            };
+            let mut job = match request {
+                Request::ExportPdf { issue, path } => {
+                    if !self.export(&issue, path, updates, notify) {
+                        return;
+                    }
+                    continue;
+                }
+                Request::Preview(job) => job,
+            };
+            // Skip to the newest preview; exports in between are done now.
+            while let Ok(request) = requests.try_recv() {
+                match request {
+                    Request::Preview(newer) => job = newer,
+                    Request::ExportPdf { issue, path } => {
+                        if !self.export(&issue, path, updates, notify) {
+                            return;
+                        }
+                    }
+                }
+            }
+            match self.work(&mut job, requests, updates, notify) {
+                Step::Done => {}
+                Step::Closed => return,
+                Step::Preempted(Request::Preview(newer)) => pending = Some(Request::Preview(newer)),
+                Step::Preempted(Request::ExportPdf { issue, path }) => {
+                    if !self.export(&issue, path, updates, notify) {
+                        return;
+                    }
+                    // Then finish the pages this job still owes.
+                    pending = Some(Request::Preview(job));
+                }
+            }
+        }
+    }
+
+    /// Writes a PDF; false when the UI has gone away.
+    fn export(
+        &mut self,
+        issue: &Issue,
+        path: PathBuf,
+        updates: &Sender<Update>,
+        notify: &dyn Fn(),
+    ) -> bool {
+        let result = self
+            .typesetter
+            .compile(issue)
+            .map_err(ExportError::from)
+            .and_then(|document| export::pdf(&document, &path));
+        let sent = updates.send(Update::Exported { path, result }).is_ok();
+        notify();
+        sent
+    }
+
+    fn work(
+        &mut self,
+        job: &mut Job,
+        requests: &Receiver<Request>,
+        updates: &Sender<Update>,
+        notify: &dyn Fn(),
+    ) -> Step {
+        let fresh = !matches!(&self.last, Some((g, _)) if *g == job.generation);
+        if fresh {
+            let result = self.typesetter.compile(&job.issue);
+            self.last = Some((job.generation, result));
+        }
+        let Some((_, result)) = &self.last else {
+            return Step::Done;
+        };
+        let document = match result {
+            Ok(document) => document,
+            Err(error) => {
+                if fresh {
+                    let failed = Update::Failed {
+                        generation: job.generation,
+                        error: error.clone(),
+                    };
+                    if updates.send(failed).is_err() {
+                        return Step::Closed;
+                    }
+                    notify();
+                }
+                return Step::Done;
+            }
+        };
+        let pages: Vec<PageInfo> = (0..document.page_count())
+            .map(|i| PageInfo {
+                size: document.page_size(i).unwrap_or((595.0, 842.0)),
+                fingerprint: document.page_fingerprint(i).unwrap_or_default(),
+            })
+            .collect();
+        if fresh {
+            let layout = Update::Layout {
+                generation: job.generation,
+                pages: pages.clone(),
+                marks: document.article_marks().to_vec(),
+            };
+            if updates.send(layout).is_err() {
+                return Step::Closed;
+            }
+            notify();
+        }
+        for index in job.window.clone().filter(|&i| i < pages.len()) {
+            match requests.try_recv() {
+                Ok(newer) => return Step::Preempted(newer),
+                Err(TryRecvError::Disconnected) => return Step::Closed,
+                Err(TryRecvError::Empty) => {}
+            }
+            let fingerprint = pages[index].fingerprint;
+            if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
+                continue;
+            }
+            let Ok(pixmap) = document.render_page(index, job.scale) else {
+                continue;
+            };
+            let size = [pixmap.width() as usize, pixmap.height() as usize];
+            let image = egui::ColorImage::from_rgba_premultiplied(size, pixmap.data());
+            let page = Update::Page {
+                index,
+                fingerprint,
+                scale: job.scale,
+                image,
+            };
+            if updates.send(page).is_err() {
+                return Step::Closed;
+            }
+            notify();
+            // Remember it was sent, in case this job is resumed.
+            if job.held.len() <= index {
+                job.held.resize(index + 1, None);
+            }
+            job.held[index] = Some((fingerprint, job.scale));
+        }
+        Step::Done
+    }
+}
+
+enum Step {
+    Done,
+    Preempted(Request),
+    Closed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn job(generation: u64, issue: Issue, held: Vec<Option<(u128, f32)>>) -> Job {
+        Job {
+            generation,
+            issue: Arc::new(issue),
+            scale: 0.5,
+            window: 0..2,
+            held,
+        }
+    }
+
+    /// Collects updates until `done` says so, or fails after a while.
+    fn collect(worker: &PreviewWorker, done: impl Fn(&[Update]) -> bool) -> Vec<Update> {
+        let start = Instant::now();
+        let mut all = Vec::new();
+        while !done(&all) {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "the worker did not answer"
+            );
+            all.extend(worker.poll());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        all
+    }
+
+    #[test]
+    fn pages_arrive_and_unchanged_pages_are_not_sent_again() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        worker.submit(job(1, crate::sample::issue(), vec![]));
+        let first = collect(&worker, |u| {
+            u.iter()
+                .filter(|u| matches!(u, Update::Page { .. }))
+                .count()
+                == 2
+        });
+        let Some(Update::Layout { pages, marks, .. }) = first.first() else {
+            panic!("the layout comes first");
+        };
+        assert!(pages.len() >= 2);
+        assert_eq!(marks.len(), 3);
+        let held: Vec<Option<(u128, f32)>> =
+            pages.iter().map(|p| Some((p.fingerprint, 0.5))).collect();
+
+        // Change only the footer: page 1 is unchanged and is not re-rendered.
+        let mut issue = crate::sample::issue();
+        issue.footer.editor = "王五".into();
+        let mut last = job(2, issue, held);
+        last.window = 0..pages.len();
+        worker.submit(last);
+        let second = collect(&worker, |u| {
+            u.iter()
+                .any(|u| matches!(u, Update::Page { index, .. } if *index == pages.len() - 1))
+        });
+        assert!(
+            !second
+                .iter()
+                .any(|u| matches!(u, Update::Page { index: 0, .. }))
+        );
+    }
+
+    #[test]
+    fn exports_are_written_even_between_previews() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.pdf");
+        worker.submit(job(1, crate::sample::issue(), vec![]));
+        worker.export_pdf(Arc::new(crate::sample::issue()), path.clone());
+        worker.submit(job(2, crate::sample::issue(), vec![]));
+        let updates = collect(&worker, |u| {
+            u.iter().any(|u| matches!(u, Update::Exported { .. }))
+        });
+        let Some(Update::Exported { result, .. }) = updates
+            .iter()
+            .find(|u| matches!(u, Update::Exported { .. }))
+        else {
+            unreachable!()
+        };
+        assert!(result.is_ok());
+        assert!(std::fs::read(&path).expect("written").starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn a_typesetting_error_is_reported_not_fatal() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        let mut broken = crate::sample::issue();
+        broken.style.line_pitch = f64::NAN;
+        worker.submit(job(1, broken, vec![]));
+        let updates = collect(&worker, |u| !u.is_empty());
+        assert!(matches!(updates[0], Update::Failed { generation: 1, .. }));
+        worker.submit(job(2, crate::sample::issue(), vec![]));
+        collect(&worker, |u| {
+            u.iter()
+                .any(|u| matches!(u, Update::Layout { generation: 2, .. }))
+        });
+        assert!(worker.is_running());
+    }
+}

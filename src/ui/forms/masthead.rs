@@ -1,0 +1,46 @@
+//! 报头: name, numbers, office, date, 密级, 编号.
+
+use egui::Ui;
+
+use crate::i18n::{Lang, S};
+use crate::model::{Classification, Issue};
+use crate::ui::widgets::{date_row, number_row, optional_number_row, text_row};
+
+pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+    ui.heading(S::Masthead.get(lang));
+    let m = &mut issue.masthead;
+    egui::Grid::new("masthead-form")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .striped(false)
+        .show(ui, |ui| {
+            text_row(ui, S::Name.get(lang), &mut m.name);
+            number_row(ui, S::Number.get(lang), &mut m.number, 1);
+            optional_number_row(ui, S::TotalNumber.get(lang), &mut m.total_number, 1);
+            ui.label("");
+            ui.checkbox(&mut m.supplement, S::SupplementLong.get(lang));
+            ui.end_row();
+            text_row(ui, S::Office.get(lang), &mut m.office);
+            date_row(ui, S::Date.get(lang), &mut m.date, lang);
+
+            let label = ui.label(S::Classification.get(lang));
+            let shown = m
+                .classification
+                .map_or(S::NoneOption.get(lang), Classification::label);
+            egui::ComboBox::from_id_salt("classification")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut m.classification, None, S::NoneOption.get(lang));
+                    for c in Classification::ALL {
+                        ui.selectable_value(&mut m.classification, Some(c), c.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label("");
+            ui.checkbox(&mut m.copy_serial, S::CopySerialLong.get(lang));
+            ui.end_row();
+        });
+}

@@ -1,0 +1,52 @@
+//! The middle column: a form for the selected part of the issue.
+
+mod article;
+mod footer;
+mod masthead;
+mod section;
+
+use egui::Ui;
+
+use crate::app::Selection;
+use crate::i18n::{Lang, S};
+use crate::model::Issue;
+use article::ArticleForm;
+
+/// Shows the form for whatever is selected.
+#[derive(Default)]
+pub struct FormPanel {
+    article: ArticleForm,
+}
+
+impl FormPanel {
+    pub fn ui(&mut self, ui: &mut Ui, issue: &mut Issue, selection: Selection, lang: Lang) {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match selection {
+                Selection::Masthead => masthead::ui(ui, issue, lang),
+                Selection::EditorsNote => note_ui(ui, issue, lang),
+                Selection::Section(s) => section::ui(ui, issue, s, lang),
+                Selection::Article(id) => self.article.ui(ui, issue, id, lang),
+                Selection::Footer => footer::footer_ui(ui, issue, lang),
+                Selection::Distribution => footer::distribution_ui(ui, issue, lang),
+            });
+    }
+}
+
+/// 编者按: on or off, and its text.
+fn note_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+    ui.heading(S::EditorsNote.get(lang));
+    let mut on = issue.editors_note.is_some();
+    if ui.checkbox(&mut on, S::HasEditorsNote.get(lang)).changed() {
+        issue.editors_note = on.then(String::new);
+    }
+    if let Some(note) = &mut issue.editors_note {
+        let label = ui.label(S::EditorsNoteText.get(lang));
+        ui.add(
+            egui::TextEdit::multiline(note)
+                .desired_rows(6)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    }
+}

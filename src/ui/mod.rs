@@ -1,0 +1,963 @@
+//! The editor window (eframe): an outline on the left, the form for the
+//! selected part in the middle, the live preview on the right.
+//!
+//! [`JianbaoApp`] owns the state (`crate::app`) and the panels, routes menu
+//! items and shortcuts through one [`Command`] type, and asks before any
+//! unsaved work could be lost.
+
+pub mod body_editor;
+mod dialogs;
+pub mod fonts;
+mod forms;
+mod outline;
+mod preview;
+mod settings_window;
+mod start;
+mod widgets;
+
+pub use outline::OutlineAction;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+
+use crate::app::files::{FileDialogs, NativeDialogs, sibling_name};
+use crate::app::settings::{self, Settings, Theme};
+use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
+use crate::app::{Selection, Session};
+use crate::i18n::{Lang, S, messages};
+use crate::model::Issue;
+use dialogs::UnsavedAnswer;
+use forms::FormPanel;
+use outline::OutlinePanel;
+use preview::PreviewPanel;
+use settings_window::SettingsWindow;
+use start::{StartChoice, StartScreen};
+
+/// How the editor starts.
+pub struct Options {
+    /// A draft to open at once.
+    pub file: Option<PathBuf>,
+    /// The UI language for this run, overriding the saved setting.
+    pub lang: Option<Lang>,
+    /// Where settings are kept; `None` keeps them in memory only.
+    pub settings_path: Option<PathBuf>,
+    pub fonts: Fonts,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Print the time to the first frame and quit (start-up measurement).
+    pub startup_probe: Option<Instant>,
+}
+
+impl Options {
+    /// What `jianbao` on the command line uses.
+    pub fn native(file: Option<PathBuf>, lang: Option<Lang>) -> Self {
+        Self {
+            file,
+            lang,
+            settings_path: settings::config_dir().map(|d| d.join("settings.ron")),
+            fonts: Fonts::System,
+            dialogs: Box::new(NativeDialogs),
+            startup_probe: None,
+        }
+    }
+}
+
+/// Opens the editor window and runs until it closes.
+pub fn run(options: Options) -> ExitCode {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(S::AppName.get(options.lang.unwrap_or_default()))
+            .with_app_id("jianbao")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persistence_path: settings::config_dir().map(|d| d.join("window.ron")),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "jianbao",
+        native,
+        Box::new(move |cc| Ok(Box::new(JianbaoApp::new(&cc.egui_ctx, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Everything the user can ask for from menus, shortcuts and buttons.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenSample,
+    Save,
+    SaveAs,
+    ExportPdf,
+    Close,
+    Quit,
+    Undo,
+    Redo,
+    Settings,
+    Outline(OutlineAction),
+}
+
+impl Command {
+    /// Commands that replace or close the open draft ask about unsaved
+    /// changes first.
+    fn discards_draft(&self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::OpenSample
+                | Command::Close
+                | Command::Quit
+        )
+    }
+}
+
+/// Application shortcuts. Shift variants come first: egui matches
+/// Ctrl+Shift+Z against Ctrl+Z too.
+const SHORTCUTS: &[(Modifiers, Key, Command)] = &[
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+        Command::Redo,
+    ),
+    (Modifiers::COMMAND, Key::Z, Command::Undo),
+    (Modifiers::COMMAND, Key::Y, Command::Redo),
+    (Modifiers::COMMAND, Key::N, Command::New),
+    (Modifiers::COMMAND, Key::O, Command::Open),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        Command::SaveAs,
+    ),
+    (Modifiers::COMMAND, Key::S, Command::Save),
+    (Modifiers::COMMAND, Key::E, Command::ExportPdf),
+    (Modifiers::COMMAND, Key::W, Command::Close),
+    (Modifiers::COMMAND, Key::Q, Command::Quit),
+];
+
+/// The editor.
+pub struct JianbaoApp {
+    settings: Settings,
+    settings_path: Option<PathBuf>,
+    lang_override: Option<Lang>,
+    dialogs: Box<dyn FileDialogs>,
+
+    session: Option<Session>,
+    selection: Selection,
+
+    start: StartScreen,
+    outline: OutlinePanel,
+    form: FormPanel,
+    preview: PreviewPanel,
+    settings_window: SettingsWindow,
+
+    worker: PreviewWorker,
+    /// Increases with every change of the issue sent to the worker.
+    generation: u64,
+    typeset_issue: Option<Arc<Issue>>,
+    last_job: Option<(u64, u32, std::ops::Range<usize>)>,
+
+    /// A command waiting for the answer to "save changes?".
+    pending: Option<Command>,
+    error: Option<String>,
+    notice: Option<(String, f64)>,
+    title: String,
+    quitting: bool,
+    startup_probe: Option<Instant>,
+}
+
+impl JianbaoApp {
+    pub fn new(ctx: &egui::Context, options: Options) -> Self {
+        fonts::install(ctx);
+        let settings = options
+            .settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        apply_theme(ctx, settings.theme);
+        let repaint = ctx.clone();
+        let worker = PreviewWorker::spawn(options.fonts, move || repaint.request_repaint());
+        let mut app = Self {
+            settings,
+            settings_path: options.settings_path,
+            lang_override: options.lang,
+            dialogs: options.dialogs,
+            session: None,
+            selection: Selection::default(),
+            start: StartScreen,
+            outline: OutlinePanel,
+            form: FormPanel::default(),
+            preview: PreviewPanel::default(),
+            settings_window: SettingsWindow::default(),
+            worker,
+            generation: 0,
+            typeset_issue: None,
+            last_job: None,
+            pending: None,
+            error: None,
+            notice: None,
+            title: String::new(),
+            quitting: false,
+            startup_probe: options.startup_probe,
+        };
+        if let Some(path) = options.file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang_override.unwrap_or(self.settings.lang)
+    }
+
+    /// The open draft, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    /// Whether the "save changes?" prompt is up.
+    pub fn is_prompting(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The error dialog's message, if one is showing.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The generation of the issue as last sent to the typesetter, and the
+    /// generation of the pages on screen: equal once the preview caught up.
+    pub fn preview_generations(&self) -> (u64, u64) {
+        (self.generation, self.preview.generation())
+    }
+
+    /// Content fingerprints of the pages on screen.
+    pub fn preview_fingerprints(&self) -> Vec<u128> {
+        self.preview.fingerprints()
+    }
+
+    /// Runs a command as if chosen from the menu.
+    pub fn command(&mut self, ctx: &egui::Context, command: Command) {
+        if command.discards_draft() && self.session.as_ref().is_some_and(Session::is_dirty) {
+            self.pending = Some(command);
+            return;
+        }
+        self.execute(ctx, command);
+    }
+
+    fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        let lang = self.lang();
+        match command {
+            Command::New => self.set_session(Session::untitled(Issue::new(
+                chrono::Local::now().date_naive(),
+            ))),
+            Command::Open => {
+                if let Some(path) = self.dialogs.open_draft(lang) {
+                    self.open_path(&path);
+                }
+            }
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenSample => self.set_session(Session::untitled(crate::sample::issue())),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::ExportPdf => self.export_pdf(),
+            Command::Close => {
+                self.session = None;
+                self.preview.clear();
+            }
+            Command::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Command::Undo | Command::Redo => {
+                if let Some(session) = &mut self.session {
+                    let done = if command == Command::Undo {
+                        session.undo()
+                    } else {
+                        session.redo()
+                    };
+                    if done {
+                        self.selection = self.selection.valid_in(&session.issue);
+                    }
+                }
+            }
+            Command::Settings => self.settings_window.open = true,
+            Command::Outline(action) => self.apply_outline(action),
+        }
+    }
+
+    fn set_session(&mut self, session: Session) {
+        self.session = Some(session);
+        self.selection = Selection::Masthead;
+        self.preview.clear();
+        self.last_job = None;
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                self.set_session(session);
+                self.settings.remember(path);
+                self.save_settings();
+            }
+            Err(error) => {
+                if matches!(&error, crate::store::LoadError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+                {
+                    self.settings.forget(path);
+                    self.save_settings();
+                }
+                self.error = Some(error.message(self.lang()));
+            }
+        }
+    }
+
+    /// Saves, asking for a file name for a new draft. True when saved.
+    fn save(&mut self) -> bool {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        match session.save() {
+            None => self.save_as(),
+            Some(Ok(())) => {
+                let name = session.display_name(lang);
+                self.notify(messages::saved(&name, lang));
+                true
+            }
+            Some(Err(error)) => {
+                self.error = Some(error.message(lang));
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let lang = self.lang();
+        let Some(session) = &self.session else {
+            return false;
+        };
+        let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "ron");
+        let Some(path) = self.dialogs.save_draft(lang, &suggested) else {
+            return false;
+        };
+        self.save_to(&path)
+    }
+
+    /// Saves the draft to `path`, which becomes its file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        match session.save_as(path) {
+            Ok(()) => {
+                let name = session.display_name(lang);
+                self.settings.remember(path);
+                self.save_settings();
+                self.notify(messages::saved(&name, lang));
+                true
+            }
+            Err(error) => {
+                self.error = Some(error.message(lang));
+                false
+            }
+        }
+    }
+
+    fn export_pdf(&mut self) {
+        let lang = self.lang();
+        let Some(session) = &self.session else {
+            return;
+        };
+        let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "pdf");
+        if let Some(path) = self.dialogs.save_pdf(lang, &suggested) {
+            self.worker
+                .export_pdf(Arc::new(session.issue.clone()), path);
+            self.notify(S::Exporting.get(lang).to_owned());
+        }
+    }
+
+    fn apply_outline(&mut self, action: OutlineAction) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if let OutlineAction::Select(selection) = action {
+            self.select(selection);
+            return;
+        }
+        session.checkpoint();
+        let issue = &mut session.issue;
+        let selection = match action {
+            OutlineAction::Select(selection) => Some(selection),
+            OutlineAction::AddSection => Some(Selection::Section(issue.add_section())),
+            OutlineAction::AddArticle { section } => {
+                issue.add_article(section).map(Selection::Article)
+            }
+            OutlineAction::DeleteSection(s) => issue.delete_section(s).map(|_| Selection::Masthead),
+            OutlineAction::DeleteArticle(id) => {
+                issue.delete_article(id).map(|(s, a, _)| {
+                    match issue
+                        .sections
+                        .get(s)
+                        .and_then(|sec| sec.articles.get(a.saturating_sub(1)))
+                    {
+                        Some(neighbour) => Selection::Article(neighbour.id),
+                        None => Selection::Section(s),
+                    }
+                })
+            }
+            OutlineAction::DuplicateSection(s) => {
+                issue.duplicate_section(s).map(Selection::Section)
+            }
+            OutlineAction::DuplicateArticle(id) => {
+                issue.duplicate_article(id).map(Selection::Article)
+            }
+            OutlineAction::MoveSection { section, delta } => issue
+                .move_section_by(section, delta)
+                .map(Selection::Section),
+            OutlineAction::MoveArticle { id, delta } => issue
+                .move_article_by(id, delta)
+                .then_some(Selection::Article(id)),
+            OutlineAction::DropArticle { id, section, index } => issue
+                .move_article_to(id, section, index)
+                .then_some(Selection::Article(id)),
+            OutlineAction::DropSection { section, to } => {
+                issue.move_section_to(section, to).map(Selection::Section)
+            }
+        };
+        if let Some(selection) = selection {
+            self.select(selection);
+        }
+    }
+
+    fn select(&mut self, selection: Selection) {
+        self.selection = selection;
+        if let Selection::Article(id) = selection {
+            self.preview.reveal(id);
+        }
+    }
+
+    fn notify(&mut self, text: String) {
+        self.notice = Some((text, 0.0));
+    }
+
+    fn save_settings(&mut self) {
+        if let Some(path) = &self.settings_path
+            && let Err(error) = self.settings.save(path)
+        {
+            self.notice = Some((messages::settings_not_saved(path, &error, self.lang()), 0.0));
+        }
+    }
+
+    /// Shortcuts are taken before any widget sees them, so that Ctrl+Z in a
+    /// text field undoes in the whole draft, not just in the field.
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ctx.input_mut(|input| {
+            for (modifiers, key, command) in SHORTCUTS {
+                if input.consume_shortcut(&KeyboardShortcut::new(*modifiers, *key)) {
+                    commands.push(command.clone());
+                }
+            }
+        });
+        let editing_text = ctx.egui_wants_keyboard_input();
+        let outline = |selection: Selection, up: bool| match selection {
+            Selection::Article(id) => Some(OutlineAction::MoveArticle {
+                id,
+                delta: if up { -1 } else { 1 },
+            }),
+            Selection::Section(s) => Some(OutlineAction::MoveSection {
+                section: s,
+                delta: if up { -1 } else { 1 },
+            }),
+            _ => None,
+        };
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::D)) {
+                match self.selection {
+                    Selection::Article(id) => {
+                        commands.push(Command::Outline(OutlineAction::DuplicateArticle(id)))
+                    }
+                    Selection::Section(s) => {
+                        commands.push(Command::Outline(OutlineAction::DuplicateSection(s)))
+                    }
+                    _ => {}
+                }
+            }
+            if editing_text {
+                return;
+            }
+            for (key, up) in [(Key::ArrowUp, true), (Key::ArrowDown, false)] {
+                if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key))
+                    && let Some(action) = outline(self.selection, up)
+                {
+                    commands.push(Command::Outline(action));
+                }
+            }
+            if input.consume_key(Modifiers::NONE, Key::Delete) {
+                match self.selection {
+                    Selection::Article(id) => {
+                        commands.push(Command::Outline(OutlineAction::DeleteArticle(id)))
+                    }
+                    Selection::Section(s) => {
+                        commands.push(Command::Outline(OutlineAction::DeleteSection(s)))
+                    }
+                    _ => {}
+                }
+            }
+        });
+        commands
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.lang();
+        let mut commands = Vec::new();
+        let has_session = self.session.is_some();
+        let (can_undo, can_redo) = self
+            .session
+            .as_ref()
+            .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(S::FileMenu.get(lang), |ui| {
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::NewIssue,
+                    "Ctrl+N",
+                    true,
+                    Command::New,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::OpenEllipsis,
+                    "Ctrl+O",
+                    true,
+                    Command::Open,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::OpenSample,
+                    "",
+                    true,
+                    Command::OpenSample,
+                );
+                ui.menu_button(S::Recent.get(lang), |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak(S::NoRecent.get(lang));
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::Save,
+                    "Ctrl+S",
+                    has_session,
+                    Command::Save,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::SaveAsEllipsis,
+                    "Ctrl+Shift+S",
+                    has_session,
+                    Command::SaveAs,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ExportPdfEllipsis,
+                    "Ctrl+E",
+                    has_session,
+                    Command::ExportPdf,
+                );
+                ui.separator();
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::CloseIssue,
+                    "Ctrl+W",
+                    has_session,
+                    Command::Close,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::Quit,
+                    "Ctrl+Q",
+                    true,
+                    Command::Quit,
+                );
+            });
+            ui.menu_button(S::EditMenu.get(lang), |ui| {
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::Undo,
+                    "Ctrl+Z",
+                    can_undo,
+                    Command::Undo,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::Redo,
+                    "Ctrl+Y",
+                    can_redo,
+                    Command::Redo,
+                );
+                ui.separator();
+                let add_section = Command::Outline(OutlineAction::AddSection);
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::AddSection,
+                    "",
+                    has_session,
+                    add_section,
+                );
+                let section = self.session.as_ref().and_then(|s| {
+                    self.selection
+                        .section(&s.issue)
+                        .or(s.issue.sections.len().checked_sub(1))
+                });
+                let add_article = Command::Outline(OutlineAction::AddArticle {
+                    section: section.unwrap_or(0),
+                });
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::AddArticle,
+                    "",
+                    section.is_some(),
+                    add_article,
+                );
+            });
+            ui.menu_button(S::ViewMenu.get(lang), |ui| {
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::Settings,
+                    "",
+                    true,
+                    Command::Settings,
+                );
+            });
+        });
+        commands
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        let lang = self.lang();
+        ui.horizontal(|ui| {
+            if let Some(session) = &self.session {
+                ui.label(messages::char_count(session.issue.char_count(), lang));
+                ui.separator();
+                ui.label(messages::page_total(self.preview.page_count(), lang));
+                ui.separator();
+                if session.is_dirty() {
+                    ui.colored_label(ui.visuals().warn_fg_color, S::Unsaved.get(lang));
+                } else {
+                    ui.label(S::AllSaved.get(lang));
+                }
+                if self.preview.generation() < self.generation {
+                    ui.separator();
+                    ui.weak(S::Typesetting.get(lang));
+                }
+            }
+            if let Some((notice, _)) = &self.notice {
+                ui.separator();
+                ui.label(notice);
+            }
+        });
+    }
+
+    /// Sends the worker a job when the issue, zoom or visible pages changed.
+    fn submit_preview(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if self.typeset_issue.as_deref() != Some(&session.issue) {
+            self.generation += 1;
+            self.typeset_issue = Some(Arc::new(session.issue.clone()));
+        }
+        let Some(issue) = &self.typeset_issue else {
+            return;
+        };
+        let scale = self.preview.render_scale(ctx.pixels_per_point());
+        let window = self.preview.wanted_window();
+        let key = (self.generation, scale.to_bits(), window.clone());
+        if self.last_job.as_ref() != Some(&key) {
+            self.worker.submit(Job {
+                generation: self.generation,
+                issue: issue.clone(),
+                scale,
+                window,
+                held: self.preview.held(),
+            });
+            self.last_job = Some(key);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let title = match &self.session {
+            Some(session) => {
+                let dirty = if session.is_dirty() { " ●" } else { "" };
+                format!(
+                    "{}{dirty} — {}",
+                    session.display_name(lang),
+                    S::AppName.get(lang)
+                )
+            }
+            None => S::AppName.get(lang).to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// One frame of the editor; separate from `eframe::App` so tests and
+    /// benchmarks can drive it with a plain egui context.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let lang = self.lang();
+        let now = ctx.input(|i| i.time);
+
+        for update in self.worker.poll() {
+            match update {
+                Update::Exported { path, result } => match result {
+                    Ok(()) => self.notify(messages::exported(&path, lang)),
+                    Err(error) => self.error = Some(error.message(lang)),
+                },
+                other => self.preview.apply(&ctx, other),
+            }
+        }
+
+        // A close request with unsaved work waits for an answer.
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if !self.quitting && self.session.as_ref().is_some_and(Session::is_dirty) {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.pending = Some(Command::Quit);
+            } else {
+                self.save_settings();
+            }
+        }
+
+        let mut commands = if self.pending.is_none() && self.error.is_none() {
+            self.shortcuts(&ctx)
+        } else {
+            Vec::new()
+        };
+
+        egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+
+        if let Some(session) = &mut self.session {
+            self.selection = self.selection.valid_in(&session.issue);
+            let selection = self.selection;
+            egui::Panel::left("outline")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(180.0)
+                .show(ui, |ui| {
+                    let actions = self.outline.ui(ui, &session.issue, selection, lang);
+                    commands.extend(actions.into_iter().map(Command::Outline));
+                });
+            let selected_article = match selection {
+                Selection::Article(id) => Some(id),
+                _ => None,
+            };
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(560.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    if let Some(id) = self.preview.ui(ui, lang, selected_article) {
+                        self.selection = Selection::Article(id);
+                    }
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.form.ui(ui, &mut session.issue, self.selection, lang);
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                match self.start.ui(ui, &self.settings.recent, lang) {
+                    Some(StartChoice::New) => commands.push(Command::New),
+                    Some(StartChoice::Open) => commands.push(Command::Open),
+                    Some(StartChoice::OpenSample) => commands.push(Command::OpenSample),
+                    Some(StartChoice::OpenRecent(path)) => commands.push(Command::OpenPath(path)),
+                    None => {}
+                }
+            });
+        }
+
+        for command in commands {
+            self.command(&ctx, command);
+        }
+
+        self.dialogs_ui(&ctx);
+
+        let issue = self.session.as_mut().map(|s| &mut s.issue);
+        if self.settings_window.show(&ctx, &mut self.settings, issue) {
+            self.lang_override = None;
+            apply_theme(&ctx, self.settings.theme);
+            self.save_settings();
+        }
+
+        if let Some(session) = &mut self.session {
+            session.end_frame(now);
+        }
+        self.submit_preview(&ctx);
+        self.update_title(&ctx);
+        self.expire_notice(now, &ctx);
+
+        if let Some(start) = self.startup_probe.take() {
+            println!(
+                "first frame after {:.1} ms",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+            self.quitting = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        if let Some(error) = &self.error {
+            if dialogs::error_message(ctx, error, lang) {
+                self.error = None;
+            }
+            return;
+        }
+        let Some(pending) = self.pending.clone() else {
+            return;
+        };
+        let name = self
+            .session
+            .as_ref()
+            .map(|s| s.display_name(lang))
+            .unwrap_or_default();
+        match dialogs::unsaved_prompt(ctx, &name, lang) {
+            None => {}
+            Some(UnsavedAnswer::Cancel) => self.pending = None,
+            Some(UnsavedAnswer::Discard) => {
+                self.pending = None;
+                if let Some(session) = &mut self.session {
+                    // The edits are given up: nothing is left to ask about.
+                    session.revert();
+                }
+                self.execute(ctx, pending);
+            }
+            Some(UnsavedAnswer::Save) => {
+                self.pending = None;
+                if self.save() {
+                    self.execute(ctx, pending);
+                }
+            }
+        }
+    }
+
+    fn expire_notice(&mut self, now: f64, ctx: &egui::Context) {
+        if let Some((_, shown_at)) = &mut self.notice {
+            if *shown_at == 0.0 {
+                *shown_at = now;
+            }
+            if now - *shown_at > 6.0 {
+                self.notice = None;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs(1));
+            }
+        }
+    }
+}
+
+/// One menu entry with its shortcut shown on the right.
+fn menu_item(
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+    lang: Lang,
+    text: S,
+    shortcut: &str,
+    enabled: bool,
+    command: Command,
+) {
+    let button = egui::Button::new(text.get(lang)).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(command);
+        ui.close();
+    }
+}
+
+/// A file name for a new draft: 首都精神文明建设情况简报-第11期.
+fn suggested_stem(issue: &Issue) -> String {
+    let name = issue.masthead.name.trim();
+    let name = if name.is_empty() { "简报" } else { name };
+    let stem = format!("{name}-{}", issue.masthead.number_text().replace(' ', ""));
+    stem.chars()
+        .filter(|c| !"/\\:*?\"<>|".contains(*c))
+        .collect()
+}
+
+fn apply_theme(ctx: &egui::Context, theme: Theme) {
+    ctx.set_theme(match theme {
+        Theme::System => egui::ThemePreference::System,
+        Theme::Light => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+impl eframe::App for JianbaoApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+}

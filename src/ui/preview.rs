@@ -1,0 +1,310 @@
+//! The right column: the typeset pages, as the worker renders them.
+
+use std::ops::Range;
+
+use egui::{Color32, Pos2, Rect, Sense, TextureHandle, TextureOptions, Ui, Vec2};
+
+use crate::app::worker::{PageInfo, Update};
+use crate::i18n::{Lang, S, messages};
+use crate::model::ArticleId;
+use crate::typeset::{ArticleMark, TypesetError, article_at};
+
+/// Space between pages, in UI points.
+const GAP: f32 = 12.0;
+const MIN_ZOOM: f32 = 0.2;
+const MAX_ZOOM: f32 = 6.0;
+
+/// One page on screen: its layout, and its image once rendered.
+struct PageView {
+    info: PageInfo,
+    texture: Option<TextureHandle>,
+    /// Fingerprint and scale of the image in `texture`.
+    held: Option<(u128, f32)>,
+}
+
+/// Pages stacked vertically, zoomable, clickable.
+///
+/// Invariant: `pages` follows the newest layout received; a page's texture
+/// may be older than its layout (shown until the new image arrives), which
+/// `held` records.
+pub struct PreviewPanel {
+    pages: Vec<PageView>,
+    marks: Vec<ArticleMark>,
+    generation: u64,
+    error: Option<(u64, TypesetError)>,
+    /// Screen points per PDF point.
+    zoom: f32,
+    fit_width: bool,
+    visible: Range<usize>,
+    scroll_to: Option<(usize, f32)>,
+}
+
+impl Default for PreviewPanel {
+    fn default() -> Self {
+        Self {
+            pages: Vec::new(),
+            marks: Vec::new(),
+            generation: 0,
+            error: None,
+            zoom: 1.0,
+            fit_width: true,
+            visible: 0..1,
+            scroll_to: None,
+        }
+    }
+}
+
+impl PreviewPanel {
+    /// Forgets all pages (another issue was opened).
+    pub fn clear(&mut self) {
+        let zoom = (self.zoom, self.fit_width);
+        *self = Self::default();
+        (self.zoom, self.fit_width) = zoom;
+    }
+
+    /// Takes in what the worker sent. Only changed pages arrive, so only
+    /// they are uploaded to the GPU.
+    pub fn apply(&mut self, ctx: &egui::Context, update: Update) {
+        match update {
+            Update::Layout {
+                generation,
+                pages,
+                marks,
+            } => {
+                self.generation = generation;
+                self.error = None;
+                self.marks = marks;
+                self.pages.truncate(pages.len());
+                for (i, info) in pages.into_iter().enumerate() {
+                    match self.pages.get_mut(i) {
+                        Some(page) => page.info = info,
+                        None => self.pages.push(PageView {
+                            info,
+                            texture: None,
+                            held: None,
+                        }),
+                    }
+                }
+            }
+            Update::Page {
+                index,
+                fingerprint,
+                scale,
+                image,
+            } => {
+                let Some(page) = self.pages.get_mut(index) else {
+                    return;
+                };
+                match &mut page.texture {
+                    Some(texture) => texture.set(image, TextureOptions::LINEAR),
+                    None => {
+                        page.texture = Some(ctx.load_texture(
+                            format!("page-{index}"),
+                            image,
+                            TextureOptions::LINEAR,
+                        ));
+                    }
+                }
+                page.held = Some((fingerprint, scale));
+            }
+            Update::Failed { generation, error } => {
+                self.generation = generation;
+                self.error = Some((generation, error));
+            }
+            // Exports are the app's business, not the preview's.
+            Update::Exported { .. } => {}
+        }
+    }
+
+    /// The generation of the newest layout or error shown.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Fingerprints of the pages as laid out, for tests and status.
+    pub fn fingerprints(&self) -> Vec<u128> {
+        self.pages.iter().map(|p| p.info.fingerprint).collect()
+    }
+
+    /// What the UI holds for each page, for the worker to skip.
+    pub fn held(&self) -> Vec<Option<(u128, f32)>> {
+        self.pages.iter().map(|p| p.held).collect()
+    }
+
+    /// Pages to render: the visible ones and one either side.
+    pub fn wanted_window(&self) -> Range<usize> {
+        self.visible.start.saturating_sub(1)..self.visible.end + 1
+    }
+
+    /// Pixels per PDF point to render at: the zoom times the display's
+    /// pixels per point, in steps of 1/8 so small zoom changes reuse images.
+    pub fn render_scale(&self, pixels_per_point: f32) -> f32 {
+        ((self.zoom * pixels_per_point * 8.0).ceil() / 8.0).clamp(0.25, 8.0)
+    }
+
+    /// Scrolls the preview to where an article starts.
+    pub fn reveal(&mut self, id: ArticleId) {
+        if let Some(mark) = self.marks.iter().find(|m| m.id == id) {
+            self.scroll_to = Some((mark.page, mark.y as f32));
+        }
+    }
+
+    /// Draws the pages. Returns the article clicked on, if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        selected: Option<ArticleId>,
+    ) -> Option<ArticleId> {
+        self.toolbar(ui, lang);
+        if let Some((_, error)) = &self.error {
+            egui::Frame::new()
+                .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, error.message(lang));
+                });
+        }
+        if self.pages.is_empty() {
+            ui.centered_and_justified(|ui| ui.weak(S::Typesetting.get(lang)));
+            return None;
+        }
+
+        // Ctrl + wheel zooms.
+        if ui.rect_contains_pointer(ui.max_rect()) {
+            let factor = ui.input(|i| i.zoom_delta());
+            if factor != 1.0 {
+                self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+                self.fit_width = false;
+            }
+        }
+        let widest = self
+            .pages
+            .iter()
+            .map(|p| p.info.size.0 as f32)
+            .fold(1.0, f32::max);
+        if self.fit_width {
+            let available = (ui.available_width() - 2.0 * GAP - 12.0).max(50.0);
+            self.zoom = (available / widest).clamp(MIN_ZOOM, MAX_ZOOM);
+        }
+
+        let zoom = self.zoom;
+        let sizes: Vec<Vec2> = self
+            .pages
+            .iter()
+            .map(|p| Vec2::new(p.info.size.0 as f32, p.info.size.1 as f32) * zoom)
+            .collect();
+        let content = Vec2::new(
+            widest * zoom + 2.0 * GAP,
+            sizes.iter().map(|s| s.y + GAP).sum::<f32>() + GAP,
+        );
+
+        let mut scroll = egui::ScrollArea::both().auto_shrink([false, false]);
+        if let Some((page, y)) = self.scroll_to.take() {
+            let top: f32 = sizes[..page.min(sizes.len())]
+                .iter()
+                .map(|s| s.y + GAP)
+                .sum::<f32>()
+                + GAP;
+            scroll = scroll.vertical_scroll_offset((top + y * zoom - 40.0).max(0.0));
+        }
+        let mut clicked = None;
+        let mut visible: Option<Range<usize>> = None;
+        scroll.show_viewport(ui, |ui, viewport| {
+            let (area, _) = ui.allocate_exact_size(content, Sense::hover());
+            let mut top = area.top() + GAP;
+            for (index, size) in sizes.iter().enumerate() {
+                let left = area.left() + GAP + (widest * zoom - size.x) / 2.0;
+                let rect = Rect::from_min_size(Pos2::new(left, top), *size);
+                top += size.y + GAP;
+                let on_screen = rect.translate(-area.min.to_vec2()).intersects(viewport);
+                if !on_screen {
+                    continue;
+                }
+                visible = Some(match visible.take() {
+                    Some(v) => v.start.min(index)..v.end.max(index + 1),
+                    None => index..index + 1,
+                });
+                self.draw_page(ui, index, rect, selected);
+                let response =
+                    ui.interact(rect, ui.scope_id().with(("page", index)), Sense::click());
+                if response.clicked()
+                    && let Some(pos) = response.interact_pointer_pos()
+                {
+                    let y = f64::from((pos.y - rect.top()) / zoom);
+                    clicked = article_at(&self.marks, index, y);
+                }
+            }
+        });
+        if let Some(visible) = visible {
+            self.visible = visible;
+        }
+        clicked
+    }
+
+    fn draw_page(&self, ui: &Ui, index: usize, rect: Rect, selected: Option<ArticleId>) {
+        let painter = ui.painter();
+        painter.rect_filled(
+            rect.translate(Vec2::splat(2.0)),
+            0.0,
+            Color32::from_black_alpha(40),
+        );
+        painter.rect_filled(rect, 0.0, Color32::WHITE);
+        if let Some(texture) = &self.pages[index].texture {
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(texture.id(), rect, uv, Color32::WHITE);
+        }
+        // A bar in the left margin where the selected article starts.
+        if let Some(mark) = self
+            .marks
+            .iter()
+            .find(|m| Some(m.id) == selected && m.page == index)
+        {
+            let y = rect.top() + mark.y as f32 * self.zoom;
+            let x = rect.left() + 40.0 * self.zoom;
+            let bar = Rect::from_min_size(Pos2::new(x, y), Vec2::new(3.0, 24.0 * self.zoom));
+            painter.rect_filled(bar, 1.0, ui.visuals().selection.bg_fill);
+        }
+    }
+
+    fn toolbar(&mut self, ui: &mut Ui, lang: Lang) {
+        ui.horizontal(|ui| {
+            let count = self.pages.len();
+            let current = self.visible.start.min(count.saturating_sub(1));
+            if ui
+                .add_enabled(current > 0, egui::Button::new("◀"))
+                .on_hover_text(S::PreviousPage.get(lang))
+                .clicked()
+            {
+                self.scroll_to = Some((current - 1, 0.0));
+            }
+            ui.label(messages::page_of(current + 1, count, lang));
+            if ui
+                .add_enabled(current + 1 < count, egui::Button::new("▶"))
+                .on_hover_text(S::NextPage.get(lang))
+                .clicked()
+            {
+                self.scroll_to = Some((current + 1, 0.0));
+            }
+            ui.separator();
+            if ui
+                .button("－")
+                .on_hover_text(S::ZoomOut.get(lang))
+                .clicked()
+            {
+                self.zoom = (self.zoom / 1.2).max(MIN_ZOOM);
+                self.fit_width = false;
+            }
+            ui.label(format!("{:.0}%", self.zoom * 100.0));
+            if ui.button("＋").on_hover_text(S::ZoomIn.get(lang)).clicked() {
+                self.zoom = (self.zoom * 1.2).min(MAX_ZOOM);
+                self.fit_width = false;
+            }
+            ui.toggle_value(&mut self.fit_width, S::FitWidth.get(lang));
+        });
+    }
+}

@@ -1,0 +1,120 @@
+//! Settings: the UI language and theme (per user), and the issue's style
+//! block (colour, fonts, sizes), which is part of the draft and undoable.
+
+use egui::{DragValue, Ui};
+
+use crate::app::{Settings, Theme};
+use crate::i18n::{Lang, S};
+use crate::model::{Color, Issue};
+use crate::ui::widgets::text_row;
+
+#[derive(Default)]
+pub struct SettingsWindow {
+    pub open: bool,
+}
+
+impl SettingsWindow {
+    /// Returns whether the user settings changed (to save them).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        settings: &mut Settings,
+        issue: Option<&mut Issue>,
+    ) -> bool {
+        let lang = settings.lang;
+        let before = settings.clone();
+        let mut open = self.open;
+        egui::Window::new(S::Settings.get(lang))
+            .open(&mut open)
+            .resizable(true)
+            .default_width(420.0)
+            .show(ctx, |ui| {
+                ui.heading(S::EditorApp.get(lang));
+                egui::Grid::new("user-settings")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label(S::Language.get(lang));
+                        ui.horizontal(|ui| {
+                            for choice in Lang::ALL {
+                                ui.radio_value(&mut settings.lang, choice, choice.native_name());
+                            }
+                        });
+                        ui.end_row();
+                        ui.label(S::Theme.get(lang));
+                        ui.horizontal(|ui| {
+                            ui.radio_value(
+                                &mut settings.theme,
+                                Theme::System,
+                                S::ThemeSystem.get(lang),
+                            );
+                            ui.radio_value(
+                                &mut settings.theme,
+                                Theme::Light,
+                                S::ThemeLight.get(lang),
+                            );
+                            ui.radio_value(
+                                &mut settings.theme,
+                                Theme::Dark,
+                                S::ThemeDark.get(lang),
+                            );
+                        });
+                        ui.end_row();
+                    });
+                if let Some(issue) = issue {
+                    ui.separator();
+                    style_ui(ui, issue, lang);
+                }
+            });
+        self.open = open;
+        *settings != before
+    }
+}
+
+/// The issue's style block.
+fn style_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+    ui.heading(S::Style.get(lang));
+    ui.weak(S::StyleHint.get(lang));
+    let st = &mut issue.style;
+    egui::Grid::new("style-form")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(S::AccentColour.get(lang));
+            let mut rgb = [st.accent.r, st.accent.g, st.accent.b];
+            if ui
+                .color_edit_button_srgb(&mut rgb)
+                .labelled_by(label.id)
+                .changed()
+            {
+                st.accent = Color {
+                    r: rgb[0],
+                    g: rgb[1],
+                    b: rgb[2],
+                };
+            }
+            ui.end_row();
+            text_row(ui, S::TitleFont.get(lang), &mut st.title_font);
+            text_row(ui, S::BodyFont.get(lang), &mut st.body_font);
+            text_row(ui, S::HeadingFont.get(lang), &mut st.heading_font);
+            text_row(ui, S::KaiFont.get(lang), &mut st.kai_font);
+            for (label, value, range) in [
+                (S::TitleSize, &mut st.title_size, 12.0..=72.0),
+                (S::BodySize, &mut st.body_size, 8.0..=32.0),
+                (S::FooterSize, &mut st.footer_size, 8.0..=32.0),
+                (S::LinePitch, &mut st.line_pitch, 12.0..=60.0),
+            ] {
+                let label = ui.label(label.get(lang));
+                ui.add(DragValue::new(value).range(range).speed(0.1).suffix(" pt"))
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
+            text_row(
+                ui,
+                S::AttributionSuffix.get(lang),
+                &mut issue.attribution_suffix,
+            );
+        });
+    if ui.button(S::ResetStyle.get(lang)).clicked() {
+        issue.style = Default::default();
+    }
+}

@@ -1,0 +1,60 @@
+//! What the editor shows with no issue open: New, Open, Recent, the sample.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use crate::i18n::{Lang, S};
+
+/// What the user chose on the start screen.
+pub enum StartChoice {
+    New,
+    Open,
+    OpenSample,
+    OpenRecent(PathBuf),
+}
+
+#[derive(Default)]
+pub struct StartScreen;
+
+impl StartScreen {
+    pub fn ui(&mut self, ui: &mut Ui, recent: &[PathBuf], lang: Lang) -> Option<StartChoice> {
+        let mut choice = None;
+        ui.vertical_centered(|ui| {
+            ui.add_space(48.0);
+            ui.heading(RichText::new(S::AppName.get(lang)).size(32.0));
+            ui.label(S::Tagline.get(lang));
+            ui.add_space(24.0);
+            let button = |text: &str| {
+                egui::Button::new(RichText::new(text).size(18.0)).min_size([260.0, 36.0].into())
+            };
+            if ui.add(button(S::NewIssue.get(lang))).clicked() {
+                choice = Some(StartChoice::New);
+            }
+            if ui.add(button(S::OpenEllipsis.get(lang))).clicked() {
+                choice = Some(StartChoice::Open);
+            }
+            if ui.add(button(S::OpenSample.get(lang))).clicked() {
+                choice = Some(StartChoice::OpenSample);
+            }
+            if !recent.is_empty() {
+                ui.add_space(24.0);
+                ui.label(RichText::new(S::Recent.get(lang)).strong());
+                for path in recent {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .link(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        choice = Some(StartChoice::OpenRecent(path.clone()));
+                    }
+                }
+            }
+        });
+        choice
+    }
+}

@@ -1,0 +1,292 @@
+//! The editor driven through its real UI (egui_kittest, via AccessKit): what
+//! an office editor does all day, checked against the model and the files.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jianbao::app::Selection;
+use jianbao::app::files::FileDialogs;
+use jianbao::app::worker::Fonts;
+use jianbao::i18n::Lang;
+use jianbao::ui::{JianbaoApp, Options};
+
+/// File dialogs answered by the test: each question takes the next path.
+#[derive(Clone, Default)]
+struct Answers(Arc<Mutex<Vec<PathBuf>>>);
+
+impl Answers {
+    fn push(&self, path: PathBuf) {
+        self.0.lock().expect("lock").push(path);
+    }
+    fn next(&self) -> Option<PathBuf> {
+        let mut queue = self.0.lock().expect("lock");
+        (!queue.is_empty()).then(|| queue.remove(0))
+    }
+}
+
+impl FileDialogs for Answers {
+    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
+        self.next()
+    }
+    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        self.next()
+    }
+    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        self.next()
+    }
+}
+
+fn editor(answers: &Answers) -> Harness<'static, JianbaoApp> {
+    let answers = answers.clone();
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            JianbaoApp::new(
+                &cc.egui_ctx,
+                Options {
+                    file: None,
+                    lang: Some(Lang::Zh),
+                    settings_path: None,
+                    fonts: Fonts::Bundled,
+                    dialogs: Box::new(answers),
+                    startup_probe: None,
+                },
+            )
+        })
+}
+
+/// Opens the sample from the start screen, as a user would.
+fn open_sample(harness: &mut Harness<'static, JianbaoApp>) {
+    harness.run_steps(2);
+    harness.get_by_label("打开示例简报").click();
+    harness.run_steps(2);
+    assert!(harness.state().session().is_some(), "the sample opened");
+    wait_for_preview(harness);
+}
+
+/// Steps until the pages on screen were typeset from the newest issue.
+fn wait_for_preview(harness: &mut Harness<'static, JianbaoApp>) {
+    let start = Instant::now();
+    loop {
+        harness.step();
+        let (sent, shown) = harness.state().preview_generations();
+        if sent > 0 && sent == shown && !harness.state().preview_fingerprints().is_empty() {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the preview never caught up"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Focuses the field with this label and types into it, as a user would.
+fn type_into(harness: &mut Harness<'static, JianbaoApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness.key_press(Key::End);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(1);
+}
+
+fn issue(harness: &Harness<'static, JianbaoApp>) -> jianbao::model::Issue {
+    harness
+        .state()
+        .session()
+        .expect("an issue is open")
+        .issue
+        .clone()
+}
+
+#[test]
+fn typing_the_bulletin_name_changes_the_model_and_the_pages() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let before = harness.state().preview_fingerprints();
+
+    type_into(&mut harness, "简报名称", "（试刊）");
+    assert_eq!(
+        issue(&harness).masthead.name,
+        "首都精神文明建设情况简报（试刊）"
+    );
+
+    wait_for_preview(&mut harness);
+    let after = harness.state().preview_fingerprints();
+    assert_ne!(before[0], after[0], "page 1 shows the new name");
+    assert_eq!(before[1..], after[1..], "the other pages are unchanged");
+    assert!(harness.state().session().is_some_and(|s| s.is_dirty()));
+}
+
+#[test]
+fn adding_filling_moving_and_undoing_an_article() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+
+    harness
+        .get_all_by_label("＋ 添加文章")
+        .next()
+        .expect("toolbar button")
+        .click();
+    harness.run_steps(2);
+    let Selection::Article(new_id) = harness.state().selection() else {
+        panic!("the new article is selected");
+    };
+    assert_eq!(issue(&harness).sections[0].articles.len(), 4);
+
+    type_into(&mut harness, "供稿单位", "海淀区");
+    type_into(&mut harness, "导语", "海淀区推进文明实践。");
+    type_into(
+        &mut harness,
+        "正文",
+        "**坚持全域推进。**海淀区组织志愿服务。",
+    );
+    let filled = issue(&harness);
+    let article = &filled.sections[0].articles[3];
+    assert_eq!(article.id, new_id);
+    assert_eq!(article.unit, "海淀区");
+    assert_eq!(filled.attribution_of(article), "海淀区文明办");
+    assert_eq!(article.body[0].spans[0].text, "坚持全域推进。");
+    assert!(article.body[0].spans[0].bold);
+
+    harness.get_by_label("上移").click();
+    harness.run_steps(2);
+    let units: Vec<String> = issue(&harness).sections[0]
+        .articles
+        .iter()
+        .map(|a| a.unit.clone())
+        .collect();
+    assert_eq!(units, ["东城区", "房山区", "海淀区", "昌平区"]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        issue(&harness),
+        filled,
+        "undo puts the article back, still filled in"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    assert_eq!(
+        issue(&harness).sections[0].articles[2].id,
+        new_id,
+        "redo moves it again"
+    );
+}
+
+#[test]
+fn deleting_an_article_is_undoable() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let original = issue(&harness);
+    harness.get_by_label("房山区 · 461 字").click();
+    harness.run_steps(1);
+    harness.get_by_label("删除").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness).sections[0].articles.len(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), original);
+}
+
+#[test]
+fn save_as_then_reopening_gives_an_equal_issue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第12期.ron");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    type_into(&mut harness, "编印单位", "（秘书处）");
+    let edited = issue(&harness);
+    assert_eq!(edited.masthead.office, "首都精神文明办（秘书处）");
+
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(2);
+    assert!(path.exists(), "Save As wrote the file");
+    assert!(!harness.state().session().expect("open").is_dirty());
+
+    // Reopen through File → Open in a fresh editor.
+    let mut second = editor(&answers);
+    second.run_steps(2);
+    answers.push(path.clone());
+    second.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    second.run_steps(2);
+    assert_eq!(issue(&second), edited);
+    assert_eq!(
+        second.state().session().and_then(|s| s.path()),
+        Some(path.as_path())
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    type_into(&mut harness, "简报名称", "！");
+
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.run_steps(2);
+    assert!(harness.state().is_prompting());
+    harness.get_by_label("保存修改？");
+
+    harness.get_by_label("取消").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_prompting());
+    assert!(
+        issue(&harness).masthead.name.ends_with('！'),
+        "nothing was lost"
+    );
+
+    // Ctrl+N asks the same question.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(2);
+    assert!(harness.state().is_prompting());
+    harness.get_by_label("不保存").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness).masthead.name, "", "a new, empty issue");
+}
+
+#[test]
+fn a_broken_file_shows_where_and_the_editor_stays_usable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("坏文件.ron");
+    std::fs::write(
+        &path,
+        "(\n    schema: 1,\n    masthead: (number: \"十一\"),\n)",
+    )
+    .expect("write");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error is shown")
+        .to_owned();
+    assert!(message.contains("坏文件.ron 第 3 行第"), "{message}");
+    harness.get_by_label("确定").click();
+    harness.run_steps(2);
+    assert!(harness.state().error_message().is_none());
+    harness.get_by_label("打开示例简报").click();
+    harness.run_steps(2);
+    assert!(harness.state().session().is_some());
+}
