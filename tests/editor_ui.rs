@@ -10,7 +10,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jianbao::app::Selection;
 use jianbao::app::files::FileDialogs;
-use jianbao::app::worker::Fonts;
 use jianbao::i18n::Lang;
 use jianbao::ui::{JianbaoApp, Options};
 
@@ -44,19 +43,7 @@ fn editor(answers: &Answers) -> Harness<'static, JianbaoApp> {
     let answers = answers.clone();
     Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            JianbaoApp::new(
-                &cc.egui_ctx,
-                Options {
-                    file: None,
-                    lang: Some(Lang::Zh),
-                    settings_path: None,
-                    fonts: Fonts::Bundled,
-                    dialogs: Box::new(answers),
-                    startup_probe: None,
-                },
-            )
-        })
+        .build_eframe(move |cc| JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(answers))))
 }
 
 /// Opens the sample from the start screen, as a user would.

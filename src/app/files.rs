@@ -45,6 +45,21 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+/// Dialogs that are always cancelled: for an editor driven by a program.
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
 /// `path` with `extension` added when the user typed a name without it.
 pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     let has_it = path

@@ -68,8 +68,8 @@ mod tests {
 
     /// English words allowed inside Chinese strings: names of formats and keys.
     const LATIN_IN_CHINESE: &[&str] = &[
-        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Alt", "Delete", "Jianbao", "Z", "Y", "S", "D",
-        "N", "O", "E", "B", "JSON", "typst", "GB", "UTF",
+        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Alt", "Delete", "Jianbao",
+        "Z", "Y", "S", "D", "N", "O", "E", "B", "JSON", "typst", "GB", "UTF",
     ];
 
     #[test]

@@ -65,6 +65,22 @@ impl Options {
     }
 }
 
+impl Options {
+    /// An editor that reads and writes no user settings and loads only the
+    /// bundled fonts, in Chinese, with `dialogs` answering file questions:
+    /// for tests and benchmarks.
+    pub fn detached(dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            file: None,
+            lang: Some(Lang::Zh),
+            settings_path: None,
+            fonts: Fonts::Bundled,
+            dialogs,
+            startup_probe: None,
+        }
+    }
+}
+
 /// Opens the editor window and runs until it closes.
 pub fn run(options: Options) -> ExitCode {
     let native = eframe::NativeOptions {

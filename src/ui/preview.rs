@@ -216,6 +216,13 @@ impl PreviewPanel {
         let mut visible: Option<Range<usize>> = None;
         scroll.show_viewport(ui, |ui, viewport| {
             let (area, _) = ui.allocate_exact_size(content, Sense::hover());
+            // Pages sit on a grey desk, as in a PDF viewer, in either theme.
+            let desk = if ui.visuals().dark_mode { 40 } else { 170 };
+            ui.painter().rect_filled(
+                viewport.translate(area.min.to_vec2()),
+                0.0,
+                Color32::from_gray(desk),
+            );
             let mut top = area.top() + GAP;
             for (index, size) in sizes.iter().enumerate() {
                 let left = area.left() + GAP + (widest * zoom - size.x) / 2.0;

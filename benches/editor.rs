@@ -1,0 +1,173 @@
+//! The editor's responsiveness:
+//! - edit → new preview texture: a one-character edit sent to the worker
+//!   until the changed visible page is back as a texture (sample issue and a
+//!   40-article issue of 80+ pages);
+//! - UI-thread frame time while typing into a 3,000-character article
+//!   (one egui pass with AccessKit on, plus tessellation).
+//!
+//! `cargo bench --bench editor`
+
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Key, TextureOptions};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jianbao::app::files::NoDialogs;
+use jianbao::app::worker::{Fonts, Job, PreviewWorker, Update};
+use jianbao::model::{Issue, Paragraph};
+use jianbao::ui::{Command, JianbaoApp, Options};
+
+/// Page textures as the preview holds them, and which pages have arrived
+/// since the last edit.
+#[derive(Default)]
+struct Pages {
+    textures: Vec<Option<egui::TextureHandle>>,
+    arrived: HashSet<usize>,
+}
+
+impl Pages {
+    /// Waits until page `index` has arrived, uploading every page image.
+    fn wait(&mut self, worker: &PreviewWorker, ctx: &egui::Context, index: usize) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.arrived.contains(&index) {
+            for update in worker.poll() {
+                match update {
+                    Update::Failed { error, .. } => panic!("typesetting failed: {error:?}"),
+                    Update::Page {
+                        index: i, image, ..
+                    } => {
+                        if self.textures.len() <= i {
+                            self.textures.resize(i + 1, None);
+                        }
+                        match &mut self.textures[i] {
+                            Some(t) => t.set(image, TextureOptions::LINEAR),
+                            slot @ None => {
+                                *slot =
+                                    Some(ctx.load_texture("page", image, TextureOptions::LINEAR))
+                            }
+                        }
+                        self.arrived.insert(i);
+                    }
+                    _ => {}
+                }
+            }
+            assert!(Instant::now() < deadline, "page {index} never arrived");
+            std::thread::sleep(Duration::from_micros(50));
+        }
+    }
+}
+
+fn edit_to_texture(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit to new preview texture");
+    for (name, issue) in [
+        ("sample", jianbao::sample::issue()),
+        ("large", jianbao::sample::large(40)),
+    ] {
+        let ctx = egui::Context::default();
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        let mut pages = Pages::default();
+        let mut generation = 0;
+        let mut issue = issue;
+        // The editor shows page 1 and renders its neighbour too.
+        let mut submit = |issue: &Issue, held: Vec<Option<(u128, f32)>>| {
+            generation += 1;
+            worker.submit(Job {
+                generation,
+                issue: Arc::new(issue.clone()),
+                scale: 1.5,
+                window: 0..2,
+                held,
+            });
+        };
+        submit(&issue, vec![]);
+        pages.wait(&worker, &ctx, 1);
+        let mut n = 0u32;
+        group.bench_function(name, |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    n = (n + 1) % 20_000;
+                    let lead = &mut issue.sections[0].articles[0].lead;
+                    lead.pop();
+                    lead.push(char::from_u32(0x4E00 + n).unwrap_or('字'));
+                    pages.arrived.clear();
+                    let start = Instant::now();
+                    submit(&issue, vec![]);
+                    pages.wait(&worker, &ctx, 0);
+                    total += start.elapsed();
+                    // Let the neighbour page finish before the next edit.
+                    pages.wait(&worker, &ctx, 1);
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
+fn typing_frame_time(c: &mut Criterion) {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(NoDialogs))));
+    harness.run_steps(1);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().command(&ctx, Command::OpenSample);
+    harness.run_steps(1);
+    // One article of 3,000 characters: the sample's text repeated.
+    let session = harness.state_mut().session_mut().expect("open");
+    let article = &mut session.issue.sections[0].articles[0];
+    let text: String = article.body_text().chars().cycle().take(3000).collect();
+    article.body = vec![Paragraph::plain(text)];
+    assert_eq!(article.body[0].text().chars().count(), 3000);
+    let label = format!("{} · {} 字", article.unit, article.char_count());
+    harness.run_steps(2);
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    harness.get_by_label("正文").focus();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    // Typing reaches the article: a check, so the benchmark measures real edits.
+    harness.event(egui::Event::Text("字".into()));
+    harness.run_steps(1);
+    let count = |h: &Harness<'_, JianbaoApp>| {
+        h.state().session().map_or(0, |s| {
+            s.issue.sections[0].articles[0].body[0]
+                .text()
+                .chars()
+                .count()
+        })
+    };
+    assert_eq!(count(&harness), 3001);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(1);
+    assert_eq!(count(&harness), 3000);
+
+    // Type a character, then delete it, so the article stays at 3,000.
+    let mut typing = true;
+    c.bench_function("UI frame while typing into a 3000-character article", |b| {
+        b.iter(|| {
+            if typing {
+                harness.event(egui::Event::Text("字".into()));
+            } else {
+                harness.key_press(Key::Backspace);
+            }
+            typing = !typing;
+            harness.step();
+            let output = harness.output();
+            let shapes = output.shapes.clone();
+            black_box(ctx.tessellate(shapes, output.pixels_per_point))
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(8));
+    targets = edit_to_texture, typing_frame_time
+}
+criterion_main!(benches);
