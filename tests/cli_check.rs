@@ -48,14 +48,14 @@ fn broken_files_are_refused_with_a_place_and_left_untouched() {
         (
             "wrong-type.ron",
             sample
-                .replacen("number: 11,", "number: \"十一\",", 1)
+                .replacen("number: Some(11),", "number: Some(\"十一\"),", 1)
                 .into_bytes(),
             "第 5 行第",
         ),
         (
             "future.ron",
             sample
-                .replacen("schema: 1,", "schema: 999,", 1)
+                .replacen("schema: 2,", "schema: 999,", 1)
                 .into_bytes(),
             "格式版本 999",
         ),
@@ -80,7 +80,7 @@ fn broken_files_are_refused_with_a_place_and_left_untouched() {
     }
     // The newer-version message names the version this program supports too.
     let (_, text) = check(&dir.path().join("future.ron"));
-    assert!(text.contains("格式版本 1"), "{text}");
+    assert!(text.contains("格式版本 2"), "{text}");
 }
 
 #[test]
@@ -136,4 +136,22 @@ fn every_command_has_help() {
         assert!(out.status.success());
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
     }
+}
+
+#[test]
+fn an_older_format_is_read_and_left_as_it_is() {
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/schema-v1-sample.ron");
+    let before = std::fs::read(&old).expect("read");
+    let (code, text) = check(&old);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        std::fs::read(&old).expect("read"),
+        before,
+        "checking never rewrites"
+    );
+    assert_eq!(
+        jianbao::store::load(&old).expect("loads"),
+        jianbao::sample::issue(),
+        "version 1 reads as today's model"
+    );
 }

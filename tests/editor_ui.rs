@@ -277,3 +277,74 @@ fn a_broken_file_shows_where_and_the_editor_stays_usable() {
     harness.run_steps(2);
     assert!(harness.state().session().is_some());
 }
+
+#[test]
+fn a_draft_open_elsewhere_opens_read_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let lock = jianbao::store::lock::lock_path(&path);
+    std::fs::write(&lock, "李编辑,li,另一台电脑,25.02.2021 09:30,jianbao:1;").expect("lock");
+
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    harness.get_by_label_contains("李编辑");
+    harness.get_by_label("以只读方式打开").click();
+    harness.run_steps(2);
+    let session = harness.state().session().expect("opened");
+    assert!(session.is_read_only());
+    // Edits are refused (Delete on a selected article does nothing), and
+    // the other editor's lock is left in place.
+    harness.get_by_label("房山区 · 461 字").click();
+    harness.run_steps(1);
+    harness.key_press(Key::Delete);
+    harness.run_steps(1);
+    type_into(&mut harness, "供稿单位", "改");
+    assert_eq!(issue(&harness), jianbao::sample::issue());
+    assert!(
+        std::fs::read_to_string(&lock)
+            .expect("lock")
+            .starts_with("李编辑")
+    );
+}
+
+#[test]
+fn saving_over_a_file_changed_elsewhere_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    type_into(&mut harness, "简报名称", "（本地修改）");
+
+    // Someone else saves the same file meanwhile.
+    let mut theirs = jianbao::sample::issue();
+    theirs.footer.editor = "别人".into();
+    jianbao::store::save(&path, &theirs).expect("they save");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    harness.get_by_label("文件已被修改");
+    assert_eq!(
+        jianbao::store::load(&path).expect("loads"),
+        theirs,
+        "nothing was overwritten"
+    );
+    harness.get_by_label("重新载入").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), theirs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(
+        issue(&harness).masthead.name.ends_with("（本地修改）"),
+        "the reload is undoable"
+    );
+}

@@ -48,7 +48,7 @@ fn article() -> impl Strategy<Value = Article> {
 fn issue() -> impl Strategy<Value = Issue> {
     let masthead = (
         text(),
-        any::<u32>(),
+        proptest::option::of(any::<u32>()),
         proptest::option::of(any::<u32>()),
         any::<bool>(),
         text(),

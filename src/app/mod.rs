@@ -2,6 +2,7 @@
 //! history, what is selected, the settings, the typesetting worker, and the
 //! file dialogs. The `ui` module draws it.
 
+pub mod autosave;
 pub mod files;
 pub mod selection;
 pub mod session;

@@ -1,26 +1,54 @@
 //! One open issue: the draft being edited, where it lives on disk, what was
-//! last saved, and its undo history.
+//! last saved, its undo history, and its claim on the file.
 
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::i18n::{Lang, S};
-use crate::model::Issue;
+use crate::model::{Issue, SCHEMA_VERSION};
+use crate::store::lock::{self, DocumentLock, LockError, LockOwner};
 use crate::store::{self, LoadError, SaveError};
 
 /// The open draft.
 ///
 /// Invariants: `saved` is the issue as it is on disk at `path` (or the
 /// issue the session started from, for a new draft), so the draft is
-/// unsaved exactly when `issue != saved`. Undo works on whole snapshots of
-/// the issue (egui's `Undoer`), so every edit — typing, reordering,
-/// deleting — is undoable without hand-written commands.
+/// unsaved exactly when `issue != saved`; `disk_hash` fingerprints the file's
+/// bytes as last loaded or saved, to notice when someone else changes it.
+/// Undo works on whole snapshots of the issue (egui's `Undoer`), so every
+/// edit — typing, reordering, deleting — is undoable without hand-written
+/// commands.
 pub struct Session {
     pub issue: Issue,
     path: Option<PathBuf>,
     saved: Issue,
     undoer: Undoer<Issue>,
+    disk_hash: Option<u64>,
+    /// The format version of the file when it is older than this build's:
+    /// the original is copied aside before it is first overwritten.
+    older_version: Option<u32>,
+    lock: Option<DocumentLock>,
+    read_only: bool,
+}
+
+/// Why a draft could not be opened for editing.
+#[derive(Debug)]
+pub enum OpenError {
+    Load(LoadError),
+    /// Someone else has it open; it can still be opened read-only.
+    Locked(LockOwner),
+}
+
+/// The file on disk compared with what this session loaded or saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskState {
+    Unchanged,
+    /// Someone (or something) changed the file since.
+    Changed,
+    /// The file is gone.
+    Missing,
 }
 
 impl Session {
@@ -31,22 +59,65 @@ impl Session {
             issue,
             path: None,
             undoer: new_undoer(),
+            disk_hash: None,
+            older_version: None,
+            lock: None,
+            read_only: false,
         }
     }
 
-    /// Opens a draft from disk. The file is only read.
-    pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let issue = store::load(path)?;
+    /// Opens a draft for editing, taking its lock (`user` is the name other
+    /// openers are shown). The file is only read.
+    pub fn open(path: &Path, user: &str) -> Result<Self, OpenError> {
+        let lock = match lock::acquire(path, user) {
+            Ok(lock) => Some(lock),
+            Err(LockError::Held(owner)) => return Err(OpenError::Locked(owner)),
+            // A folder where no lock can be written: edit anyway.
+            Err(LockError::Io(_)) => None,
+        };
+        let mut session = Self::load(path).map_err(OpenError::Load)?;
+        session.lock = lock;
+        Ok(session)
+    }
+
+    /// Opens a draft someone else is editing, for reading only.
+    pub fn open_read_only(path: &Path) -> Result<Self, LoadError> {
+        let mut session = Self::load(path)?;
+        session.read_only = true;
+        Ok(session)
+    }
+
+    fn load(path: &Path) -> Result<Self, LoadError> {
+        let bytes = store::read_bounded(path)?;
+        let loaded = store::from_bytes(&bytes, path)?;
         Ok(Self {
-            saved: issue.clone(),
-            issue,
+            saved: loaded.issue.clone(),
+            issue: loaded.issue,
             path: Some(path.to_owned()),
             undoer: new_undoer(),
+            disk_hash: Some(hash(&bytes)),
+            older_version: (loaded.version < SCHEMA_VERSION).then_some(loaded.version),
+            lock: None,
+            read_only: false,
         })
+    }
+
+    /// Unsaved work from a recovery file, on top of its draft when that can
+    /// still be opened (so saving goes back to it), else as a new draft.
+    /// Either way the work counts as unsaved.
+    pub fn recovered(issue: Issue, original: Option<&Path>, user: &str) -> Self {
+        let base = original.and_then(|path| Self::open(path, user).ok());
+        let mut session = base.unwrap_or_else(|| Self::untitled(Issue::default()));
+        session.issue = issue;
+        session
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Unsaved changes?
@@ -63,18 +134,59 @@ impl Session {
             .unwrap_or_else(|| S::Untitled.get(lang).to_owned())
     }
 
+    /// Whether the file changed on disk since it was loaded or saved here.
+    pub fn disk_state(&self) -> DiskState {
+        let Some(path) = &self.path else {
+            return DiskState::Unchanged;
+        };
+        match std::fs::read(path) {
+            Ok(bytes) if Some(hash(&bytes)) == self.disk_hash => DiskState::Unchanged,
+            Ok(_) => DiskState::Changed,
+            Err(_) => DiskState::Missing,
+        }
+    }
+
     /// Saves to the draft's own file; `None` for a draft that has none yet
-    /// (then ask for one and use [`Session::save_as`]).
+    /// (then ask for one and use [`Session::save_as`]). Check
+    /// [`Session::disk_state`] first: this overwrites whatever is there.
     pub fn save(&mut self) -> Option<Result<(), SaveError>> {
         let path = self.path.clone()?;
         Some(self.save_as(&path))
     }
 
-    /// Saves to `path`, which becomes the draft's file.
+    /// Saves to `path`, which becomes the draft's file (and takes its lock).
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        let same_file = self.path.as_deref() == Some(path);
+        if same_file && let Some(version) = self.older_version {
+            store::keep_original(path, version).map_err(|source| SaveError::Write {
+                path: path.to_owned(),
+                source,
+            })?;
+        }
         store::save(path, &self.issue)?;
         self.saved = self.issue.clone();
+        self.disk_hash = std::fs::read(path).ok().map(|bytes| hash(&bytes));
+        self.older_version = None;
+        if !same_file || self.read_only {
+            // A new file: this session now owns it.
+            self.lock = lock::acquire(path, &lock::user_name()).ok();
+            self.read_only = false;
+        }
         self.path = Some(path.to_owned());
+        Ok(())
+    }
+
+    /// Reads the draft again from disk, replacing the edits (undoable).
+    pub fn reload(&mut self) -> Result<(), LoadError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        let fresh = Self::load(&path)?;
+        self.checkpoint();
+        self.issue = fresh.issue;
+        self.saved = fresh.saved;
+        self.disk_hash = fresh.disk_hash;
+        self.older_version = fresh.older_version;
         Ok(())
     }
 
@@ -123,6 +235,12 @@ impl Session {
     }
 }
 
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
 fn new_undoer() -> Undoer<Issue> {
     Undoer::with_settings(UndoSettings {
         max_undos: 200,
@@ -169,11 +287,81 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("第12期.ron");
         let mut session = Session::untitled(crate::sample::issue());
-        session.issue.masthead.number = 12;
+        session.issue.masthead.number = Some(12);
         session.save_as(&path).expect("saves");
         assert!(!session.is_dirty());
         assert_eq!(session.display_name(Lang::Zh), "第12期.ron");
-        let reopened = Session::open(&path).expect("opens");
-        assert_eq!(reopened.issue, session.issue);
+        drop(session);
+        let reopened = Session::open(&path, "我")
+            .map_err(|e| format!("{e:?}"))
+            .expect("opens");
+        assert_eq!(reopened.issue.masthead.number, Some(12));
+    }
+
+    #[test]
+    fn two_sessions_on_one_file_see_the_lock_and_the_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        store::save(&path, &crate::sample::issue()).expect("saves");
+
+        let mut first = Session::open(&path, "甲")
+            .map_err(|e| format!("{e:?}"))
+            .expect("opens");
+        assert!(lock::lock_path(&path).exists());
+        // The second opener is told who holds it and may read only. (Both
+        // sessions are in this process, so the lock is made to look like
+        // another machine's.)
+        let mut owner = LockOwner::me("乙");
+        owner.host = "另一台电脑".into();
+        std::fs::write(
+            lock::lock_path(&path),
+            format!(",{},{},{},jianbao:1;", owner.user, owner.host, owner.time),
+        )
+        .expect("write lock");
+        match Session::open(&path, "丙") {
+            Err(OpenError::Locked(holder)) => assert_eq!(holder.host, "另一台电脑"),
+            other => panic!("expected Locked, got {:?}", other.map(|_| ())),
+        }
+        let mut second = Session::open_read_only(&path).expect("opens read-only");
+        assert!(second.is_read_only());
+
+        // The second saves a copy elsewhere; the first changes the file.
+        assert_eq!(first.disk_state(), DiskState::Unchanged);
+        second.issue.footer.editor = "乙".into();
+        store::save(&path, &second.issue).expect("someone else saves");
+        assert_eq!(first.disk_state(), DiskState::Changed);
+        first.reload().expect("reloads");
+        assert_eq!(first.issue.footer.editor, "乙");
+        assert_eq!(first.disk_state(), DiskState::Unchanged);
+        assert!(first.undo(), "a reload can be undone");
+    }
+
+    #[test]
+    fn an_older_format_is_kept_before_its_first_save() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        let original = include_bytes!("../../tests/data/schema-v1-sample.ron");
+        std::fs::write(&path, original).expect("write");
+        let mut session = Session::open(&path, "我")
+            .map_err(|e| format!("{e:?}"))
+            .expect("opens");
+        assert_eq!(
+            session.issue,
+            crate::sample::issue(),
+            "version 1 reads as today's model"
+        );
+        assert!(!session.is_dirty());
+        session.save().expect("has a path").expect("saves");
+        let backup = dir.path().join("第11期.v1-backup.ron");
+        assert_eq!(std::fs::read(&backup).expect("backup kept"), original);
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("schema: 2,")
+        );
+        // A second save does not replace the backup with the new format.
+        session.issue.footer.editor = "王五".into();
+        session.save().expect("has a path").expect("saves");
+        assert_eq!(std::fs::read(&backup).expect("backup kept"), original);
     }
 }

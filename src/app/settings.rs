@@ -28,6 +28,8 @@ pub enum Theme {
 pub struct Settings {
     pub lang: Lang,
     pub theme: Theme,
+    /// The name others see on a lock or a comment; the account name if empty.
+    pub user_name: String,
     /// Most recent first; no duplicates.
     pub recent: Vec<PathBuf>,
 }
@@ -66,14 +68,32 @@ impl Settings {
         self.recent.truncate(MAX_RECENT);
     }
 
+    /// The name to show others.
+    pub fn display_name(&self) -> String {
+        if self.user_name.trim().is_empty() {
+            crate::store::lock::user_name()
+        } else {
+            self.user_name.trim().to_owned()
+        }
+    }
+
     pub fn forget(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
     }
 }
 
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("cn", "Jianbao", "Jianbao")
+}
+
 /// Where settings and window state live: the per-user config folder.
 pub fn config_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("cn", "Jianbao", "Jianbao").map(|d| d.config_dir().to_owned())
+    project_dirs().map(|d| d.config_dir().to_owned())
+}
+
+/// Where recovery files live: the per-user data folder.
+pub fn data_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().to_owned())
 }
 
 #[cfg(test)]

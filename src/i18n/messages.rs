@@ -128,7 +128,7 @@ pub fn problem_with_place(p: &Problem, lang: Lang) -> String {
 pub fn load_error(error: &LoadError, lang: Lang) -> String {
     let path = error.path().display();
     let place = match error.position() {
-        Some((line, column)) => match lang {
+        Some(crate::store::Position { line, column }) => match lang {
             Lang::Zh => format!("{path} 第 {line} 行第 {column} 列"),
             Lang::En => format!("{path}, line {line}, column {column}"),
         },
@@ -137,6 +137,18 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
     let sep = sep(lang);
     let what = match error {
         LoadError::Read { source, .. } => io_error(source, lang),
+        LoadError::TooLarge { size, limit, .. } => match lang {
+            Lang::Zh => format!(
+                "文件过大（{} MB），超过简报草稿的上限 {} MB，未读取",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+            Lang::En => format!(
+                "the file is too large ({} MB; drafts are at most {} MB) and was not read",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+        },
         LoadError::Empty { .. } => lang.pick("文件是空的", "the file is empty").to_owned(),
         LoadError::Utf16 { .. } => lang
             .pick(
@@ -359,6 +371,81 @@ pub fn settings_not_saved(path: &std::path::Path, error: &io::Error, lang: Lang)
     }
 }
 
+/// Who has a draft open.
+pub fn locked_by(file: &str, owner: &crate::store::lock::LockOwner, lang: Lang) -> String {
+    let who = owner.display();
+    let since = owner.time.trim();
+    match lang {
+        Lang::Zh => {
+            let since = if since.is_empty() {
+                String::new()
+            } else {
+                format!("，自 {since} 起")
+            };
+            format!(
+                "“{file}”正由 {who}（{}，{}）打开编辑{since}。可以只读方式打开查看。",
+                owner.user, owner.host
+            )
+        }
+        Lang::En => {
+            let since = if since.is_empty() {
+                String::new()
+            } else {
+                format!(" since {since}")
+            };
+            format!(
+                "“{file}” is being edited by {who} ({} on {}){since}. You can open it read-only.",
+                owner.user, owner.host
+            )
+        }
+    }
+}
+
+/// The file changed on disk since it was opened.
+pub fn changed_on_disk(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "“{file}”在打开后已被其他人或其他程序修改。覆盖会丢失对方的修改；另存为会保留两份；重新载入会放弃这里的修改（可撤销）。"
+        ),
+        Lang::En => format!(
+            "“{file}” was changed by someone or something else since you opened it. Overwrite loses their changes; Save as keeps both; Reload gives up yours (undoable)."
+        ),
+    }
+}
+
+/// One piece of recovered work: which draft, and when it was written.
+pub fn recovery_item(recovery: &crate::store::recovery::Recovery, lang: Lang) -> String {
+    let when = chrono::DateTime::from_timestamp(recovery.written as i64, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let what = match &recovery.original {
+        Some(path) => path.display().to_string(),
+        None => {
+            let name = recovery.issue.masthead.name.trim();
+            match lang {
+                Lang::Zh => format!("未保存过的新简报“{name}”"),
+                Lang::En => format!("a new, never-saved issue “{name}”"),
+            }
+        }
+    };
+    match lang {
+        Lang::Zh => format!("{what}（{when} 自动保存）"),
+        Lang::En => format!("{what} (autosaved {when})"),
+    }
+}
+
+/// Autosave could not write its recovery file.
+pub fn autosave_failed(error: &SaveError, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("自动保存失败：{}", save_error(error, lang)),
+        Lang::En => format!("Autosave failed: {}", save_error(error, lang)),
+    }
+}
+
 /// An operating-system error in plain words.
 pub fn io_error(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;
@@ -465,7 +552,7 @@ mod tests {
 
     #[test]
     fn load_errors_name_file_and_place_in_both_languages() {
-        let text = "(\n    schema: 1,\n    masthead: (number: \"十一\"),\n)";
+        let text = "(\n    schema: 2,\n    masthead: (number: Some(\"十一\")),\n)";
         let error = crate::store::from_ron(text, Path::new("第11期.ron")).expect_err("bad type");
         let zh = error.message(Lang::Zh);
         assert!(zh.starts_with("第11期.ron 第 3 行第 "), "{zh}");

@@ -146,6 +146,22 @@ strings! {
     ErrorTitle => "出错了", "Something went wrong";
     Ok => "确定", "OK";
 
+    // Never losing work.
+    LockedTitle => "文件正在被他人编辑", "The draft is open elsewhere";
+    OpenReadOnly => "以只读方式打开", "Open read-only";
+    ReadOnlyMark => "（只读）", "(read-only)";
+    ReadOnlyExplain => "只读：此文件正由他人编辑。如需修改，请用“另存为”保存副本。", "Read-only: someone else is editing this draft. Use Save as to keep a copy you can edit.";
+    ChangedOnDiskTitle => "文件已被修改", "The file has changed";
+    Overwrite => "覆盖", "Overwrite";
+    Reload => "重新载入", "Reload";
+    RecoveryTitle => "发现未保存的工作", "Unsaved work found";
+    RecoveryExplain => "上次编辑时程序未正常关闭，以下修改尚未保存：", "The editor did not close normally last time. These changes were never saved:";
+    Restore => "恢复", "Restore";
+    Compare => "对比", "Compare";
+    CompareHint => "在另一个窗口打开已保存的版本，在本窗口恢复未保存的版本", "Open the saved version in another window and restore the unsaved one here";
+    Discard => "丢弃", "Discard";
+    DecideLater => "稍后再说", "Decide later";
+
     // Settings.
     Language => "界面语言", "Language";
     Theme => "外观", "Theme";

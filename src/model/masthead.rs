@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// `number` is the 期号 within the year (or within the 增刊 series when
 /// `supplement` is set: supplements are numbered apart and never share the
-/// normal series). `number == 0` and `date == None` mean "not filled in yet";
+/// normal series). `number` and `date` are `None` while not filled in yet;
 /// validation reports them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -15,7 +15,7 @@ pub struct Masthead {
     /// 简报名称, printed large and red: 首都精神文明建设情况简报.
     pub name: String,
     /// 期号: 11 prints as 第 11 期.
-    pub number: u32,
+    pub number: Option<u32>,
     /// 总期号: 2177 prints as （总第 2177 期）.
     pub total_number: Option<u32>,
     /// 增刊: a supplement, numbered in its own series.
@@ -31,12 +31,16 @@ pub struct Masthead {
 }
 
 impl Masthead {
-    /// 第 11 期, or 增刊第 2 期 for a supplement.
+    /// 第 11 期, or 增刊第 2 期 for a supplement; a blank where the number
+    /// is not filled in yet.
     pub fn number_text(&self) -> String {
+        let number = self
+            .number
+            .map_or_else(|| "  ".to_owned(), |n| n.to_string());
         if self.supplement {
-            format!("增刊第 {} 期", self.number)
+            format!("增刊第 {number} 期")
         } else {
-            format!("第 {} 期", self.number)
+            format!("第 {number} 期")
         }
     }
 
@@ -101,7 +105,7 @@ mod tests {
     #[test]
     fn number_lines_read_like_the_sample() {
         let masthead = Masthead {
-            number: 11,
+            number: Some(11),
             total_number: Some(2177),
             date: NaiveDate::from_ymd_opt(2021, 2, 25),
             ..Masthead::default()
@@ -117,7 +121,7 @@ mod tests {
     #[test]
     fn supplements_say_so() {
         let masthead = Masthead {
-            number: 2,
+            number: Some(2),
             supplement: true,
             ..Masthead::default()
         };

@@ -25,7 +25,10 @@ use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Files carrying a larger number were
 /// written by a newer Jianbao and are refused rather than half-read.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// History: 1 — the first format; 2 — `masthead.number` became optional
+/// (`Some(11)`; absent while not filled in) instead of 0 meaning "none".
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One issue of a bulletin: masthead, optional editor's note, sections of
 /// articles, footer, distribution lists and the typesetting style.
@@ -72,7 +75,7 @@ impl Issue {
     pub fn new(today: chrono::NaiveDate) -> Self {
         Self {
             masthead: Masthead {
-                number: 1,
+                number: Some(1),
                 date: Some(today),
                 ..Masthead::default()
             },

@@ -48,7 +48,7 @@ impl Issue {
         if m.name.trim().is_empty() {
             push(Field::Name, ProblemKind::MissingName);
         }
-        if m.number == 0 {
+        if m.number.is_none_or(|n| n == 0) {
             push(Field::Number, ProblemKind::MissingNumber);
         }
         if m.total_number == Some(0) {

@@ -1,57 +1,87 @@
 //! Why a draft could not be read or written. Every variant names the file;
-//! parse errors name the line and column (1-based, columns in characters).
+//! every problem found in the text names the line and column (1-based,
+//! columns in characters), so a user can find it in any text editor.
 //! The wording, in both UI languages, is in [`crate::i18n::messages`].
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::{Lang, messages};
+
+/// A place in a file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    /// The position of byte offset `at` in `text` (clamped to the text).
+    pub fn of(text: &str, at: usize) -> Position {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &text[..at];
+        Position {
+            line: 1 + before.matches('\n').count(),
+            column: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+        }
+    }
+}
 
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read: missing, a folder, no permission, …
     Read { path: PathBuf, source: io::Error },
+    /// Larger than any draft could be; refused unread.
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// Nothing in the file but whitespace.
     Empty { path: PathBuf },
     /// UTF-16 text (from some Windows editors); drafts are UTF-8.
     Utf16 { path: PathBuf },
     /// Bytes that are not UTF-8 (GBK text, binary data) start here.
-    NotUtf8 {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-    },
+    NotUtf8 { path: PathBuf, at: Position },
     /// Not valid RON, or valid RON of the wrong shape.
     Syntax {
         path: PathBuf,
-        line: usize,
-        column: usize,
+        at: Position,
         error: ron::Error,
     },
     /// Valid RON without a `schema` version: not a Jianbao draft.
     NoSchema { path: PathBuf },
-    /// Written by a newer Jianbao.
+    /// Written by a newer Jianbao; `at` is where the version stands.
     TooNew {
         path: PathBuf,
+        at: Position,
         found: u32,
         supported: u32,
     },
 }
 
 impl LoadError {
-    pub(super) fn syntax(path: &std::path::Path, error: ron::error::SpannedError) -> Self {
+    pub(super) fn syntax(path: &Path, error: ron::error::SpannedError) -> Self {
         LoadError::Syntax {
             path: path.into(),
-            line: error.span.start.line,
-            column: error.span.start.col,
+            at: Position {
+                line: error.span.start.line,
+                column: error.span.start.col,
+            },
             error: error.code,
         }
     }
 
-    pub fn path(&self) -> &std::path::Path {
+    pub fn path(&self) -> &Path {
         match self {
             LoadError::Read { path, .. }
+            | LoadError::TooLarge { path, .. }
             | LoadError::Empty { path }
             | LoadError::Utf16 { path }
             | LoadError::NotUtf8 { path, .. }
@@ -61,13 +91,18 @@ impl LoadError {
         }
     }
 
-    /// Line and column, when the error has a place in the text.
-    pub fn position(&self) -> Option<(usize, usize)> {
+    /// Where in the text the problem is. Problems with the whole text (empty,
+    /// UTF-16, no version) point at its start; only a file that could not be
+    /// read at all has no place.
+    pub fn position(&self) -> Option<Position> {
         match self {
-            LoadError::NotUtf8 { line, column, .. } | LoadError::Syntax { line, column, .. } => {
-                Some((*line, *column))
+            LoadError::NotUtf8 { at, .. }
+            | LoadError::Syntax { at, .. }
+            | LoadError::TooNew { at, .. } => Some(*at),
+            LoadError::Empty { .. } | LoadError::Utf16 { .. } | LoadError::NoSchema { .. } => {
+                Some(Position::START)
             }
-            _ => None,
+            LoadError::Read { .. } | LoadError::TooLarge { .. } => None,
         }
     }
 
@@ -106,3 +141,21 @@ impl fmt::Display for SaveError {
 }
 
 impl std::error::Error for SaveError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "第一行\n第二行的字";
+        assert_eq!(Position::of(text, 0), Position::START);
+        assert_eq!(
+            Position::of(text, text.find('的').expect("there")),
+            Position { line: 2, column: 4 }
+        );
+        // Inside a character or past the end: clamped, never a panic.
+        assert_eq!(Position::of(text, 1), Position::START);
+        assert_eq!(Position::of(text, 999), Position { line: 2, column: 6 });
+    }
+}

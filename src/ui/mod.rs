@@ -24,13 +24,18 @@ use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
+use crate::app::autosave::Autosave;
 use crate::app::files::{FileDialogs, NativeDialogs, sibling_name};
+use crate::app::session::{DiskState, OpenError};
 use crate::app::settings::{self, Settings, Theme};
 use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
 use crate::app::{Selection, Session};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
-use dialogs::UnsavedAnswer;
+use crate::store::LoadError;
+use crate::store::lock::LockOwner;
+use crate::store::recovery::{self, Found};
+use dialogs::{ChangedAnswer, LockedAnswer, RecoverAnswer, UnsavedAnswer};
 use forms::FormPanel;
 use outline::OutlinePanel;
 use preview::PreviewPanel;
@@ -49,6 +54,8 @@ pub struct Options {
     pub dialogs: Box<dyn FileDialogs>,
     /// Print the time to the first frame and quit (start-up measurement).
     pub startup_probe: Option<Instant>,
+    /// Where unsaved work is autosaved; `None` turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -61,6 +68,7 @@ impl Options {
             fonts: Fonts::System,
             dialogs: Box::new(NativeDialogs),
             startup_probe: None,
+            recovery_dir: settings::data_dir().map(|d| d.join("recovery")),
         }
     }
 }
@@ -77,6 +85,7 @@ impl Options {
             fonts: Fonts::Bundled,
             dialogs,
             startup_probe: None,
+            recovery_dir: None,
         }
     }
 }
@@ -104,6 +113,18 @@ pub fn run(options: Options) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A question the editor is waiting on.
+enum Modal {
+    /// Save changes before running this command?
+    Unsaved(Command),
+    /// Someone else has this draft open.
+    Locked { path: PathBuf, owner: LockOwner },
+    /// The file changed on disk since it was opened; save anyway?
+    ChangedOnDisk,
+    /// Unsaved work found at start-up.
+    Recover(Vec<Found>),
 }
 
 /// Everything the user can ask for from menus, shortcuts and buttons.
@@ -185,9 +206,10 @@ pub struct JianbaoApp {
     typeset_issue: Option<Arc<Issue>>,
     last_job: Option<(u64, u32, std::ops::Range<usize>)>,
 
-    /// A command waiting for the answer to "save changes?".
-    pending: Option<Command>,
+    /// A question waiting for the user's answer.
+    modal: Option<Modal>,
     error: Option<String>,
+    autosave: Autosave,
     notice: Option<(String, f64)>,
     title: String,
     quitting: bool,
@@ -221,8 +243,9 @@ impl JianbaoApp {
             generation: 0,
             typeset_issue: None,
             last_job: None,
-            pending: None,
+            modal: None,
             error: None,
+            autosave: Autosave::new(options.recovery_dir.clone()),
             notice: None,
             title: String::new(),
             quitting: false,
@@ -230,6 +253,12 @@ impl JianbaoApp {
         };
         if let Some(path) = options.file {
             app.open_path(&path);
+        }
+        if let Some(folder) = &options.recovery_dir {
+            let found = recovery::scan(folder);
+            if !found.is_empty() {
+                app.modal = Some(Modal::Recover(found));
+            }
         }
         app
     }
@@ -253,7 +282,12 @@ impl JianbaoApp {
 
     /// Whether the "save changes?" prompt is up.
     pub fn is_prompting(&self) -> bool {
-        self.pending.is_some()
+        matches!(self.modal, Some(Modal::Unsaved(_)))
+    }
+
+    /// Whether a question (any prompt) is waiting for an answer.
+    pub fn is_asking(&self) -> bool {
+        self.modal.is_some()
     }
 
     /// The error dialog's message, if one is showing.
@@ -275,7 +309,7 @@ impl JianbaoApp {
     /// Runs a command as if chosen from the menu.
     pub fn command(&mut self, ctx: &egui::Context, command: Command) {
         if command.discards_draft() && self.session.as_ref().is_some_and(Session::is_dirty) {
-            self.pending = Some(command);
+            self.modal = Some(Modal::Unsaved(command));
             return;
         }
         self.execute(ctx, command);
@@ -302,6 +336,7 @@ impl JianbaoApp {
             }
             Command::ExportPdf => self.export_pdf(),
             Command::Close => {
+                self.autosave.finish(self.session.as_ref());
                 self.session = None;
                 self.preview.clear();
             }
@@ -310,7 +345,7 @@ impl JianbaoApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Undo | Command::Redo => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = self.session.as_mut().filter(|s| !s.is_read_only()) {
                     let done = if command == Command::Undo {
                         session.undo()
                     } else {
@@ -327,6 +362,8 @@ impl JianbaoApp {
     }
 
     fn set_session(&mut self, session: Session) {
+        self.autosave.finish(self.session.as_ref());
+        self.autosave.start(None);
         self.session = Some(session);
         self.selection = Selection::Masthead;
         self.preview.clear();
@@ -334,14 +371,20 @@ impl JianbaoApp {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match Session::open(path) {
+        match Session::open(path, &self.settings.display_name()) {
             Ok(session) => {
                 self.set_session(session);
                 self.settings.remember(path);
                 self.save_settings();
             }
-            Err(error) => {
-                if matches!(&error, crate::store::LoadError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+            Err(OpenError::Locked(owner)) => {
+                self.modal = Some(Modal::Locked {
+                    path: path.to_owned(),
+                    owner,
+                });
+            }
+            Err(OpenError::Load(error)) => {
+                if matches!(&error, LoadError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
                 {
                     self.settings.forget(path);
                     self.save_settings();
@@ -351,8 +394,32 @@ impl JianbaoApp {
         }
     }
 
-    /// Saves, asking for a file name for a new draft. True when saved.
+    fn open_read_only(&mut self, path: &Path) {
+        match Session::open_read_only(path) {
+            Ok(session) => self.set_session(session),
+            Err(error) => self.error = Some(error.message(self.lang())),
+        }
+    }
+
+    /// Saves, asking for a file name for a new draft. True when saved. A
+    /// file changed by someone else since it was opened is not overwritten
+    /// without asking.
     fn save(&mut self) -> bool {
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        if session.is_read_only() {
+            return self.save_as();
+        }
+        if session.disk_state() == DiskState::Changed {
+            self.modal = Some(Modal::ChangedOnDisk);
+            return false;
+        }
+        self.write_session()
+    }
+
+    /// Saves to the draft's own file, whatever is there now.
+    fn write_session(&mut self) -> bool {
         let lang = self.lang();
         let Some(session) = &mut self.session else {
             return false;
@@ -423,6 +490,9 @@ impl JianbaoApp {
         };
         if let OutlineAction::Select(selection) = action {
             self.select(selection);
+            return;
+        }
+        if session.is_read_only() {
             return;
         }
         session.checkpoint();
@@ -764,8 +834,13 @@ impl JianbaoApp {
         let title = match &self.session {
             Some(session) => {
                 let dirty = if session.is_dirty() { " ●" } else { "" };
+                let read_only = if session.is_read_only() {
+                    format!(" {}", S::ReadOnlyMark.get(lang))
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{}{dirty} — {}",
+                    "{}{dirty}{read_only} — {}",
                     session.display_name(lang),
                     S::AppName.get(lang)
                 )
@@ -799,13 +874,14 @@ impl JianbaoApp {
         if ctx.input(|i| i.viewport().close_requested()) {
             if !self.quitting && self.session.as_ref().is_some_and(Session::is_dirty) {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                self.pending = Some(Command::Quit);
+                self.modal = Some(Modal::Unsaved(Command::Quit));
             } else {
+                self.autosave.finish(self.session.as_ref());
                 self.save_settings();
             }
         }
 
-        let mut commands = if self.pending.is_none() && self.error.is_none() {
+        let mut commands = if self.modal.is_none() && self.error.is_none() {
             self.shortcuts(&ctx)
         } else {
             Vec::new()
@@ -822,7 +898,10 @@ impl JianbaoApp {
                 .default_size(250.0)
                 .min_size(180.0)
                 .show(ui, |ui| {
-                    let actions = self.outline.ui(ui, &session.issue, selection, lang);
+                    let editable = !session.is_read_only();
+                    let actions = self
+                        .outline
+                        .ui(ui, &session.issue, selection, lang, editable);
                     commands.extend(actions.into_iter().map(Command::Outline));
                 });
             let selected_article = match selection {
@@ -838,8 +917,14 @@ impl JianbaoApp {
                         self.selection = Selection::Article(id);
                     }
                 });
+            let read_only = session.is_read_only();
             egui::CentralPanel::default().show(ui, |ui| {
-                self.form.ui(ui, &mut session.issue, self.selection, lang);
+                if read_only {
+                    ui.colored_label(ui.visuals().warn_fg_color, S::ReadOnlyExplain.get(lang));
+                }
+                ui.add_enabled_ui(!read_only, |ui| {
+                    self.form.ui(ui, &mut session.issue, self.selection, lang);
+                });
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -868,6 +953,13 @@ impl JianbaoApp {
 
         if let Some(session) = &mut self.session {
             session.end_frame(now);
+            let (again, failure) = self.autosave.tick(now, session);
+            if let Some(seconds) = again {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds.max(0.05)));
+            }
+            if let Some(error) = failure {
+                self.notify(messages::autosave_failed(&error, lang));
+            }
         }
         self.submit_preview(&ctx);
         self.update_title(&ctx);
@@ -891,7 +983,7 @@ impl JianbaoApp {
             }
             return;
         }
-        let Some(pending) = self.pending.clone() else {
+        let Some(modal) = self.modal.take() else {
             return;
         };
         let name = self
@@ -899,23 +991,99 @@ impl JianbaoApp {
             .as_ref()
             .map(|s| s.display_name(lang))
             .unwrap_or_default();
-        match dialogs::unsaved_prompt(ctx, &name, lang) {
-            None => {}
-            Some(UnsavedAnswer::Cancel) => self.pending = None,
-            Some(UnsavedAnswer::Discard) => {
-                self.pending = None;
-                if let Some(session) = &mut self.session {
-                    // The edits are given up: nothing is left to ask about.
-                    session.revert();
+        match modal {
+            Modal::Unsaved(command) => match dialogs::unsaved_prompt(ctx, &name, lang) {
+                None => self.modal = Some(Modal::Unsaved(command)),
+                Some(UnsavedAnswer::Cancel) => {}
+                Some(UnsavedAnswer::Discard) => {
+                    if let Some(session) = &mut self.session {
+                        // The edits are given up: nothing is left to ask about.
+                        session.revert();
+                    }
+                    self.execute(ctx, command);
                 }
-                self.execute(ctx, pending);
-            }
-            Some(UnsavedAnswer::Save) => {
-                self.pending = None;
-                if self.save() {
-                    self.execute(ctx, pending);
+                Some(UnsavedAnswer::Save) => {
+                    if self.save() {
+                        self.execute(ctx, command);
+                    }
+                }
+            },
+            Modal::Locked { path, owner } => {
+                let file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match dialogs::locked_prompt(ctx, &file, &owner, lang) {
+                    None => self.modal = Some(Modal::Locked { path, owner }),
+                    Some(LockedAnswer::ReadOnly) => self.open_read_only(&path),
+                    Some(LockedAnswer::Cancel) => {}
                 }
             }
+            Modal::ChangedOnDisk => match dialogs::changed_on_disk_prompt(ctx, &name, lang) {
+                None => self.modal = Some(Modal::ChangedOnDisk),
+                Some(ChangedAnswer::Overwrite) => {
+                    self.write_session();
+                }
+                Some(ChangedAnswer::SaveAs) => {
+                    self.save_as();
+                }
+                Some(ChangedAnswer::Reload) => {
+                    if let Some(Err(error)) = self.session.as_mut().map(Session::reload) {
+                        self.error = Some(error.message(lang));
+                    }
+                }
+                Some(ChangedAnswer::Cancel) => {}
+            },
+            Modal::Recover(mut found) => {
+                match dialogs::recovery_prompt(ctx, &found, lang) {
+                    None => {}
+                    Some(RecoverAnswer::Later) => return,
+                    Some(RecoverAnswer::Restore(i)) => {
+                        let item = found.remove(i);
+                        self.restore(item);
+                    }
+                    Some(RecoverAnswer::Compare(i)) => {
+                        let item = found.remove(i);
+                        if let Some(original) = &item.recovery.original {
+                            self.open_in_another_window(original);
+                        }
+                        self.restore(item);
+                    }
+                    Some(RecoverAnswer::Discard(i)) => {
+                        let item = found.remove(i);
+                        let _ = std::fs::remove_file(&item.path);
+                    }
+                }
+                if !found.is_empty() && self.modal.is_none() {
+                    self.modal = Some(Modal::Recover(found));
+                }
+            }
+        }
+    }
+
+    /// Puts recovered work in the window; its recovery file stays until the
+    /// work is saved or discarded.
+    fn restore(&mut self, found: Found) {
+        let original = found.recovery.original.as_deref().filter(|p| p.exists());
+        let session = Session::recovered(
+            found.recovery.issue,
+            original,
+            &self.settings.display_name(),
+        );
+        self.autosave.finish(self.session.as_ref());
+        self.session = Some(session);
+        self.autosave.start(Some(found.path));
+        self.selection = Selection::Masthead;
+        self.preview.clear();
+        self.last_job = None;
+    }
+
+    /// Starts a second editor on `path`, to compare with this window.
+    fn open_in_another_window(&mut self, path: &Path) {
+        let spawned = std::env::current_exe()
+            .and_then(|exe| std::process::Command::new(exe).arg(path).spawn());
+        if let Err(error) = spawned {
+            self.error = Some(messages::io_error(&error, self.lang()));
         }
     }
 

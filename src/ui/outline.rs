@@ -58,9 +58,12 @@ impl OutlinePanel {
         issue: &Issue,
         selection: Selection,
         lang: Lang,
+        editable: bool,
     ) -> Vec<OutlineAction> {
         let mut actions = Vec::new();
-        self.toolbar(ui, issue, selection, lang, &mut actions);
+        ui.add_enabled_ui(editable, |ui| {
+            self.toolbar(ui, issue, selection, lang, &mut actions)
+        });
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -98,7 +101,8 @@ impl OutlinePanel {
         actions
     }
 
-    /// Buttons acting on the selected section or article.
+    /// Buttons acting on the selected section or article (disabled when the
+    /// draft is read-only; the app ignores structural actions then anyway).
     fn toolbar(
         &self,
         ui: &mut Ui,

@@ -30,12 +30,28 @@ pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) 
     response
 }
 
-/// A label and a whole-number field.
-pub fn number_row(ui: &mut Ui, label: &str, value: &mut u32, min: u32) -> Response {
+/// A label and a whole number that may still be blank (shown as —, which
+/// dragging or typing 0 gives back).
+pub fn maybe_number_row(ui: &mut Ui, label: &str, value: &mut Option<u32>) -> Response {
     let label = ui.label(label);
+    let mut number = value.unwrap_or(0);
     let response = ui
-        .add(DragValue::new(value).range(min..=u32::MAX).speed(0.2))
+        .add(
+            DragValue::new(&mut number)
+                .range(0..=u32::MAX)
+                .speed(0.2)
+                .custom_formatter(|n, _| {
+                    if n < 1.0 {
+                        "—".to_owned()
+                    } else {
+                        format!("{n:.0}")
+                    }
+                }),
+        )
         .labelled_by(label.id);
+    if response.changed() {
+        *value = (number > 0).then_some(number);
+    }
     ui.end_row();
     response
 }

@@ -4,7 +4,7 @@ use egui::Ui;
 
 use crate::i18n::{Lang, S};
 use crate::model::{Classification, Issue};
-use crate::ui::widgets::{date_row, number_row, optional_number_row, text_row};
+use crate::ui::widgets::{date_row, maybe_number_row, optional_number_row, text_row};
 
 pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
     ui.heading(S::Masthead.get(lang));
@@ -15,7 +15,7 @@ pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
         .striped(false)
         .show(ui, |ui| {
             text_row(ui, S::Name.get(lang), &mut m.name);
-            number_row(ui, S::Number.get(lang), &mut m.number, 1);
+            maybe_number_row(ui, S::Number.get(lang), &mut m.number);
             optional_number_row(ui, S::TotalNumber.get(lang), &mut m.total_number, 1);
             ui.label("");
             ui.checkbox(&mut m.supplement, S::SupplementLong.get(lang));
