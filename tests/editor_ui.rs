@@ -362,8 +362,20 @@ fn a_failed_save_says_why_and_keeps_the_draft() {
     answers.push(dir.path().join("已断开的共享").join("第11期.ron"));
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run_steps(2);
-    let message = harness.state().error_message().expect("an error is shown").to_owned();
-    assert!(message.contains("已断开的共享") && message.contains("保存失败"), "{message}");
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error is shown")
+        .to_owned();
+    assert!(
+        message.contains("已断开的共享") && message.contains("保存失败"),
+        "{message}"
+    );
     assert_eq!(issue(&harness), edited, "the draft in memory is intact");
-    assert!(harness.state().session().is_some_and(|s| s.is_dirty() && s.path().is_none()));
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_some_and(|s| s.is_dirty() && s.path().is_none())
+    );
 }

@@ -44,9 +44,13 @@ fn editing_child() {
     let mut announced = false;
     loop {
         harness.step();
-        let saved = std::fs::read_dir(&folder)
-            .map(|d| d.count() > 0)
-            .unwrap_or(false);
+        // A finished recovery file (not the hidden temporary file it is
+        // written through).
+        let saved = std::fs::read_dir(&folder).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.file_name().to_string_lossy().starts_with("recovery-"))
+        });
         if saved && !announced {
             println!("AUTOSAVED");
             announced = true;

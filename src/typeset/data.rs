@@ -11,15 +11,36 @@ use super::fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
 use crate::model::Issue;
 
 /// Per-export choices that are not part of the issue.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PrintOptions {
-    /// The serial printed top right when the issue has 编号 switched on:
-    /// copy 1 prints 000001. `None` prints the first copy's number.
-    pub copy_serial: Option<u32>,
+    /// Numbered copies to lay out one after another, each starting on a
+    /// new page with its serial (000001, 000002, …) top right. Empty: one
+    /// copy, showing serial 000001 only if the issue has 编号 switched on.
+    pub copies: Vec<u32>,
+    /// 共印 N 份 to print instead of the issue's own count.
+    pub print_count: Option<u32>,
+}
+
+impl PrintOptions {
+    /// `count` numbered copies, 1 to `count`, with the print count set to
+    /// match.
+    pub fn numbered(count: u32) -> Self {
+        Self {
+            copies: (1..=count).collect(),
+            print_count: Some(count),
+        }
+    }
+}
+
+/// A copy serial as printed: six digits.
+pub fn serial_text(serial: u32) -> String {
+    format!("{serial:06}")
 }
 
 #[derive(Serialize)]
 struct Data<'a> {
+    /// One entry per copy: its serial, or `None` for an unnumbered copy.
+    copies: Vec<Option<String>>,
     style: StyleData<'a>,
     masthead: MastheadData<'a>,
     note: Option<&'a str>,
@@ -45,7 +66,6 @@ struct StyleData<'a> {
 #[derive(Serialize)]
 struct MastheadData<'a> {
     classification: Option<&'static str>,
-    copy_serial: Option<String>,
     name: &'a str,
     number: String,
     total: Option<String>,
@@ -95,7 +115,18 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
     let st = &issue.style;
     let m = &issue.masthead;
     let f = &issue.footer;
+    let copies = if options.copies.is_empty() {
+        vec![m.copy_serial.then(|| serial_text(1))]
+    } else {
+        options
+            .copies
+            .iter()
+            .map(|&n| Some(serial_text(n)))
+            .collect()
+    };
+    let print_count = options.print_count.or(f.print_count);
     let data = Data {
+        copies,
         style: StyleData {
             accent: st.accent.hex(),
             title_fonts: [st.title_font.as_str(), BUNDLED_SERIF],
@@ -111,9 +142,6 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
         },
         masthead: MastheadData {
             classification: m.classification.map(|c| c.label()),
-            copy_serial: m
-                .copy_serial
-                .then(|| format!("{:06}", options.copy_serial.unwrap_or(1))),
             name: &m.name,
             number: m.number_text(),
             total: m.total_number_text(),
@@ -157,7 +185,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
             phone: &f.phone,
             fax: &f.fax,
             email: &f.email,
-            print_count: f.print_count.map(|n| format!("共印 {n} 份")),
+            print_count: print_count.map(|n| format!("共印 {n} 份")),
         },
         distribution: issue
             .distribution
