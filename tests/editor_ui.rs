@@ -37,6 +37,9 @@ impl FileDialogs for Answers {
     fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
         self.next()
     }
+    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
+        self.next()
+    }
 }
 
 fn editor(answers: &Answers) -> Harness<'static, JianbaoApp> {
@@ -377,5 +380,61 @@ fn a_failed_save_says_why_and_keeps_the_draft() {
             .state()
             .session()
             .is_some_and(|s| s.is_dirty() && s.path().is_none())
+    );
+}
+
+#[test]
+fn the_export_dialog_writes_the_chosen_formats_and_warns_before_replacing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Word (.docx)").click();
+    harness.get_by_label("纯文本").click();
+    answers.push(dir.path().to_owned());
+    harness.get_by_label("选择…").click();
+    harness.run_steps(2);
+    harness.get_by_label("导出").click();
+
+    let pdf = dir.path().join("首都精神文明建设情况简报-2021-11.pdf");
+    let txt = dir.path().join("首都精神文明建设情况简报-2021-11.txt");
+    let docx = dir.path().join("首都精神文明建设情况简报-2021-11.docx");
+    let start = Instant::now();
+    while !(pdf.exists() && txt.exists() && docx.exists()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the export never finished"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+
+    // Exporting again would replace them: the dialog asks first.
+    std::fs::write(&txt, "旧文件").expect("write");
+    harness.run_steps(2);
+    harness.get_by_label("导出").click();
+    harness.run_steps(2);
+    harness.get_by_label("以下文件已存在，导出将覆盖它们：");
+    assert_eq!(
+        std::fs::read_to_string(&txt).expect("read"),
+        "旧文件",
+        "nothing replaced yet"
+    );
+    harness.get_by_label("覆盖并导出").click();
+    let start = Instant::now();
+    while std::fs::read_to_string(&txt).expect("read") == "旧文件" {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the export never finished"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        std::fs::read_to_string(&txt)
+            .expect("read")
+            .starts_with("首都精神文明建设情况简报\n")
     );
 }

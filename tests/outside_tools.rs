@@ -1,7 +1,8 @@
-//! Our PDFs as independent readers see them: poppler (pdftotext, pdffonts,
-//! pdfinfo) and qpdf. These tools are not part of the Rust toolchain, so the
-//! tests are ignored by a plain `cargo test`; `.ci/run` installs the tools
-//! and runs them with `cargo test --test outside_tools -- --ignored`.
+//! Our exports as independent readers see them: poppler (pdftotext,
+//! pdffonts, pdfinfo), qpdf and LibreOffice. These tools are not part of the
+//! Rust toolchain, so the tests are ignored by a plain `cargo test`;
+//! `.ci/run` installs the tools and runs them with
+//! `cargo test --test outside_tools -- --ignored`.
 
 mod common;
 
@@ -187,4 +188,73 @@ fn markup_like_text_reads_back_literally_from_the_pdf() {
         );
     }
     assert!(!text.contains("root:"));
+}
+
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn numbered_copies_read_back_with_their_serials() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("copies.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("export")
+        .arg(sample_path())
+        .args(["--copies", "3", "-o"])
+        .arg(&pdf)
+        .output()
+        .expect("jianbao runs");
+    assert!(status.status.success());
+    let text = pdf_text(&pdf);
+    for serial in ["000001", "000002", "000003"] {
+        assert_eq!(text.matches(serial).count(), 1, "{serial} in {text}");
+    }
+    assert_eq!(text.matches("共印3份").count(), 3);
+    run("qpdf", &["--check".as_ref(), pdf.as_os_str()]);
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils (installed and run by .ci/run)"]
+fn libreoffice_reads_the_word_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("export")
+        .arg(sample_path())
+        .args(["--format", "docx", "--name", "sample", "-o"])
+        .arg(dir.path())
+        .output()
+        .expect("jianbao runs");
+    assert!(status.status.success());
+    let docx = dir.path().join("sample.docx");
+    // A private LibreOffice profile, so a running office suite is not disturbed.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    run(
+        "libreoffice",
+        &[
+            profile.as_ref(),
+            "--headless".as_ref(),
+            "--convert-to".as_ref(),
+            "pdf".as_ref(),
+            "--outdir".as_ref(),
+            dir.path().as_os_str(),
+            docx.as_os_str(),
+        ],
+    );
+    let text = pdf_text(&dir.path().join("sample.pdf"));
+    let issue = jianbao::sample::issue();
+    let mut from = 0;
+    for (_, _, article) in issue.articles() {
+        let piece = squeeze(&format!("{}{}", article.lead, article.body_text()));
+        let at = text[from..].find(&piece).unwrap_or_else(|| {
+            panic!(
+                "the article of {} is missing from LibreOffice's PDF",
+                article.unit
+            )
+        });
+        from += at + piece.len();
+    }
+    for piece in [issue.masthead.name.as_str(), "【文明创建】", "责编：梅雪峰"] {
+        assert!(text.contains(piece), "{piece} missing");
+    }
 }

@@ -13,6 +13,8 @@ pub trait FileDialogs {
     fn save_draft(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF.
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
+    /// A folder to export into.
+    fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through the XDG portal on Linux).
@@ -43,6 +45,12 @@ impl FileDialogs for NativeDialogs {
             .save_file()
             .map(|p| with_extension(p, "pdf"))
     }
+
+    fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::ExportFolderTitle.get(lang))
+            .pick_folder()
+    }
 }
 
 /// Dialogs that are always cancelled: for an editor driven by a program.
@@ -56,6 +64,9 @@ impl FileDialogs for NoDialogs {
         None
     }
     fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
         None
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::{Copies, DEFAULT_PATTERN, DEFAULT_PNG_SCALE, Format, Plan};
 use crate::i18n::Lang;
 use crate::store::write_atomically;
 
@@ -32,6 +33,51 @@ pub struct Settings {
     pub user_name: String,
     /// Most recent first; no duplicates.
     pub recent: Vec<PathBuf>,
+    /// The export dialog's last choices.
+    pub export: ExportChoices,
+}
+
+/// The dialog's choices, remembered between exports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportChoices {
+    pub formats: Vec<Format>,
+    pub folder: Option<PathBuf>,
+    pub pattern: String,
+    pub numbered: bool,
+    pub copies: u32,
+    pub one_file: bool,
+    pub png_scale: f32,
+}
+
+impl Default for ExportChoices {
+    fn default() -> Self {
+        Self {
+            formats: vec![Format::Pdf],
+            folder: None,
+            pattern: DEFAULT_PATTERN.to_owned(),
+            numbered: false,
+            copies: 10,
+            one_file: true,
+            png_scale: DEFAULT_PNG_SCALE,
+        }
+    }
+}
+
+impl ExportChoices {
+    pub fn plan(&self) -> Option<Plan> {
+        let folder = self.folder.clone()?;
+        (!self.formats.is_empty()).then(|| Plan {
+            formats: self.formats.clone(),
+            folder,
+            pattern: self.pattern.clone(),
+            copies: self.numbered.then_some(Copies {
+                count: self.copies.max(1),
+                one_file: self.one_file,
+            }),
+            png_scale: self.png_scale,
+        })
+    }
 }
 
 impl Settings {

@@ -15,7 +15,7 @@ use std::thread::JoinHandle;
 
 use std::path::PathBuf;
 
-use crate::export::{self, ExportError};
+use crate::export::{self, ExportError, Target};
 use crate::model::Issue;
 use crate::typeset::{ArticleMark, Document, FontSet, TypesetError, Typesetter};
 
@@ -32,8 +32,11 @@ pub enum Fonts {
 pub enum Request {
     /// Typeset and render preview pages.
     Preview(Job),
-    /// Typeset and write a PDF. Never skipped, unlike superseded previews.
-    ExportPdf { issue: Arc<Issue>, path: PathBuf },
+    /// Write export files. Never skipped, unlike superseded previews.
+    Export {
+        issue: Arc<Issue>,
+        targets: Vec<Target>,
+    },
 }
 
 /// A request for preview pages.
@@ -78,10 +81,11 @@ pub enum Update {
         generation: u64,
         error: TypesetError,
     },
-    /// A PDF export finished.
+    /// An export has written `done` of its `total` targets.
+    ExportProgress { done: usize, total: usize },
+    /// An export finished: the files written, or why it stopped.
     Exported {
-        path: PathBuf,
-        result: Result<(), ExportError>,
+        result: Result<Vec<PathBuf>, ExportError>,
     },
 }
 
@@ -124,10 +128,10 @@ impl PreviewWorker {
         self.send(Request::Preview(job));
     }
 
-    /// Queues a PDF export of `issue` to `path`; answered by
-    /// [`Update::Exported`].
-    pub fn export_pdf(&self, issue: Arc<Issue>, path: PathBuf) {
-        self.send(Request::ExportPdf { issue, path });
+    /// Queues an export of `issue` to `targets`; answered by
+    /// [`Update::ExportProgress`] and then [`Update::Exported`].
+    pub fn export(&self, issue: Arc<Issue>, targets: Vec<Target>) {
+        self.send(Request::Export { issue, targets });
     }
 
     fn send(&self, request: Request) {
@@ -178,8 +182,8 @@ impl WorkerState {
                 },
             };
             let mut job = match request {
-                Request::ExportPdf { issue, path } => {
-                    if !self.export(&issue, path, updates, notify) {
+                Request::Export { issue, targets } => {
+                    if !self.export(&issue, &targets, updates, notify) {
                         return;
                     }
                     continue;
@@ -190,8 +194,8 @@ impl WorkerState {
             while let Ok(request) = requests.try_recv() {
                 match request {
                     Request::Preview(newer) => job = newer,
-                    Request::ExportPdf { issue, path } => {
-                        if !self.export(&issue, path, updates, notify) {
+                    Request::Export { issue, targets } => {
+                        if !self.export(&issue, &targets, updates, notify) {
                             return;
                         }
                     }
@@ -201,8 +205,8 @@ impl WorkerState {
                 Step::Done => {}
                 Step::Closed => return,
                 Step::Preempted(Request::Preview(newer)) => pending = Some(Request::Preview(newer)),
-                Step::Preempted(Request::ExportPdf { issue, path }) => {
-                    if !self.export(&issue, path, updates, notify) {
+                Step::Preempted(Request::Export { issue, targets }) => {
+                    if !self.export(&issue, &targets, updates, notify) {
                         return;
                     }
                     // Then finish the pages this job still owes.
@@ -212,20 +216,20 @@ impl WorkerState {
         }
     }
 
-    /// Writes a PDF; false when the UI has gone away.
+    /// Writes export files, reporting progress; false when the UI has gone.
     fn export(
         &mut self,
         issue: &Issue,
-        path: PathBuf,
+        targets: &[Target],
         updates: &Sender<Update>,
         notify: &dyn Fn(),
     ) -> bool {
-        let result = self
-            .typesetter
-            .compile(issue)
-            .map_err(ExportError::from)
-            .and_then(|document| export::pdf(&document, &path));
-        let sent = updates.send(Update::Exported { path, result }).is_ok();
+        let mut progress = |done, total| {
+            let _ = updates.send(Update::ExportProgress { done, total });
+            notify();
+        };
+        let result = export::run(&mut self.typesetter, issue, targets, &mut progress);
+        let sent = updates.send(Update::Exported { result }).is_ok();
         notify();
         sent
     }
@@ -390,18 +394,26 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("第11期.pdf");
         worker.submit(job(1, crate::sample::issue(), vec![]));
-        worker.export_pdf(Arc::new(crate::sample::issue()), path.clone());
+        worker.export(
+            Arc::new(crate::sample::issue()),
+            vec![Target::pdf(path.clone())],
+        );
         worker.submit(job(2, crate::sample::issue(), vec![]));
         let updates = collect(&worker, |u| {
             u.iter().any(|u| matches!(u, Update::Exported { .. }))
         });
-        let Some(Update::Exported { result, .. }) = updates
+        let Some(Update::Exported { result }) = updates
             .iter()
             .find(|u| matches!(u, Update::Exported { .. }))
         else {
             unreachable!()
         };
-        assert!(result.is_ok());
+        assert_eq!(result.as_ref().ok(), Some(&vec![path.clone()]));
+        assert!(
+            updates
+                .iter()
+                .any(|u| matches!(u, Update::ExportProgress { done: 1, total: 1 }))
+        );
         assert!(std::fs::read(&path).expect("written").starts_with(b"%PDF"));
     }
 

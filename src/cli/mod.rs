@@ -11,11 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use std::sync::Arc;
 
-use crate::export::{self, ExportError};
+use crate::export::{self, Copies, ExportError, Format, Plan, Target};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
 use crate::store;
-use crate::typeset::{FontSet, Typesetter};
+use crate::typeset::{FontSet, Typesetter, serial_text};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -48,19 +48,34 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Typeset a draft and write it as a PDF (-o OUT.pdf) and/or one PNG per
-    /// page (--png-dir DIR).
+    /// Export drafts. With --format, write each format into the folder given
+    /// by -o (default: here), named by --name. Without it, -o is the PDF to
+    /// write and --png-dir a folder for page images.
     Export {
-        /// The draft to export.
-        file: PathBuf,
-        /// The PDF to write.
-        #[arg(short, long, required_unless_present = "png_dir")]
+        /// Drafts to export.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Formats, comma-separated: pdf, docx, html, txt, png.
+        #[arg(long, value_delimiter = ',', value_parser = parse_format)]
+        format: Vec<Format>,
+        /// With --format: the folder to write into. Without: the PDF file.
+        #[arg(short, long)]
         output: Option<PathBuf>,
-        /// A folder for page images, one PNG per page.
+        /// A folder for page images, one PNG per page (without --format).
         #[arg(long)]
         png_dir: Option<PathBuf>,
+        /// File-name pattern: {name} {year} {number} {total} {date} {copy}.
+        #[arg(long, default_value = export::DEFAULT_PATTERN)]
+        name: String,
+        /// Numbered copies: N copies with serials 000001… top right and
+        /// 共印 N 份 in the footer, in one PDF.
+        #[arg(long)]
+        copies: Option<u32>,
+        /// With --copies: one PDF per copy instead of one for all.
+        #[arg(long, requires = "copies")]
+        copy_per_file: bool,
         /// Pixels per point for page images (1 = 72 dpi, 2 = 144 dpi).
-        #[arg(long, default_value_t = crate::export::DEFAULT_PNG_SCALE)]
+        #[arg(long, default_value_t = export::DEFAULT_PNG_SCALE)]
         scale: f32,
         /// Use only the bundled fonts, not the system's (same output on every machine).
         #[arg(long)]
@@ -108,19 +123,30 @@ pub fn main() -> ExitCode {
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::New { output, force }) => new(&output, force, lang),
         Some(Command::Export {
-            file,
+            files,
+            format,
             output,
             png_dir,
+            name,
+            copies,
+            copy_per_file,
             scale,
             bundled_fonts,
-        }) => export(
-            &file,
-            output.as_deref(),
-            png_dir.as_deref(),
-            scale,
-            bundled_fonts,
-            lang,
-        ),
+        }) => {
+            let copies = copies.map(|count| Copies {
+                count,
+                one_file: !copy_per_file,
+            });
+            let request = ExportRequest {
+                formats: format,
+                output,
+                png_dir,
+                pattern: name,
+                copies,
+                scale,
+            };
+            export(&files, &request, bundled_fonts, lang)
+        }
     }
 }
 
@@ -159,67 +185,154 @@ pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
     ExitCode::from(worst)
 }
 
-/// `jianbao export`: 0 written, 2 on any failure (nothing half-written).
-fn export(
-    file: &Path,
-    pdf: Option<&Path>,
-    png_dir: Option<&Path>,
+/// What `jianbao export` was asked for.
+struct ExportRequest {
+    formats: Vec<Format>,
+    output: Option<PathBuf>,
+    png_dir: Option<PathBuf>,
+    pattern: String,
+    copies: Option<Copies>,
     scale: f32,
-    bundled_fonts: bool,
-    lang: Lang,
-) -> ExitCode {
-    let issue = match store::load(file) {
-        Ok(issue) => issue,
-        Err(error) => {
-            eprintln!("{}", error.message(lang));
-            return ExitCode::from(2);
+}
+
+impl ExportRequest {
+    /// The files to write for one draft, or why the arguments do not work.
+    fn targets(
+        &self,
+        file: &Path,
+        issue: &Issue,
+        several: bool,
+        lang: Lang,
+    ) -> Result<Vec<Target>, String> {
+        if !self.formats.is_empty() {
+            let plan = Plan {
+                formats: self.formats.clone(),
+                folder: self.output.clone().unwrap_or_else(|| PathBuf::from(".")),
+                pattern: self.pattern.clone(),
+                copies: self.copies,
+                png_scale: self.scale,
+            };
+            return Ok(plan.targets(issue));
         }
-    };
+        if several {
+            return Err(S::ExportSeveralNeedsFormat.get(lang).to_owned());
+        }
+        let mut targets = Vec::new();
+        if let Some(pdf) = &self.output {
+            match self.copies {
+                Some(Copies {
+                    count,
+                    one_file: false,
+                }) => {
+                    let stem = pdf
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    for serial in 1..=count {
+                        let mut target = Target::pdf(
+                            pdf.with_file_name(format!("{stem}-{}.pdf", serial_text(serial))),
+                        );
+                        target.copies = vec![serial];
+                        target.print_count = Some(count);
+                        targets.push(target);
+                    }
+                }
+                Some(Copies {
+                    count,
+                    one_file: true,
+                }) => {
+                    let mut target = Target::pdf(pdf.clone());
+                    target.copies = (1..=count).collect();
+                    target.print_count = Some(count);
+                    targets.push(target);
+                }
+                None => targets.push(Target::pdf(pdf.clone())),
+            }
+        }
+        if let Some(dir) = &self.png_dir {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            targets.push(Target {
+                format: Format::Png,
+                path: dir.join(format!("{stem}-01.png")),
+                copies: Vec::new(),
+                print_count: None,
+                png_scale: self.scale,
+            });
+        }
+        if targets.is_empty() {
+            return Err(S::ExportNeedsOutput.get(lang).to_owned());
+        }
+        Ok(targets)
+    }
+}
+
+/// `jianbao export`: 0 when everything was written, 2 on any failure.
+fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang: Lang) -> ExitCode {
     let fonts = if bundled_fonts {
         FontSet::bundled()
     } else {
         FontSet::with_system()
     };
     let mut typesetter = Typesetter::new(Arc::new(fonts));
-    let document = match typesetter.compile(&issue) {
-        Ok(document) => document,
-        Err(error) => {
-            eprintln!(
-                "{}{}{}",
-                file.display(),
-                messages::sep(lang),
-                error.message(lang)
-            );
-            return ExitCode::from(2);
+    let mut failed = false;
+    for file in files {
+        let issue = match store::load(file) {
+            Ok(issue) => issue,
+            Err(error) => {
+                eprintln!("{}", error.message(lang));
+                failed = true;
+                continue;
+            }
+        };
+        let targets = match request.targets(file, &issue, files.len() > 1, lang) {
+            Ok(targets) => targets,
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        };
+        let folders: std::collections::BTreeSet<&Path> =
+            targets.iter().filter_map(|t| t.path.parent()).collect();
+        for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
+            if let Err(source) = std::fs::create_dir_all(folder) {
+                let error = ExportError::Write {
+                    path: folder.to_owned(),
+                    source,
+                };
+                eprintln!("{}", error.message(lang));
+                return ExitCode::from(2);
+            }
         }
-    };
-    let mut written = Vec::new();
-    let mut result = Ok(());
-    if let Some(path) = pdf {
-        result = export::pdf(&document, path).map(|()| written.push(path.to_owned()));
-    }
-    if let (Ok(()), Some(dir)) = (&result, png_dir) {
-        let stem = file
-            .file_stem()
-            .map_or("page".into(), |s| s.to_string_lossy());
-        result = std::fs::create_dir_all(dir)
-            .map_err(|source| ExportError::Write {
-                path: dir.to_owned(),
-                source,
-            })
-            .and_then(|()| export::png_pages(&document, dir, &stem, scale))
-            .map(|pages| written.extend(pages));
-    }
-    for path in &written {
-        println!("{}", messages::exported(path, lang));
-    }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("{}", error.message(lang));
-            ExitCode::from(2)
+        match export::run(&mut typesetter, &issue, &targets, &mut |_, _| {}) {
+            Ok(written) => {
+                for path in written {
+                    println!("{}", messages::exported(&path, lang));
+                }
+            }
+            Err(error) => {
+                eprintln!(
+                    "{}{}{}",
+                    file.display(),
+                    messages::sep(lang),
+                    error.message(lang)
+                );
+                failed = true;
+            }
         }
     }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format “{name}” (pdf, docx, html, txt, png)"))
 }
 
 /// `jianbao new -o FILE`.

@@ -240,6 +240,10 @@ pub fn typeset_error(error: &TypesetError, lang: Lang) -> String {
 pub fn export_error(error: &ExportError, lang: Lang) -> String {
     match error {
         ExportError::Typeset(e) => typeset_error(e, lang),
+        ExportError::Docx(detail) => match lang {
+            Lang::Zh => "无法生成 Word 文件（程序错误）".to_owned(),
+            Lang::En => format!("the Word file could not be built (program error: {detail})"),
+        },
         ExportError::Write { path, source } => match lang {
             Lang::Zh => format!("{} 写入失败：{}", path.display(), io_error(source, lang)),
             Lang::En => format!(
@@ -248,6 +252,31 @@ pub fn export_error(error: &ExportError, lang: Lang) -> String {
                 io_error(source, lang)
             ),
         },
+    }
+}
+
+/// How many files an export will write.
+pub fn files_to_write(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("将写入 {count} 个文件："),
+        Lang::En if count == 1 => "1 file will be written:".to_owned(),
+        Lang::En => format!("{count} files will be written:"),
+    }
+}
+
+/// Export progress: 2 / 5.
+pub fn progress(done: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已完成 {done} / {total}"),
+        Lang::En => format!("{done} of {total} done"),
+    }
+}
+
+/// An export wrote several files.
+pub fn exported_many(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已导出 {count} 个文件"),
+        Lang::En => format!("exported {count} files"),
     }
 }
 

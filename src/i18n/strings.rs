@@ -162,6 +162,27 @@ strings! {
     Discard => "丢弃", "Discard";
     DecideLater => "稍后再说", "Decide later";
 
+    // Export.
+    ExportEllipsis => "导出…", "Export…";
+    ExportTitle => "导出简报", "Export the issue";
+    ExportFolderTitle => "选择导出文件夹", "Choose a folder to export into";
+    Formats => "格式", "Formats";
+    FormatHtml => "网页 (HTML)", "Web page (HTML)";
+    FormatText => "纯文本", "Plain text";
+    FormatImages => "页面图片 (PNG)", "Page images (PNG)";
+    Folder => "文件夹", "Folder";
+    ChooseEllipsis => "选择…", "Choose…";
+    NamePattern => "文件名", "File name";
+    NamePatternHint => "可用：{name} 简报名称、{year} 年份、{number} 期号、{total} 总期号、{date} 日期、{copy} 份号", "Placeholders: {name} {year} {number} {total} {date} {copy}";
+    NumberedCopies => "编号份数", "Numbered copies";
+    CopiesOneFile => "合为一个 PDF", "One PDF for all";
+    CopiesSeparate => "每份一个 PDF", "One PDF per copy";
+    ImageScale => "图片分辨率", "Image resolution";
+    ExportNeedsFolder => "请选择格式和导出文件夹", "Choose formats and a folder";
+    Export => "导出", "Export";
+    OverwriteWarning => "以下文件已存在，导出将覆盖它们：", "These files exist and will be replaced:";
+    OverwriteAndExport => "覆盖并导出", "Replace and export";
+
     // Settings.
     Language => "界面语言", "Language";
     Theme => "外观", "Theme";
@@ -183,5 +204,7 @@ strings! {
 
     // Command line.
     CheckClean => "未发现问题", "no problems found";
+    ExportNeedsOutput => "请用 -o 指定 PDF 文件，或用 --png-dir 指定图片文件夹，或用 --format 指定格式", "give -o for a PDF, --png-dir for page images, or --format";
+    ExportSeveralNeedsFormat => "导出多个草稿时请用 --format 指定格式，用 -o 指定文件夹", "with several drafts, give --format and a folder with -o";
     NewWritten => "已新建简报草稿", "new draft written";
 }

@@ -7,6 +7,7 @@
 
 pub mod body_editor;
 mod dialogs;
+mod export_dialog;
 pub mod fonts;
 mod forms;
 mod outline;
@@ -30,12 +31,14 @@ use crate::app::session::{DiskState, OpenError};
 use crate::app::settings::{self, Settings, Theme};
 use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
 use crate::app::{Selection, Session};
+use crate::export::Target;
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
 use crate::store::LoadError;
 use crate::store::lock::LockOwner;
 use crate::store::recovery::{self, Found};
 use dialogs::{ChangedAnswer, LockedAnswer, RecoverAnswer, UnsavedAnswer};
+use export_dialog::{ExportDialog, ExportRequest};
 use forms::FormPanel;
 use outline::OutlinePanel;
 use preview::PreviewPanel;
@@ -137,6 +140,7 @@ pub enum Command {
     Save,
     SaveAs,
     ExportPdf,
+    Export,
     Close,
     Quit,
     Undo,
@@ -179,6 +183,11 @@ const SHORTCUTS: &[(Modifiers, Key, Command)] = &[
         Command::SaveAs,
     ),
     (Modifiers::COMMAND, Key::S, Command::Save),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::E,
+        Command::Export,
+    ),
     (Modifiers::COMMAND, Key::E, Command::ExportPdf),
     (Modifiers::COMMAND, Key::W, Command::Close),
     (Modifiers::COMMAND, Key::Q, Command::Quit),
@@ -210,6 +219,9 @@ pub struct JianbaoApp {
     modal: Option<Modal>,
     error: Option<String>,
     autosave: Autosave,
+    export_dialog: ExportDialog,
+    /// Targets written of the current (or last) export.
+    export_progress: Option<(usize, usize)>,
     notice: Option<(String, f64)>,
     title: String,
     quitting: bool,
@@ -246,6 +258,8 @@ impl JianbaoApp {
             modal: None,
             error: None,
             autosave: Autosave::new(options.recovery_dir.clone()),
+            export_dialog: ExportDialog::default(),
+            export_progress: None,
             notice: None,
             title: String::new(),
             quitting: false,
@@ -335,6 +349,7 @@ impl JianbaoApp {
                 self.save_as();
             }
             Command::ExportPdf => self.export_pdf(),
+            Command::Export => self.export_dialog.open = self.session.is_some(),
             Command::Close => {
                 self.autosave.finish(self.session.as_ref());
                 self.session = None;
@@ -478,10 +493,18 @@ impl JianbaoApp {
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "pdf");
         if let Some(path) = self.dialogs.save_pdf(lang, &suggested) {
-            self.worker
-                .export_pdf(Arc::new(session.issue.clone()), path);
-            self.notify(S::Exporting.get(lang).to_owned());
+            self.start_export(vec![Target::pdf(path)]);
         }
+    }
+
+    /// Hands targets to the worker, which reports progress as it writes.
+    fn start_export(&mut self, targets: Vec<Target>) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        self.export_progress = Some((0, targets.len()));
+        self.worker.export(Arc::new(session.issue.clone()), targets);
+        self.notify(S::Exporting.get(self.lang()).to_owned());
     }
 
     fn apply_outline(&mut self, action: OutlineAction) {
@@ -694,6 +717,15 @@ impl JianbaoApp {
                     has_session,
                     Command::ExportPdf,
                 );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ExportEllipsis,
+                    "Ctrl+Shift+E",
+                    has_session,
+                    Command::Export,
+                );
                 ui.separator();
                 menu_item(
                     ui,
@@ -862,9 +894,18 @@ impl JianbaoApp {
 
         for update in self.worker.poll() {
             match update {
-                Update::Exported { path, result } => match result {
-                    Ok(()) => self.notify(messages::exported(&path, lang)),
-                    Err(error) => self.error = Some(error.message(lang)),
+                Update::ExportProgress { done, total } => {
+                    self.export_progress = Some((done, total))
+                }
+                Update::Exported { result } => match result {
+                    Ok(paths) => match paths.as_slice() {
+                        [one] => self.notify(messages::exported(one, lang)),
+                        many => self.notify(messages::exported_many(many.len(), lang)),
+                    },
+                    Err(error) => {
+                        self.export_progress = None;
+                        self.error = Some(error.message(lang));
+                    }
                 },
                 other => self.preview.apply(&ctx, other),
             }
@@ -943,6 +984,28 @@ impl JianbaoApp {
         }
 
         self.dialogs_ui(&ctx);
+
+        if let Some(session) = &self.session {
+            let request = self.export_dialog.show(
+                &ctx,
+                &mut self.settings.export,
+                &session.issue,
+                self.export_progress,
+                lang,
+            );
+            match request {
+                Some(ExportRequest::PickFolder) => {
+                    if let Some(folder) = self.dialogs.pick_folder(lang) {
+                        self.settings.export.folder = Some(folder);
+                    }
+                }
+                Some(ExportRequest::Start(targets)) => {
+                    self.save_settings();
+                    self.start_export(targets);
+                }
+                None => {}
+            }
+        }
 
         let issue = self.session.as_mut().map(|s| &mut s.issue);
         if self.settings_window.show(&ctx, &mut self.settings, issue) {

@@ -1,0 +1,345 @@
+//! Word (.docx) for those who must edit further, typeset by GB/T 9704
+//! conventions as far as Word's model allows: A4 with the standard margins,
+//! the red 方正小标宋简体 name (2号), 仿宋_GB2312 3号 body at a fixed 28 pt
+//! line pitch with a two-character first-line indent, 黑体 heads, 楷体
+//! attributions at the right, the red rule, the footer block between thin
+//! rules, and page numbers — N — in the page footer.
+//!
+//! Every run names its East Asian font (`w:eastAsia`) as well as the Latin
+//! one, so Word and WPS use the Chinese font for Chinese text.
+//!
+//! Known limits: the footer block follows the last article rather than
+//! being pinned to the foot of the last page (Word has no such layout);
+//! offices without the official fonts see Word's substitutes.
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Tab, TabValueType,
+};
+
+use crate::model::{Issue, Style};
+
+/// Twips per millimetre (1440 per inch).
+fn mm(v: f64) -> i32 {
+    (v * 1440.0 / 25.4).round() as i32
+}
+
+/// Half-points, Word's unit for font sizes.
+fn half_points(pt: f64) -> usize {
+    (pt * 2.0).round().max(2.0) as usize
+}
+
+/// The width of the type area: A4 less the 28 mm and 26 mm side margins.
+fn text_width() -> usize {
+    mm(210.0 - 28.0 - 26.0) as usize
+}
+
+/// Fonts of one role: the official East Asian font, with a Latin companion.
+fn fonts(east_asia: &str, latin: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii(latin)
+        .hi_ansi(latin)
+        .cs(latin)
+        .hint("eastAsia")
+}
+
+/// The roles of text in a bulletin, each with its font and size.
+struct Faces<'a> {
+    style: &'a Style,
+}
+
+impl Faces<'_> {
+    fn run(&self, text: &str, font: &str, size: f64) -> Run {
+        Run::new()
+            .add_text(text)
+            .fonts(fonts(font, "Times New Roman"))
+            .size(half_points(size))
+    }
+    fn body(&self, text: &str) -> Run {
+        self.run(text, &self.style.body_font, self.style.body_size)
+    }
+    fn hei(&self, text: &str) -> Run {
+        self.run(text, &self.style.heading_font, self.style.body_size)
+    }
+    fn kai(&self, text: &str) -> Run {
+        self.run(text, &self.style.kai_font, self.style.body_size)
+    }
+    fn small(&self, text: &str) -> Run {
+        self.run(text, &self.style.body_font, self.style.footer_size)
+    }
+}
+
+fn exact_pitch(points: f64) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line((points * 20.0).round() as i32)
+        .before(0)
+        .after(0)
+}
+
+/// A body paragraph: justified, two-character first-line indent (in twips:
+/// docx-rs does not write Word's character-based `firstLineChars`).
+fn body_paragraph(style: &Style) -> Paragraph {
+    let indent = (style.body_size * 2.0 * 20.0).round() as i32;
+    Paragraph::new()
+        .align(AlignmentType::Both)
+        .line_spacing(exact_pitch(28.0))
+        .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
+}
+
+fn with_border(
+    mut paragraph: Paragraph,
+    position: ParagraphBorderPosition,
+    eighths: usize,
+    color: &str,
+) -> Paragraph {
+    let border = ParagraphBorder::new(position)
+        .val(BorderType::Single)
+        .size(eighths)
+        .space(1)
+        .color(color);
+    // docx-rs's own `set_border` starts from a box of four borders.
+    let borders = paragraph
+        .property
+        .borders
+        .clone()
+        .unwrap_or_else(ParagraphBorders::with_empty)
+        .set(border);
+    paragraph.property = paragraph.property.set_borders(borders);
+    paragraph
+}
+
+/// A line of text with a second part flush right (office | date).
+fn two_ends(left: Run, right: Run) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(exact_pitch(28.0))
+        .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+        .add_run(left)
+        .add_run(Run::new().add_tab())
+        .add_run(right)
+}
+
+/// The issue as a .docx file's bytes.
+pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
+    let st = &issue.style;
+    let faces = Faces { style: st };
+    let m = &issue.masthead;
+    let red = st.accent.hex().trim_start_matches('#').to_owned();
+    let mut doc = Docx::new()
+        .page_size(mm(210.0) as u32, mm(297.0) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(37.0))
+                .bottom(mm(35.0))
+                .left(mm(28.0))
+                .right(mm(26.0))
+                .footer(mm(28.0))
+                .header(mm(15.0)),
+        )
+        .default_fonts(fonts(&st.body_font, "Times New Roman"))
+        .default_size(half_points(st.body_size));
+
+    // 报头
+    if m.classification.is_some() || m.copy_serial {
+        let classification = m.classification.map_or("", |c| c.label());
+        let serial = if m.copy_serial { "000001" } else { "" };
+        doc = doc.add_paragraph(two_ends(faces.hei(classification), faces.hei(serial)));
+    }
+    doc = doc.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(mm(8.0) as u32)
+                    .after(mm(4.0) as u32),
+            )
+            .add_run(
+                Run::new()
+                    .add_text(m.name.trim())
+                    .fonts(fonts(&st.title_font, "Times New Roman"))
+                    .size(44)
+                    .color(&red),
+            ),
+    );
+    doc = doc.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(faces.body(&m.number_text())),
+    );
+    if let Some(total) = m.total_number_text() {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(faces.body(&total)),
+        );
+    }
+    let issuer = two_ends(faces.body(m.office.trim()), faces.body(&m.date_text()));
+    doc = doc.add_paragraph(with_border(
+        issuer,
+        ParagraphBorderPosition::Bottom,
+        18,
+        &red,
+    ));
+
+    // 报核
+    if let Some(note) = issue.editors_note_text() {
+        doc = doc.add_paragraph(
+            body_paragraph(st)
+                .add_run(faces.hei("编者按："))
+                .add_run(faces.kai(note)),
+        );
+    }
+    for section in &issue.sections {
+        if !section.heading.trim().is_empty() {
+            let heading = format!("【{}】", section.heading.trim());
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .line_spacing(exact_pitch(28.0))
+                    .keep_next(true)
+                    .add_run(faces.hei(&heading)),
+            );
+        }
+        for article in &section.articles {
+            let paragraphs: Vec<_> = article.body.iter().filter(|p| !p.is_blank()).collect();
+            let count = paragraphs.len().max(1);
+            for i in 0..count {
+                let mut paragraph = body_paragraph(st);
+                if i == 0 && !article.lead.is_empty() {
+                    paragraph = paragraph.add_run(faces.hei(&article.lead));
+                }
+                if let Some(p) = paragraphs.get(i) {
+                    for span in &p.spans {
+                        let run = faces.body(&span.text);
+                        paragraph = paragraph.add_run(if span.bold { run.bold() } else { run });
+                    }
+                }
+                doc = doc.add_paragraph(paragraph);
+            }
+            let attribution = issue.attribution_of(article);
+            if !attribution.is_empty() {
+                doc = doc.add_paragraph(
+                    Paragraph::new()
+                        .align(AlignmentType::Right)
+                        .line_spacing(exact_pitch(28.0))
+                        .add_run(faces.kai(&format!("（{attribution}）"))),
+                );
+            }
+        }
+    }
+
+    // 报尾, between thin rules.
+    let f = &issue.footer;
+    let thin = |p: Paragraph| with_border(p, ParagraphBorderPosition::Top, 6, "000000");
+    let pair = |label: &str, value: &str| {
+        (!value.trim().is_empty()).then(|| format!("{label}：{}", value.trim()))
+    };
+    let credits: Vec<String> = [pair("责编", &f.editor), pair("核稿", &f.proofreader)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let contacts: Vec<String> = [
+        pair("电话", &f.phone),
+        pair("传真", &f.fax),
+        pair("邮箱", &f.email),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let footer_line = || {
+        Paragraph::new()
+            .line_spacing(LineSpacing::new().before(60).after(60))
+            .indent(Some(280), None, None, None)
+    };
+    let mut first = true;
+    for line in [credits, contacts].into_iter().filter(|l| !l.is_empty()) {
+        let p = footer_line().add_run(faces.small(&line.join("　　")));
+        doc = doc.add_paragraph(if std::mem::take(&mut first) {
+            thin(p).keep_next(true)
+        } else {
+            p.keep_next(true)
+        });
+    }
+    let lines: Vec<(&str, &str)> = issue.distribution.lines().collect();
+    for (i, (label, text)) in lines.iter().enumerate() {
+        let mut p = footer_line()
+            .indent(
+                Some(280 + 560),
+                Some(SpecialIndentType::Hanging(560)),
+                None,
+                None,
+            )
+            .add_run(faces.small(&format!("{label}：{}", text.trim())));
+        if i + 1 == lines.len() {
+            if let Some(count) = f.print_count {
+                p = p
+                    .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+                    .add_run(Run::new().add_tab())
+                    .add_run(faces.small(&format!("共印 {count} 份")));
+            }
+            p = with_border(p, ParagraphBorderPosition::Bottom, 6, "000000");
+        }
+        doc = doc.add_paragraph(thin(p).keep_next(i + 1 < lines.len()));
+    }
+
+    // — N — centred in the page footer.
+    let page_number = Paragraph::new()
+        .align(AlignmentType::Center)
+        .add_run(faces.small("— "))
+        .add_page_num(PageNum::new())
+        .add_run(faces.small(" —"));
+    doc = doc.footer(Footer::new().add_paragraph(page_number));
+
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The main document part of a .docx.
+    fn document_xml(bytes: &[u8]) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut file = archive
+            .by_name("word/document.xml")
+            .expect("word/document.xml");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut file, &mut xml).expect("UTF-8 XML");
+        xml
+    }
+
+    #[test]
+    fn runs_declare_their_east_asian_fonts() {
+        let bytes = to_docx(&crate::sample::issue()).expect("builds");
+        let xml = document_xml(&bytes);
+        for font in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"] {
+            assert!(
+                xml.contains(&format!("w:eastAsia=\"{font}\"")),
+                "no East Asian {font}"
+            );
+        }
+        assert!(xml.contains("w:hint=\"eastAsia\""));
+        assert!(xml.contains("东城区坚持“四全”"));
+        assert!(xml.contains("（东城区文明办）"));
+        assert!(xml.contains("w:lineRule=\"exact\"") && xml.contains("w:line=\"560\""));
+        assert!(xml.contains("w:firstLine=\"640\""), "two 16 pt characters");
+        assert!(xml.contains("w:color=\"E60012\""), "the red name and rule");
+    }
+
+    #[test]
+    fn the_page_is_a4_with_the_standard_margins() {
+        let bytes = to_docx(&crate::sample::issue()).expect("builds");
+        let xml = document_xml(&bytes);
+        assert!(
+            xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
+            "A4"
+        );
+        assert!(
+            xml.contains("w:top=\"2098\"") && xml.contains("w:left=\"1587\""),
+            "37 mm / 28 mm"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! Plain text laid out like the printed bulletin, for pasting into
+//! messages: masthead lines, 【section】 heads, articles with their
+//! attributions, the footer and the 报/送/发 lines. Paragraphs are single
+//! lines (messaging apps wrap them) indented with two full-width spaces.
+
+use crate::model::Issue;
+
+/// Two full-width spaces: the first-line indent of Chinese paragraphs.
+const INDENT: &str = "\u{3000}\u{3000}";
+
+/// The issue as plain text.
+pub fn to_text(issue: &Issue) -> String {
+    let m = &issue.masthead;
+    let mut out: Vec<String> = Vec::new();
+    let blank = |out: &mut Vec<String>| {
+        if out.last().is_some_and(|l| !l.is_empty()) {
+            out.push(String::new());
+        }
+    };
+
+    if let Some(c) = m.classification {
+        out.push(c.label().to_owned());
+    }
+    out.push(m.name.trim().to_owned());
+    out.push(m.number_text());
+    if let Some(total) = m.total_number_text() {
+        out.push(total);
+    }
+    out.push(m.office.trim().to_owned());
+    out.push(m.date_text());
+    blank(&mut out);
+
+    if let Some(note) = issue.editors_note_text() {
+        out.push(format!("{INDENT}编者按：{note}"));
+        blank(&mut out);
+    }
+
+    for section in &issue.sections {
+        if !section.heading.trim().is_empty() {
+            out.push(format!("【{}】", section.heading.trim()));
+            blank(&mut out);
+        }
+        for article in &section.articles {
+            let paragraphs: Vec<String> = article
+                .body
+                .iter()
+                .filter(|p| !p.is_blank())
+                .map(|p| p.text())
+                .collect();
+            let mut first = article.lead.clone();
+            let mut rest = paragraphs.into_iter();
+            if let Some(p) = rest.next() {
+                first.push_str(&p);
+            }
+            out.push(format!("{INDENT}{first}"));
+            out.extend(rest.map(|p| format!("{INDENT}{p}")));
+            let attribution = issue.attribution_of(article);
+            if !attribution.is_empty() {
+                out.push(format!("（{attribution}）"));
+            }
+            blank(&mut out);
+        }
+    }
+
+    let f = &issue.footer;
+    let pair = |label: &str, value: &str| {
+        (!value.trim().is_empty()).then(|| format!("{label}：{}", value.trim()))
+    };
+    let credits: Vec<String> = [pair("责编", &f.editor), pair("核稿", &f.proofreader)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let contacts: Vec<String> = [
+        pair("电话", &f.phone),
+        pair("传真", &f.fax),
+        pair("邮箱", &f.email),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for line in [credits, contacts] {
+        if !line.is_empty() {
+            out.push(line.join("\u{3000}\u{3000}"));
+        }
+    }
+    blank(&mut out);
+    for (label, text) in issue.distribution.lines() {
+        out.push(format!("{label}：{}", text.trim()));
+    }
+    if let Some(count) = f.print_count {
+        out.push(format!("共印 {count} 份"));
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_reads_like_the_bulletin() {
+        let text = to_text(&crate::sample::issue());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            &lines[..5],
+            [
+                "首都精神文明建设情况简报",
+                "第 11 期",
+                "（总第 2177 期）",
+                "首都精神文明办",
+                "2021 年 2 月 25 日"
+            ]
+        );
+        assert!(text.contains("\n【文明创建】\n"));
+        assert!(text.contains(
+            "\n\u{3000}\u{3000}东城区坚持“四全”，深化全国文明城区创建工作。坚持全时创建。研究制定"
+        ));
+        assert!(text.contains("\n（东城区文明办）\n"));
+        assert!(text.contains("\n责编：梅雪峰\u{3000}\u{3000}核稿：田文松\n"));
+        assert!(text.ends_with("发：各区委书记、区长、宣传部长,各区文明办,有关新闻单位。\n"));
+    }
+}

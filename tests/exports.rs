@@ -1,0 +1,249 @@
+//! Word, HTML, plain text, page images and numbered copies, checked the way
+//! their readers see them.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{hostile_issue, squeeze};
+use jianbao::export::{self, Copies, Format, Plan};
+use jianbao::typeset::{FontSet, PrintOptions, Typesetter};
+use scraper::{ElementRef, Html, Selector};
+
+const SOURCE: &str = include_str!("data/capital-civilization-briefing-2021-no11.txt");
+
+fn select<'a>(document: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+    document.select(&selector).collect()
+}
+
+fn text(element: &ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+/// The one element whose text is exactly `expected`; it must match `css`.
+fn the_element_saying(document: &Html, css: &str, expected: &str) {
+    let all = select(document, "body *");
+    let saying: Vec<_> = all
+        .iter()
+        .filter(|e| {
+            text(e) == expected
+                && !e.children().any(|c| {
+                    c.value().is_element()
+                        && text(&ElementRef::wrap(c).expect("element")) == expected
+                })
+        })
+        .collect();
+    assert_eq!(
+        saying.len(),
+        1,
+        "“{expected}” should be in exactly one element, found {}",
+        saying.len()
+    );
+    let wanted = select(document, css);
+    assert!(
+        wanted.iter().any(|w| w.id() == saying[0].id()),
+        "“{expected}” is not in {css}"
+    );
+}
+
+#[test]
+fn html_is_valid_and_each_field_sits_in_its_element() {
+    let issue = jianbao::sample::issue();
+    let page = export::to_html(&issue);
+    let document = Html::parse_document(&page);
+    assert!(
+        document.errors.is_empty(),
+        "HTML5 parse errors: {:?}",
+        document.errors
+    );
+    assert!(page.starts_with("<!DOCTYPE html>"));
+
+    let m = &issue.masthead;
+    the_element_saying(&document, "header h1.name", &m.name);
+    the_element_saying(&document, "header p.number", &m.number_text());
+    the_element_saying(
+        &document,
+        "header p.total",
+        &m.total_number_text().expect("total"),
+    );
+    the_element_saying(&document, "header span.office", &m.office);
+    the_element_saying(&document, "header time.date", &m.date_text());
+    the_element_saying(&document, "main section h2", "【文明创建】");
+    for (_, _, article) in issue.articles() {
+        let css = format!("article#article-{}", article.id.0);
+        the_element_saying(&document, &format!("{css} strong.lead"), &article.lead);
+        for span in article
+            .body
+            .iter()
+            .flat_map(|p| p.spans.iter())
+            .filter(|s| s.bold)
+        {
+            the_element_saying(&document, &format!("{css} b"), &span.text);
+        }
+        the_element_saying(
+            &document,
+            &format!("{css} p.attribution"),
+            &format!("（{}）", issue.attribution_of(article)),
+        );
+    }
+    let f = &issue.footer;
+    the_element_saying(
+        &document,
+        "footer span.editor",
+        &format!("责编：{}", f.editor),
+    );
+    the_element_saying(
+        &document,
+        "footer span.email",
+        &format!("邮箱：{}", f.email),
+    );
+    for (label, line) in issue.distribution.lines() {
+        the_element_saying(
+            &document,
+            "footer p.recipients",
+            &format!("{label}：{line}"),
+        );
+    }
+    assert_eq!(
+        select(&document, "time.date")[0].value().attr("datetime"),
+        Some("2021-02-25")
+    );
+}
+
+#[test]
+fn markup_in_html_stays_text() {
+    let (issue, expected) = hostile_issue();
+    let page = export::to_html(&issue);
+    let document = Html::parse_document(&page);
+    assert!(
+        document.errors.is_empty(),
+        "HTML5 parse errors: {:?}",
+        document.errors
+    );
+    assert!(
+        select(&document, "script").is_empty(),
+        "no script element was injected"
+    );
+    assert!(
+        select(&document, "label, ref, x").is_empty(),
+        "no element came from user text"
+    );
+    let comments = document.tree.values().filter(|n| n.is_comment()).count();
+    assert_eq!(comments, 0, "no comment came from user text");
+    let body: String = text(&select(&document, "body")[0]);
+    for field in expected {
+        assert!(body.contains(&field), "{field} is not in the page as text");
+    }
+}
+
+/// Whitespace gone, and the widths of the bracket and colon around fixed
+/// labels folded: the printed bulletin mixes 责编: and (房山区文明办) with
+/// full-width forms; the export writes full-width throughout.
+fn normalize(text: &str) -> String {
+    squeeze(text)
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            other => other,
+        })
+        .collect()
+}
+
+#[test]
+fn plain_text_reproduces_the_sample_bulletin() {
+    let issue = jianbao::sample::issue();
+    let text = export::to_text(&issue);
+    assert_eq!(normalize(&text), normalize(SOURCE));
+    // Article texts need no folding at all: they are verbatim.
+    for (_, _, article) in issue.articles() {
+        assert!(text.contains(&format!("{}{}", article.lead, article.body_text())));
+    }
+}
+
+#[test]
+fn numbered_copies_carry_their_serials_and_the_print_count() {
+    let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
+    let issue = jianbao::sample::issue();
+    let single = typesetter.compile(&issue).expect("typesets").page_count();
+    let document = typesetter
+        .compile_with(&issue, &PrintOptions::numbered(3))
+        .expect("typesets");
+    assert_eq!(
+        document.page_count(),
+        3 * single,
+        "each copy starts on a new page"
+    );
+    let all: String = (0..document.page_count())
+        .map(|i| document.page_text(i))
+        .collect();
+    for serial in ["000001", "000002", "000003"] {
+        assert_eq!(all.matches(serial).count(), 1, "{serial}");
+    }
+    assert_eq!(
+        all.matches("共印3份").count() + all.matches("共印 3 份").count(),
+        3
+    );
+    // Each copy numbers its pages from 1.
+    assert_eq!(
+        squeeze(&document.page_text(single)).matches("—1—").count(),
+        1
+    );
+}
+
+#[test]
+fn a_plan_writes_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = Plan {
+        formats: Format::ALL.to_vec(),
+        folder: dir.path().to_owned(),
+        pattern: "{name}-{number}".into(),
+        copies: Some(Copies {
+            count: 2,
+            one_file: false,
+        }),
+        png_scale: 0.5,
+    };
+    let issue = jianbao::sample::issue();
+    let targets = plan.targets(&issue);
+    let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
+    let mut steps = Vec::new();
+    let written = export::run(&mut typesetter, &issue, &targets, &mut |done, total| {
+        steps.push((done, total))
+    })
+    .expect("exports");
+    assert_eq!(steps.last(), Some(&(targets.len(), targets.len())));
+    for path in &written {
+        let bytes = std::fs::read(path).expect("written");
+        assert!(!bytes.is_empty(), "{} is empty", path.display());
+    }
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    for name in [
+        "首都精神文明建设情况简报-11-000001.pdf",
+        "首都精神文明建设情况简报-11-000002.pdf",
+        "首都精神文明建设情况简报-11.docx",
+        "首都精神文明建设情况简报-11.html",
+        "首都精神文明建设情况简报-11.txt",
+        "首都精神文明建设情况简报-11-04.png",
+    ] {
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} missing from {names:?}"
+        );
+    }
+    assert!(
+        std::fs::read(dir.path().join("首都精神文明建设情况简报-11.docx"))
+            .expect("docx")
+            .starts_with(b"PK")
+    );
+    assert_eq!(
+        export::existing(&targets).len(),
+        targets.len() + 3,
+        "every file, every page image"
+    );
+}
