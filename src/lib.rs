@@ -10,6 +10,8 @@ pub mod assets;
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod import;
+pub mod lint;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -13,9 +13,31 @@ use std::sync::Arc;
 
 use crate::export::{self, Copies, ExportError, Format, Plan, Target};
 use crate::i18n::{Lang, S, messages};
+use crate::lint::Rule;
 use crate::model::Issue;
 use crate::store;
 use crate::typeset::{FontSet, Typesetter, serial_text};
+
+/// Prints a line to standard output. A closed pipe (`jianbao lint … | head`)
+/// ends the program quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout(), $($arg)*) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+/// Prints a line to standard error; failures to print are ignored.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -81,6 +103,32 @@ pub enum Command {
         #[arg(long)]
         bundled_fonts: bool,
     },
+    /// Proofread drafts: print every finding with its rule and place. Exit 0
+    /// when clean, 1 on findings, 2 when a file cannot be read or saved.
+    Lint {
+        /// Drafts to proofread.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Apply the safe fixes and save each draft (atomically, keeping
+        /// a .bak), then report what is left.
+        #[arg(long)]
+        fix: bool,
+        /// Only these rules (repeatable), e.g. --rule punct.halfwidth.
+        #[arg(long = "rule", value_parser = parse_rule)]
+        rules: Vec<Rule>,
+    },
+    /// Import a bulletin from plain text (typed, pasted, or copied out of a
+    /// PDF; UTF-8 or GBK) into a draft.
+    Import {
+        /// The text file.
+        file: PathBuf,
+        /// The draft to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the draft if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a fresh, empty issue dated today.
     New {
         /// Where to write it.
@@ -122,6 +170,12 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::New { output, force }) => new(&output, force, lang),
+        Some(Command::Lint { files, fix, rules }) => lint(&files, fix, &rules, lang),
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => import(&file, &output, force, lang),
         Some(Command::Export {
             files,
             format,
@@ -156,13 +210,13 @@ pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
     for path in files {
         match store::load(path) {
             Err(error) => {
-                eprintln!("{}", error.message(lang));
+                warn!("{}", error.message(lang));
                 worst = 2;
             }
             Ok(issue) => {
                 let problems = issue.validate();
                 if problems.is_empty() {
-                    println!(
+                    say!(
                         "{}{}{}",
                         path.display(),
                         messages::sep(lang),
@@ -172,7 +226,7 @@ pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                     worst = worst.max(1);
                 }
                 for problem in &problems {
-                    println!(
+                    say!(
                         "{}{}{}",
                         path.display(),
                         messages::sep(lang),
@@ -282,7 +336,7 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
         let issue = match store::load(file) {
             Ok(issue) => issue,
             Err(error) => {
-                eprintln!("{}", error.message(lang));
+                warn!("{}", error.message(lang));
                 failed = true;
                 continue;
             }
@@ -290,7 +344,7 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
         let targets = match request.targets(file, &issue, files.len() > 1, lang) {
             Ok(targets) => targets,
             Err(message) => {
-                eprintln!("{message}");
+                warn!("{message}");
                 return ExitCode::from(2);
             }
         };
@@ -302,18 +356,18 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
                     path: folder.to_owned(),
                     source,
                 };
-                eprintln!("{}", error.message(lang));
+                warn!("{}", error.message(lang));
                 return ExitCode::from(2);
             }
         }
         match export::run(&mut typesetter, &issue, &targets, &mut |_, _| {}) {
             Ok(written) => {
                 for path in written {
-                    println!("{}", messages::exported(&path, lang));
+                    say!("{}", messages::exported(&path, lang));
                 }
             }
             Err(error) => {
-                eprintln!(
+                warn!(
                     "{}{}{}",
                     file.display(),
                     messages::sep(lang),
@@ -335,16 +389,122 @@ fn parse_format(name: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("unknown format “{name}” (pdf, docx, html, txt, png)"))
 }
 
+/// `jianbao lint`: 0 clean, 1 findings, 2 unreadable or unsaved.
+fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> ExitCode {
+    let fonts = FontSet::with_system();
+    let covers = |c: char| fonts.covers(c);
+    let cx = crate::lint::Context {
+        today: chrono::Local::now().date_naive(),
+        covers: &covers,
+    };
+    let wanted = |f: &crate::lint::Finding| rules.is_empty() || rules.contains(&f.rule);
+    let mut worst = 0u8;
+    for path in files {
+        let mut issue = match store::load(path) {
+            Ok(issue) => issue,
+            Err(error) => {
+                warn!("{}", error.message(lang));
+                worst = 2;
+                continue;
+            }
+        };
+        if fix {
+            let fixed = crate::lint::fix_all(&mut issue, &cx, &wanted);
+            if fixed > 0 {
+                if let Err(error) = store::save(path, &issue) {
+                    warn!("{}", error.message(lang));
+                    worst = 2;
+                    continue;
+                }
+                say!(
+                    "{}{}{}",
+                    path.display(),
+                    messages::sep(lang),
+                    messages::fixed(fixed, lang)
+                );
+            }
+        }
+        let findings: Vec<_> = crate::lint::lint(&issue, &cx)
+            .into_iter()
+            .filter(|f| wanted(f))
+            .collect();
+        if findings.is_empty() {
+            say!(
+                "{}{}{}",
+                path.display(),
+                messages::sep(lang),
+                S::CheckClean.get(lang)
+            );
+        } else {
+            worst = worst.max(1);
+        }
+        for finding in &findings {
+            say!(
+                "{}{}{}",
+                path.display(),
+                messages::sep(lang),
+                messages::finding_with_place(finding, lang)
+            );
+        }
+    }
+    ExitCode::from(worst)
+}
+
+fn parse_rule(id: &str) -> Result<Rule, String> {
+    Rule::from_id(id).ok_or_else(|| {
+        let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        format!("unknown rule “{id}” (rules: {})", known.join(", "))
+    })
+}
+
+/// `jianbao import FILE -o DRAFT`.
+fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> ExitCode {
+    if output.exists() && !force {
+        warn!("{}", messages::refuse_overwrite(output, lang));
+        return ExitCode::from(2);
+    }
+    let bytes = match store::read_bounded(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            warn!("{}", error.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let text = crate::import::decode_text(&bytes);
+    let issue = match crate::import::bulletin_from_text(&text) {
+        Ok(issue) => issue,
+        Err(error) => {
+            warn!(
+                "{}{}{}",
+                file.display(),
+                messages::sep(lang),
+                error.message(lang)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match store::save(output, &issue) {
+        Ok(()) => {
+            say!("{}", messages::imported(&issue, output, lang));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            warn!("{}", error.message(lang));
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// `jianbao new -o FILE`.
 fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
     if output.exists() && !force {
-        eprintln!("{}", messages::refuse_overwrite(output, lang));
+        warn!("{}", messages::refuse_overwrite(output, lang));
         return ExitCode::from(2);
     }
     let issue = Issue::new(chrono::Local::now().date_naive());
     match store::save(output, &issue) {
         Ok(()) => {
-            println!(
+            say!(
                 "{}{}{}",
                 output.display(),
                 messages::sep(lang),
@@ -353,7 +513,7 @@ fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{}", error.message(lang));
+            warn!("{}", error.message(lang));
             ExitCode::from(2)
         }
     }

@@ -475,6 +475,139 @@ pub fn autosave_failed(error: &SaveError, lang: Lang) -> String {
     }
 }
 
+/// A proofreading rule's name, for grouping findings.
+pub fn rule_title(rule: crate::lint::Rule, lang: Lang) -> &'static str {
+    use crate::lint::Rule as R;
+    match rule {
+        R::HalfWidthPunctuation => lang.pick("半角标点", "Half-width punctuation"),
+        R::UnpairedMarks => lang.pick(
+            "引号、括号、书名号不成对",
+            "Unpaired quotes, brackets or title marks",
+        ),
+        R::StraySpaces => lang.pick("多余空格", "Stray spaces"),
+        R::OrdinalPunctuation => lang.pick("序号后标点", "Punctuation after ordinals"),
+        R::ZeroInYear => lang.pick("年份中的“0”", "“0” in a Chinese-numeral year"),
+        R::DocumentNumberBrackets => lang.pick("发文字号括号", "Brackets of a document number"),
+        R::DoubledPunctuation => lang.pick("重复标点", "Doubled punctuation"),
+        R::UnterminatedParagraph => {
+            lang.pick("段末缺少标点", "Paragraph without closing punctuation")
+        }
+        R::RequiredField => lang.pick("必填项", "Required fields"),
+        R::FutureDate => lang.pick("日期在未来", "Date in the future"),
+        R::MalformedContact => lang.pick("电话或邮箱格式", "Phone or email format"),
+        R::MissingGlyph => lang.pick("字体中没有的字", "Characters no font can show"),
+    }
+}
+
+/// One finding: what is wrong and what the fix would do.
+pub fn finding(f: &crate::lint::Finding, lang: Lang) -> String {
+    use crate::lint::Rule as R;
+    if let Some(kind) = &f.problem {
+        return problem(kind, lang);
+    }
+    let found = f.found.replace([' ', '\u{3000}'], "␣");
+    let fix = f
+        .fix
+        .as_ref()
+        .map(|fix| fix.replacement.clone())
+        .unwrap_or_default();
+    let code = f.found.chars().next().map_or(0, u32::from);
+    match (f.rule, lang) {
+        (R::HalfWidthPunctuation, Lang::Zh) => format!("半角“{found}”应为全角“{fix}”"),
+        (R::HalfWidthPunctuation, Lang::En) => {
+            format!("half-width “{found}” should be full-width “{fix}”")
+        }
+        (R::UnpairedMarks, Lang::Zh) => format!("“{found}”没有配对"),
+        (R::UnpairedMarks, Lang::En) => format!("“{found}” has no partner"),
+        (R::StraySpaces, Lang::Zh) => "中文之间或中文与数字之间多了空格".to_owned(),
+        (R::StraySpaces, Lang::En) => {
+            "a space inside Chinese text or between Chinese and a digit".to_owned()
+        }
+        (R::OrdinalPunctuation, Lang::Zh) if fix.is_empty() => {
+            format!("序号括号后不加标点，删去“{found}”")
+        }
+        (R::OrdinalPunctuation, Lang::Zh) => format!("序号后应用“{fix}”而非“{found}”"),
+        (R::OrdinalPunctuation, Lang::En) if fix.is_empty() => {
+            format!("no punctuation after a bracketed ordinal: remove “{found}”")
+        }
+        (R::OrdinalPunctuation, Lang::En) => {
+            format!("after this ordinal write “{fix}”, not “{found}”")
+        }
+        (R::ZeroInYear, Lang::Zh) => format!("汉字年份中的“{found}”应为“〇”"),
+        (R::ZeroInYear, Lang::En) => format!("“{found}” in a Chinese-numeral year should be “〇”"),
+        (R::DocumentNumberBrackets, Lang::Zh) => format!("发文字号的年份应用六角括号“{fix}”"),
+        (R::DocumentNumberBrackets, Lang::En) => format!("a document number's year takes “{fix}”"),
+        (R::DoubledPunctuation, Lang::Zh) => format!("“{found}”重复"),
+        (R::DoubledPunctuation, Lang::En) => format!("“{found}” is doubled"),
+        (R::UnterminatedParagraph, Lang::Zh) => "段落结尾缺少句号等标点".to_owned(),
+        (R::UnterminatedParagraph, Lang::En) => {
+            "the paragraph ends without closing punctuation".to_owned()
+        }
+        (R::FutureDate, Lang::Zh) => format!("印发日期 {found} 在今天之后"),
+        (R::FutureDate, Lang::En) => format!("the date of issue {found} is after today"),
+        (R::MissingGlyph, Lang::Zh) => {
+            format!("“{found}”（U+{code:04X}）没有任何字体可以显示，印出来会是方框")
+        }
+        (R::MissingGlyph, Lang::En) => {
+            format!("no font can show “{found}” (U+{code:04X}); it would print as a box")
+        }
+        (R::RequiredField | R::MalformedContact, _) => String::new(),
+    }
+}
+
+/// A finding with its place, for the command line.
+pub fn finding_with_place(f: &crate::lint::Finding, lang: Lang) -> String {
+    let place = field_label(&f.field, lang);
+    let (start, end) = (f.range.start + 1, f.range.end);
+    let at = match (f.range.len(), lang) {
+        (0, _) => String::new(),
+        (1, Lang::Zh) => format!(" 第 {start} 字"),
+        (1, Lang::En) => format!(", character {start}"),
+        (_, Lang::Zh) => format!(" 第 {start}–{end} 字"),
+        (_, Lang::En) => format!(", characters {start}–{end}"),
+    };
+    format!(
+        "{place}{at}{}[{}] {}",
+        sep(lang),
+        f.rule.id(),
+        finding(f, lang)
+    )
+}
+
+/// How many fixes were applied.
+pub fn fixed(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已自动修正 {count} 处并保存"),
+        Lang::En => format!("applied {count} fixes and saved"),
+    }
+}
+
+/// What an import made.
+pub fn imported(issue: &crate::model::Issue, path: &std::path::Path, lang: Lang) -> String {
+    let articles = issue.articles().count();
+    match lang {
+        Lang::Zh => format!("已导入 {articles} 篇文章，写入 {}", path.display()),
+        Lang::En => format!("imported {articles} articles into {}", path.display()),
+    }
+}
+
+/// Why an import failed.
+pub fn import_error(error: &crate::import::ImportError, lang: Lang) -> String {
+    use crate::import::ImportError as E;
+    match (error, lang) {
+        (E::NotABulletin, Lang::Zh) => "未找到简报名称或任何文章，这不像一份简报的文字".to_owned(),
+        (E::NotABulletin, Lang::En) => {
+            "no bulletin name and no article found: this does not read like a bulletin".to_owned()
+        }
+        (E::Empty, Lang::Zh) => "没有可导入的文字".to_owned(),
+        (E::Empty, Lang::En) => "there is no text to import".to_owned(),
+        (E::Docx(_), Lang::Zh) => {
+            "无法读取这个 Word 文件（可能不是 .docx 格式或已损坏）".to_owned()
+        }
+        (E::Docx(detail), Lang::En) => format!("the Word file could not be read ({detail})"),
+    }
+}
+
 /// An operating-system error in plain words.
 pub fn io_error(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;

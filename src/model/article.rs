@@ -202,3 +202,76 @@ mod tests {
         assert!(Article::new(ArticleId(2)).is_empty());
     }
 }
+
+impl Paragraph {
+    /// Replaces characters `range` of the paragraph's text (counted across
+    /// all spans) with `with`, which takes the weight of the character where
+    /// the range starts (or ends, for an insertion at the end). Out-of-range
+    /// positions are clamped.
+    pub fn replace_chars(&mut self, range: std::ops::Range<usize>, with: &str) {
+        let mut chars: Vec<(char, bool)> = self
+            .spans
+            .iter()
+            .flat_map(|s| s.text.chars().map(move |c| (c, s.bold)))
+            .collect();
+        let end = range.end.min(chars.len());
+        let start = range.start.min(end);
+        let bold = chars
+            .get(start)
+            .or_else(|| chars.get(start.wrapping_sub(1)))
+            .is_some_and(|&(_, b)| b);
+        chars.splice(start..end, with.chars().map(|c| (c, bold)));
+        let mut spans: Vec<Span> = Vec::new();
+        for (c, bold) in chars {
+            match spans.last_mut() {
+                Some(last) if last.bold == bold => last.text.push(c),
+                _ => spans.push(Span {
+                    text: c.to_string(),
+                    bold,
+                }),
+            }
+        }
+        self.spans = spans;
+    }
+}
+
+/// Replaces characters `range` of `text` with `with` (clamped to the text).
+pub fn replace_chars(text: &mut String, range: std::ops::Range<usize>, with: &str) {
+    let byte = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(b, _)| b)
+    };
+    let (start, end) = (byte(range.start), byte(range.end.max(range.start)));
+    text.replace_range(start..end, with);
+}
+
+#[cfg(test)]
+mod replace_tests {
+    use super::*;
+
+    #[test]
+    fn replacing_keeps_run_ins_bold() {
+        let mut p = Paragraph {
+            spans: vec![
+                Span::bold("坚持全时创建。"),
+                Span::plain("研究制定,开展行动。"),
+            ],
+        };
+        p.replace_chars(11..12, "，");
+        assert_eq!(
+            p.spans,
+            vec![
+                Span::bold("坚持全时创建。"),
+                Span::plain("研究制定，开展行动。")
+            ]
+        );
+        p.replace_chars(0..2, "坚决");
+        assert_eq!(p.spans[0], Span::bold("坚决全时创建。"));
+        p.replace_chars(100..200, "");
+        assert_eq!(p.text(), "坚决全时创建。研究制定，开展行动。");
+        let mut s = String::from("二0二一年");
+        replace_chars(&mut s, 1..2, "〇");
+        assert_eq!(s, "二〇二一年");
+    }
+}

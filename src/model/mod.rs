@@ -14,7 +14,7 @@ mod masthead;
 mod style;
 mod validate;
 
-pub use article::{Article, ArticleId, Paragraph, Section, Span};
+pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer};
 pub use masthead::{Classification, Masthead, chinese_date};

@@ -349,7 +349,16 @@ impl JianbaoApp {
                 self.save_as();
             }
             Command::ExportPdf => self.export_pdf(),
-            Command::Export => self.export_dialog.open = self.session.is_some(),
+            Command::Export => {
+                if let Some(session) = &self.session {
+                    // First time: export beside the draft.
+                    let beside = session.path().and_then(Path::parent).map(Path::to_owned);
+                    if self.settings.export.folder.is_none() {
+                        self.settings.export.folder = beside;
+                    }
+                    self.export_dialog.open = true;
+                }
+            }
             Command::Close => {
                 self.autosave.finish(self.session.as_ref());
                 self.session = None;

@@ -1,0 +1,220 @@
+//! One article from text: its lead sentence, body paragraphs with run-in
+//! heads, closing attribution and contributing unit.
+
+use crate::model::{Article, ArticleId, Paragraph, Span};
+use crate::sample::BEIJING_DISTRICTS;
+
+/// Characters that end a sentence.
+const STOPS: &str = "。！？";
+
+/// The longest run-in head, in characters (坚持全时创建。 is 7).
+const RUN_IN_MAX: usize = 10;
+
+/// Splits `text` after its first sentence: the lead. A sentence ends at a
+/// 。！？ outside quotation marks and brackets. Without one, it is all lead.
+pub fn split_lead(text: &str) -> (String, String) {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '‘' | '《' | '（' | '(' | '【' | '「' => depth += 1,
+            '”' | '’' | '》' | '）' | ')' | '】' | '」' => depth -= 1,
+            c if depth <= 0 && STOPS.contains(c) => {
+                let end = i + c.len_utf8();
+                return (text[..end].to_owned(), text[end..].to_owned());
+            }
+            _ => {}
+        }
+    }
+    (text.to_owned(), String::new())
+}
+
+/// Sentences of a paragraph, each with its closing mark.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if STOPS.contains(c) {
+            let end = i + c.len_utf8();
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A sentence that reads like a run-in head: short, Chinese characters
+/// only, closed by a full stop (坚持全时创建。).
+fn is_run_in(sentence: &str) -> bool {
+    let Some(words) = sentence.strip_suffix('。') else {
+        return false;
+    };
+    let count = words.chars().count();
+    (4..RUN_IN_MAX).contains(&count) && words.chars().all(crate::lint::is_han)
+}
+
+/// Which sentences of a paragraph are run-in heads: short ones that a
+/// longer sentence follows (a head introduces text; two short sentences in
+/// a row, or one at the end, are just short sentences).
+fn run_in_flags(sentences: &[&str]) -> Vec<bool> {
+    (0..sentences.len())
+        .map(|i| {
+            is_run_in(sentences[i]) && sentences.get(i + 1).is_some_and(|next| !is_run_in(next))
+        })
+        .collect()
+}
+
+/// A paragraph of plain text with its run-in heads bold, if the article
+/// has any (one head alone is just a short sentence).
+pub fn with_run_ins(text: &str, article_has_run_ins: bool) -> Paragraph {
+    let parts = sentences(text);
+    let flags = run_in_flags(&parts);
+    let spans = parts
+        .iter()
+        .zip(flags)
+        .map(|(s, head)| Span {
+            text: (*s).to_owned(),
+            bold: article_has_run_ins && head,
+        })
+        .collect();
+    Paragraph { spans }.normalized()
+}
+
+/// Whether the body's paragraphs together hold at least two run-in heads.
+pub fn has_run_ins(paragraphs: &[String]) -> bool {
+    let heads: usize = paragraphs
+        .iter()
+        .map(|p| {
+            run_in_flags(&sentences(p))
+                .into_iter()
+                .filter(|&h| h)
+                .count()
+        })
+        .sum();
+    heads >= 2
+}
+
+/// A closing attribution at the very end of `text`: (东城区文明办) or
+/// （东城区文明办）, after a sentence's end or alone. Returns the text before
+/// it and the attribution's words.
+pub fn split_attribution(text: &str) -> Option<(String, String)> {
+    let trimmed = text.trim_end();
+    let close = trimmed.chars().last().filter(|c| matches!(c, ')' | '）'))?;
+    let open = if close == ')' { '(' } else { '（' };
+    let start = trimmed.rfind(open)?;
+    let inner = &trimmed[start + open.len_utf8()..trimmed.len() - close.len_utf8()];
+    let count = inner.chars().count();
+    if !(2..=30).contains(&count) || inner.contains(['(', ')', '（', '）', '。']) {
+        return None;
+    }
+    let before = trimmed[..start].trim_end();
+    let ends_sentence = before.is_empty() || before.ends_with(|c: char| "。！？”…".contains(c));
+    ends_sentence.then(|| (before.to_owned(), inner.trim().to_owned()))
+}
+
+/// The contributing unit named by an attribution and a lead: their common
+/// beginning (东城区 in 东城区文明办 and 东城区坚持…), else a Beijing district
+/// the attribution starts with, else the whole attribution.
+pub fn unit_of(attribution: &str, lead: &str) -> String {
+    let common: String = attribution
+        .chars()
+        .zip(lead.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a)
+        .collect();
+    if common.chars().count() >= 2 {
+        return common;
+    }
+    BEIJING_DISTRICTS
+        .iter()
+        .find(|d| attribution.starts_with(*d))
+        .map_or_else(|| attribution.to_owned(), |d| (*d).to_owned())
+}
+
+/// An article from its paragraphs of plain text (the first beginning with
+/// the lead), and its attribution if one was found. The attribution is kept
+/// as the article's own; the caller decides whether it matches the issue's
+/// default.
+pub fn article_from_paragraphs(
+    id: ArticleId,
+    paragraphs: Vec<String>,
+    attribution: Option<String>,
+) -> Article {
+    let mut paragraphs = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
+    let (lead, rest) = paragraphs
+        .next()
+        .map(|first| split_lead(&first))
+        .unwrap_or_default();
+    let mut body: Vec<String> = Vec::new();
+    if !rest.is_empty() {
+        body.push(rest);
+    }
+    body.extend(paragraphs);
+    let run_ins = has_run_ins(&body);
+    let unit = attribution
+        .as_deref()
+        .map(|a| unit_of(a, &lead))
+        .unwrap_or_default();
+    Article {
+        id,
+        unit,
+        lead,
+        body: body.iter().map(|p| with_run_ins(p, run_ins)).collect(),
+        attribution,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lead_is_the_first_sentence_outside_quotes() {
+        let (lead, rest) = split_lead("东城区坚持“四全。”，深化创建工作。坚持全时创建。");
+        assert_eq!(lead, "东城区坚持“四全。”，深化创建工作。");
+        assert_eq!(rest, "坚持全时创建。");
+    }
+
+    #[test]
+    fn run_ins_need_company() {
+        let body = vec!["坚持全时创建。研究制定《实施意见》，开展八大行动。坚持全域创建。发挥各方面的统合作用，推进工作。".to_owned()];
+        assert!(has_run_ins(&body));
+        let p = with_run_ins(&body[0], true);
+        assert_eq!(p.spans[0], Span::bold("坚持全时创建。"));
+        assert_eq!(
+            p.spans[1],
+            Span::plain("研究制定《实施意见》，开展八大行动。")
+        );
+        assert_eq!(p.spans[2], Span::bold("坚持全域创建。"));
+        let plain = with_run_ins("会议强调。工作很多。必须落实。", true);
+        assert!(
+            plain.spans.iter().all(|s| !s.bold),
+            "short sentences in a row are no heads"
+        );
+        assert!(!has_run_ins(&[
+            "坚持全时创建。发挥精神文明建设委员会统合作用，推进工作。".to_owned()
+        ]));
+    }
+
+    #[test]
+    fn attributions_close_an_article() {
+        assert_eq!(
+            split_attribution("有效提升水平。（东城区文明办）"),
+            Some(("有效提升水平。".into(), "东城区文明办".into()))
+        );
+        assert_eq!(
+            split_attribution("(房山区文明办)"),
+            Some((String::new(), "房山区文明办".into()))
+        );
+        assert_eq!(
+            split_attribution("推动建设一批学雷锋志愿服务站(岗)"),
+            None,
+            "a bracket inside a sentence"
+        );
+        assert_eq!(unit_of("东城区文明办", "东城区坚持“四全”"), "东城区");
+        assert_eq!(unit_of("海淀区委宣传部", "中关村推进…"), "海淀区");
+        assert_eq!(unit_of("市教委", "本市学校…"), "市教委");
+    }
+}

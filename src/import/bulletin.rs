@@ -1,0 +1,355 @@
+//! A whole bulletin from plain text laid out like the printed one — typed,
+//! pasted from a message, or copied out of a PDF.
+//!
+//! The text is read top to bottom: masthead lines (密级, name, 第 N 期,
+//! （总第 N 期）, office, date) until the first 【section】 or article;
+//! articles, each closed by its attribution in brackets; then the footer
+//! (责编, 核稿, 电话, 传真, 邮箱) and the 报/送/发 lines. Lines are joined into
+//! paragraphs; a new paragraph starts only at an indented line, since PDF
+//! copies break lines anywhere and put blank lines at page breaks.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::ImportError;
+use super::article::{article_from_paragraphs, split_attribution};
+use super::clean::{is_indented, is_page_number, join_lines, normalize, tidy_spaces};
+use crate::model::{Classification, Issue, Section};
+
+enum Part {
+    Masthead,
+    Body,
+    Footer,
+}
+
+/// A footer label at the start of a line, and the text after its colon.
+fn labelled<'a>(line: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    labels.iter().find_map(|&label| {
+        let rest = line.strip_prefix(label)?.trim_start();
+        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+        Some((label, rest.trim()))
+    })
+}
+
+const CREDITS: [&str; 5] = ["责编", "核稿", "电话", "传真", "邮箱"];
+const LINES: [&str; 3] = ["报", "送", "发"];
+
+/// 2021 年 2 月 25 日 anywhere in a line: the date and where it starts.
+fn find_date(line: &str) -> Option<(NaiveDate, usize)> {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let year_at = compact.find('年')?;
+    let year_digits: String = compact[..year_at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year: i32 = year_digits.chars().rev().collect::<String>().parse().ok()?;
+    let rest = &compact[year_at + '年'.len_utf8()..];
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let date = NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)?;
+    let start = line.find(&year_digits.chars().rev().collect::<String>())?;
+    Some((date, start))
+}
+
+/// 第 11 期 / 增刊第 2 期: the number and whether it is a supplement.
+fn number_line(line: &str) -> Option<(u32, bool)> {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let (supplement, rest) = match compact.strip_prefix("增刊") {
+        Some(rest) => (true, rest),
+        None => (false, compact.as_str()),
+    };
+    let number = rest.strip_prefix('第')?.strip_suffix('期')?;
+    Some((number.parse().ok()?, supplement))
+}
+
+/// （总第 2177 期）.
+fn total_line(line: &str) -> Option<u32> {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = compact
+        .strip_prefix(['(', '（'])?
+        .strip_suffix([')', '）'])?;
+    inner.strip_prefix("总第")?.strip_suffix('期')?.parse().ok()
+}
+
+fn heading_line(line: &str) -> Option<&str> {
+    line.trim()
+        .strip_prefix('【')?
+        .strip_suffix('】')
+        .map(str::trim)
+}
+
+/// Reads a bulletin. Fails only when the text has no masthead name and no
+/// article at all (it is not a bulletin).
+pub fn read(text: &str) -> Result<Issue, ImportError> {
+    let text = normalize(text);
+    let mut issue = Issue::default();
+    let mut part = Part::Masthead;
+    let mut pending_office: Option<String> = None;
+    // Lines of the article being read, and the paragraphs so far.
+    let mut lines: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut distribution: Option<&'static str> = None;
+    let mut raw_articles: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
+
+    let flush_paragraph = |lines: &mut Vec<String>, paragraphs: &mut Vec<String>| {
+        if !lines.is_empty() {
+            paragraphs.push(join_lines(lines.iter().map(String::as_str)));
+            lines.clear();
+        }
+    };
+
+    for raw in text.lines() {
+        if is_page_number(raw) {
+            continue;
+        }
+        let line = raw.trim_matches(|c: char| c.is_whitespace());
+        if line.is_empty() {
+            continue;
+        }
+
+        // Footer lines end the body wherever they appear.
+        if let Some((label, value)) = labelled(line, &LINES) {
+            part = Part::Footer;
+            distribution = Some(label);
+            append_line(&mut issue, label, value);
+            continue;
+        }
+        if labelled(line, &CREDITS).is_some() {
+            part = Part::Footer;
+            distribution = None;
+            read_credits(&mut issue, line);
+            continue;
+        }
+        if let Part::Footer = part {
+            if let Some(count) = print_count(line) {
+                issue.footer.print_count = Some(count);
+            } else if let Some(label) = distribution {
+                // A distribution line wrapped onto the next line.
+                append_line(&mut issue, label, line);
+            }
+            continue;
+        }
+
+        if let Some(heading) = heading_line(line) {
+            part = Part::Body;
+            issue.sections.push(Section {
+                heading: heading.to_owned(),
+                articles: Vec::new(),
+            });
+            continue;
+        }
+
+        if let Part::Masthead = part {
+            if let Some(c) = Classification::from_label(line) {
+                issue.masthead.classification = Some(c);
+                continue;
+            }
+            if let Some((number, supplement)) = number_line(line) {
+                issue.masthead.number = Some(number);
+                issue.masthead.supplement = supplement;
+                continue;
+            }
+            if let Some(total) = total_line(line) {
+                issue.masthead.total_number = Some(total);
+                continue;
+            }
+            if let Some((date, at)) = find_date(line) {
+                issue.masthead.date = Some(date);
+                let before = line[..at].trim();
+                if !before.is_empty() {
+                    pending_office = Some(before.to_owned());
+                }
+                issue.masthead.office = pending_office.take().unwrap_or_default();
+                continue;
+            }
+            if let Some(note) = line
+                .strip_prefix("编者按")
+                .map(|r| r.trim_start_matches([':', '：']).trim())
+            {
+                issue.editors_note = Some(note.to_owned());
+                continue;
+            }
+            if issue.masthead.name.is_empty() && line.chars().count() <= 30 {
+                issue.masthead.name = line.to_owned();
+                continue;
+            }
+            if issue.masthead.date.is_none() && line.chars().count() <= 30 {
+                // The office stands on its own line above the date.
+                pending_office = Some(line.to_owned());
+                continue;
+            }
+            part = Part::Body;
+        }
+
+        // The body: lines of articles, each closed by an attribution.
+        if is_indented(raw) {
+            flush_paragraph(&mut lines, &mut paragraphs);
+        }
+        lines.push(line.to_owned());
+        let so_far = tidy_spaces(&lines.concat());
+        if let Some((before, attribution)) = split_attribution(&so_far) {
+            lines.clear();
+            if !before.is_empty() {
+                lines.push(before);
+            }
+            flush_paragraph(&mut lines, &mut paragraphs);
+            if issue.sections.is_empty() {
+                issue.sections.push(Section::default());
+            }
+            raw_articles.push((
+                issue.sections.len() - 1,
+                std::mem::take(&mut paragraphs),
+                Some(attribution),
+            ));
+        }
+    }
+    // An article without an attribution at the end.
+    flush_paragraph(&mut lines, &mut paragraphs);
+    if !paragraphs.is_empty() {
+        if issue.sections.is_empty() {
+            issue.sections.push(Section::default());
+        }
+        raw_articles.push((issue.sections.len() - 1, paragraphs, None));
+    }
+
+    if issue.masthead.name.is_empty() && raw_articles.is_empty() {
+        return Err(ImportError::NotABulletin);
+    }
+    for (section, paragraphs, attribution) in raw_articles {
+        let id = issue.fresh_article_id();
+        let article = article_from_paragraphs(id, paragraphs, attribution);
+        issue.sections[section].articles.push(article);
+    }
+    settle_attributions(&mut issue);
+    Ok(issue)
+}
+
+/// The issue's attribution suffix is the commonest ending after the unit
+/// (文明办 in 东城区文明办); articles whose attribution is just unit + suffix
+/// then follow their unit.
+pub fn settle_attributions(issue: &mut Issue) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (_, _, article) in issue.articles() {
+        if let Some(own) = &article.attribution
+            && let Some(suffix) = own.strip_prefix(article.unit.as_str())
+        {
+            *counts.entry(suffix.to_owned()).or_default() += 1;
+        }
+    }
+    let suffix = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(suffix, _)| suffix)
+        .unwrap_or_default();
+    issue.attribution_suffix = suffix.clone();
+    for section in &mut issue.sections {
+        for article in &mut section.articles {
+            if article.attribution.as_deref() == Some(&format!("{}{suffix}", article.unit)) {
+                article.attribution = None;
+            }
+        }
+    }
+}
+
+/// 责编:梅雪峰  核稿:田文松 — one or more credits on a line.
+fn read_credits(issue: &mut Issue, line: &str) {
+    let mut rest = line;
+    while let Some((label, value)) = labelled(rest.trim_start(), &CREDITS) {
+        // The value runs to the next label.
+        let next = CREDITS
+            .iter()
+            .filter_map(|l| value.find(l).filter(|&at| at > 0))
+            .min()
+            .unwrap_or(value.len());
+        let (own, after) = value.split_at(next);
+        let own = own.trim().to_owned();
+        let f = &mut issue.footer;
+        match label {
+            "责编" => f.editor = own,
+            "核稿" => f.proofreader = own,
+            "电话" => f.phone = own,
+            "传真" => f.fax = own,
+            _ => f.email = own,
+        }
+        rest = after;
+    }
+}
+
+fn append_line(issue: &mut Issue, label: &str, text: &str) {
+    let (text, count) = match text.rfind("共印") {
+        Some(at) => (&text[..at], print_count(&text[at..])),
+        None => (text, None),
+    };
+    if count.is_some() {
+        issue.footer.print_count = count;
+    }
+    let d = &mut issue.distribution;
+    let target = match label {
+        "报" => &mut d.report_to,
+        "送" => &mut d.send_to,
+        _ => &mut d.issue_to,
+    };
+    let joined = join_lines([target.as_str(), text.trim()]);
+    *target = joined;
+}
+
+/// 共印 120 份.
+fn print_count(text: &str) -> Option<u32> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    compact
+        .strip_prefix("共印")?
+        .strip_suffix('份')?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masthead_lines() {
+        assert_eq!(number_line("第 11 期"), Some((11, false)));
+        assert_eq!(number_line("增刊第2期"), Some((2, true)));
+        assert_eq!(total_line("(总第 2177 期)"), Some(2177));
+        assert_eq!(total_line("（总第2177期）"), Some(2177));
+        assert_eq!(
+            find_date("2021 年 2 月 25 日").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2021, 2, 25)
+        );
+        let (date, at) = find_date("首都精神文明办      2021年2月25日").expect("a date");
+        assert_eq!(date, NaiveDate::from_ymd_opt(2021, 2, 25).expect("valid"));
+        assert_eq!(
+            "首都精神文明办      2021年2月25日"[..at].trim(),
+            "首都精神文明办"
+        );
+        assert_eq!(print_count("共印 120 份"), Some(120));
+    }
+
+    #[test]
+    fn credits_share_a_line() {
+        let mut issue = Issue::default();
+        read_credits(&mut issue, "责编：梅雪峰　　核稿：田文松");
+        read_credits(
+            &mut issue,
+            "电话:55569506 传真:55569505 邮箱:jswmzhxhc@163.com",
+        );
+        let f = &issue.footer;
+        assert_eq!(
+            (f.editor.as_str(), f.proofreader.as_str()),
+            ("梅雪峰", "田文松")
+        );
+        assert_eq!(
+            (f.phone.as_str(), f.fax.as_str(), f.email.as_str()),
+            ("55569506", "55569505", "jswmzhxhc@163.com")
+        );
+    }
+
+    #[test]
+    fn text_that_is_no_bulletin_is_refused() {
+        assert!(matches!(read(""), Err(ImportError::NotABulletin)));
+        assert!(matches!(read("\n\n  \n"), Err(ImportError::NotABulletin)));
+    }
+}

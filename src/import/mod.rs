@@ -1,0 +1,253 @@
+//! Bringing in what districts send: a whole bulletin as text, or one article
+//! as pasted text or a Word file. Text copied out of PDFs and messages is
+//! cleaned of line breaks, page breaks and stray spaces; wording is kept as
+//! written for the proofreader.
+
+mod article;
+mod bulletin;
+mod clean;
+
+pub use bulletin::{read as bulletin_from_text, settle_attributions};
+
+use crate::i18n::{Lang, messages};
+use crate::model::{Article, Issue, Paragraph, Span};
+
+/// Text from a file: UTF-8 (with or without a byte-order mark), else GBK /
+/// GB 18030 as Chinese Windows writes it, else UTF-16 with a mark.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode(bytes).0.into_owned();
+    }
+    encoding_rs::GB18030.decode(bytes).0.into_owned()
+}
+
+/// Why text or a file could not be imported.
+#[derive(Debug)]
+pub enum ImportError {
+    /// No masthead and no article: this is not a bulletin.
+    NotABulletin,
+    /// Nothing to make an article of.
+    Empty,
+    /// The Word file could not be read.
+    Docx(String),
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        messages::import_error(self, lang)
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::default()))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// One article from pasted text: broken lines joined, the lead sentence
+/// split off, run-in heads made bold, and the unit taken from a closing
+/// attribution such as （东城区文明办）. A new paragraph starts at an indented
+/// line, or after a blank line that follows the end of a sentence (a blank
+/// line mid-sentence is a page break in text copied from a PDF). The
+/// article gets a fresh id from `issue`.
+pub fn article_from_text(text: &str, issue: &Issue) -> Result<Article, ImportError> {
+    let text = clean::normalize(text);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for raw in text.lines().filter(|l| !clean::is_page_number(l)) {
+        let blank = raw.trim().is_empty();
+        let sentence_ended = lines
+            .last()
+            .is_some_and(|l| l.trim_end().ends_with(|c: char| "。！？”…）)".contains(c)));
+        if ((blank && sentence_ended) || clean::is_indented(raw)) && !lines.is_empty() {
+            paragraphs.push(clean::join_lines(lines.drain(..)));
+        }
+        if !blank {
+            lines.push(raw);
+        }
+    }
+    if !lines.is_empty() {
+        paragraphs.push(clean::join_lines(lines));
+    }
+    finish(
+        paragraphs
+            .into_iter()
+            .map(|p| vec![Span::plain(p)])
+            .collect(),
+        issue,
+    )
+}
+
+/// One article from a Word file: each Word paragraph a paragraph, bold
+/// runs kept bold.
+pub fn article_from_docx(bytes: &[u8], issue: &Issue) -> Result<Article, ImportError> {
+    use docx_rs::{DocumentChild, ParagraphChild, RunChild};
+    let docx = docx_rs::read_docx(bytes).map_err(|e| ImportError::Docx(e.to_string()))?;
+    let bold_on = docx_rs::Bold::new();
+    let mut paragraphs: Vec<Vec<Span>> = Vec::new();
+    for child in &docx.document.children {
+        let DocumentChild::Paragraph(paragraph) = child else {
+            continue;
+        };
+        let mut spans: Vec<Span> = Vec::new();
+        for child in &paragraph.children {
+            let ParagraphChild::Run(run) = child else {
+                continue;
+            };
+            let bold = run.run_property.bold.as_ref() == Some(&bold_on);
+            let text: String = run
+                .children
+                .iter()
+                .filter_map(|c| match c {
+                    RunChild::Text(t) => Some(t.text.as_str()),
+                    RunChild::Tab(_) => Some(" "),
+                    _ => None,
+                })
+                .collect();
+            spans.push(Span { text, bold });
+        }
+        paragraphs.push(spans);
+    }
+    finish(paragraphs, issue)
+}
+
+/// Paragraphs (as spans) to an article: attribution off the end, lead off
+/// the front, run-ins found where the source had no bold.
+fn finish(mut paragraphs: Vec<Vec<Span>>, issue: &Issue) -> Result<Article, ImportError> {
+    for spans in &mut paragraphs {
+        for span in spans.iter_mut() {
+            span.text = clean::tidy_spaces(span.text.trim_matches(|c: char| c == '\u{3000}'));
+        }
+        let first = spans.first_mut();
+        if let Some(first) = first {
+            first.text = first.text.trim_start().to_owned();
+        }
+    }
+    paragraphs.retain(|spans| spans.iter().any(|s| !s.text.trim().is_empty()));
+    if paragraphs.is_empty() {
+        return Err(ImportError::Empty);
+    }
+
+    // The attribution: the end of the last paragraph.
+    let mut attribution = None;
+    if let Some(last) = paragraphs.last_mut() {
+        let text: String = last.iter().map(|s| s.text.as_str()).collect();
+        if let Some((before, words)) = article::split_attribution(&text) {
+            attribution = Some(words);
+            let mut paragraph = Paragraph {
+                spans: last.clone(),
+            };
+            let keep = before.chars().count();
+            paragraph.replace_chars(keep..text.chars().count(), "");
+            *last = paragraph.spans;
+        }
+    }
+    paragraphs.retain(|spans| spans.iter().any(|s| !s.text.trim().is_empty()));
+
+    let had_bold = paragraphs.iter().flatten().any(|s| s.bold);
+    let plain: Vec<String> = paragraphs
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    let mut result = article::article_from_paragraphs(issue.fresh_article_id(), plain, attribution);
+    if had_bold {
+        // The author's own bold wins over guessing: rebuild the body from
+        // the spans, the lead taken off the first paragraph.
+        let lead_chars = result.lead.chars().count();
+        let mut body: Vec<Paragraph> = paragraphs
+            .into_iter()
+            .map(|spans| Paragraph { spans }.normalized())
+            .collect();
+        if let Some(first) = body.first_mut() {
+            first.replace_chars(0..lead_chars, "");
+        }
+        body.retain(|p| !p.is_blank());
+        result.body = body;
+    }
+    if result.attribution.as_deref()
+        == Some(&format!("{}{}", result.unit, issue.attribution_suffix))
+    {
+        result.attribution = None;
+    }
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_article_is_cleaned_and_attributed() {
+        let issue = crate::sample::issue();
+        let pasted = "\u{FEFF}海淀区推进“文明实践”，打造志愿服务品牌。坚持全域推进。组织志愿者在 12 个\r\n\r\n街道开展服务，覆盖全区。坚持全民参与。推动 30 个社区建立志愿队伍。\r\n（海淀区文明办）\r\n";
+        let article = article_from_text(pasted, &issue).expect("imports");
+        assert_eq!(article.unit, "海淀区");
+        assert_eq!(article.attribution, None, "海淀区 + 文明办 is the default");
+        assert_eq!(article.lead, "海淀区推进“文明实践”，打造志愿服务品牌。");
+        assert_eq!(article.body.len(), 1);
+        assert_eq!(
+            article.body[0].text(),
+            "坚持全域推进。组织志愿者在12个街道开展服务，覆盖全区。坚持全民参与。推动30个社区建立志愿队伍。"
+        );
+        let bold: Vec<&str> = article.body[0]
+            .spans
+            .iter()
+            .filter(|s| s.bold)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(bold, ["坚持全域推进。", "坚持全民参与。"]);
+    }
+
+    #[test]
+    fn a_word_article_keeps_its_bold() {
+        use docx_rs::{Docx, Paragraph as P, Run};
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        Docx::new()
+            .add_paragraph(
+                P::new()
+                    .add_run(Run::new().add_text("东城区坚持“四全”，深化全国文明城区创建工作。"))
+                    .add_run(Run::new().add_text("坚持全时创建。").bold())
+                    .add_run(Run::new().add_text("研究制定实施意见。")),
+            )
+            .add_paragraph(
+                P::new()
+                    .add_run(Run::new().add_text("坚持全域创建。").bold())
+                    .add_run(Run::new().add_text("发挥作用。")),
+            )
+            .add_paragraph(P::new().add_run(Run::new().add_text("（东城区委宣传部）")))
+            .build()
+            .pack(&mut bytes)
+            .expect("packs");
+        let issue = crate::sample::issue();
+        let article = article_from_docx(bytes.get_ref(), &issue).expect("imports");
+        assert_eq!(article.unit, "东城区");
+        assert_eq!(
+            article.attribution.as_deref(),
+            Some("东城区委宣传部"),
+            "not the default: kept"
+        );
+        assert_eq!(article.lead, "东城区坚持“四全”，深化全国文明城区创建工作。");
+        assert_eq!(article.body.len(), 2);
+        assert_eq!(
+            article.body[0].spans,
+            vec![
+                Span::bold("坚持全时创建。"),
+                Span::plain("研究制定实施意见。")
+            ]
+        );
+        assert_eq!(article.body[1].spans[0], Span::bold("坚持全域创建。"));
+        assert!(matches!(
+            article_from_docx(b"not a zip", &issue),
+            Err(ImportError::Docx(_))
+        ));
+        assert!(matches!(
+            article_from_text("  \n\n", &issue),
+            Err(ImportError::Empty)
+        ));
+    }
+}

@@ -1,0 +1,80 @@
+//! Importing the text of the sample bulletin, as copied out of its PDF,
+//! gives the sample issue — field by field — and so does the same text
+//! mangled the ways copying mangles it.
+
+use jianbao::import::bulletin_from_text;
+use jianbao::model::Issue;
+
+const SOURCE: &str = include_str!("data/capital-civilization-briefing-2021-no11.txt");
+
+/// The imported issue with the sample's article ids (ids are made fresh on
+/// import; everything else must match).
+fn with_sample_ids(mut imported: Issue) -> Issue {
+    let sample = jianbao::sample::issue();
+    let ids: Vec<_> = sample.articles().map(|(_, _, a)| a.id).collect();
+    let mut n = 0;
+    for section in &mut imported.sections {
+        for article in &mut section.articles {
+            if let Some(id) = ids.get(n) {
+                article.id = *id;
+            }
+            n += 1;
+        }
+    }
+    imported
+}
+
+fn assert_same_as_sample(imported: Issue) {
+    let sample = jianbao::sample::issue();
+    let imported = with_sample_ids(imported);
+    assert_eq!(imported.masthead, sample.masthead, "masthead");
+    assert_eq!(imported.editors_note, sample.editors_note, "editor's note");
+    assert_eq!(imported.sections.len(), sample.sections.len(), "sections");
+    for (mine, theirs) in imported.articles().zip(sample.articles()) {
+        let (mine, theirs) = (mine.2, theirs.2);
+        assert_eq!(mine.unit, theirs.unit, "unit");
+        assert_eq!(mine.lead, theirs.lead, "lead of {}", theirs.unit);
+        assert_eq!(mine.body, theirs.body, "body of {}", theirs.unit);
+        assert_eq!(
+            mine.attribution, theirs.attribution,
+            "attribution of {}",
+            theirs.unit
+        );
+    }
+    assert_eq!(imported.attribution_suffix, sample.attribution_suffix);
+    assert_eq!(imported.footer, sample.footer, "footer");
+    assert_eq!(imported.distribution, sample.distribution, "distribution");
+    assert_eq!(imported, sample, "and nothing else differs");
+}
+
+#[test]
+fn the_sample_text_imports_as_the_sample_issue() {
+    assert_same_as_sample(bulletin_from_text(SOURCE).expect("imports"));
+}
+
+#[test]
+fn crlf_bom_rewrapped_lines_and_blank_lines_change_nothing() {
+    // Windows line ends and a byte-order mark; every paragraph re-wrapped
+    // at 23 characters; extra blank lines and page numbers in between.
+    let mut mangled = String::from("\u{FEFF}\r\n\r\n");
+    for (n, line) in SOURCE.lines().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        for chunk in chars.chunks(23) {
+            mangled.push_str(&chunk.iter().collect::<String>());
+            mangled.push_str("\r\n");
+        }
+        mangled.push_str("\r\n\r\n");
+        if n % 7 == 3 {
+            mangled.push_str(&format!("— {} —\r\n\r\n", n / 7 + 1));
+        }
+    }
+    assert_same_as_sample(bulletin_from_text(&mangled).expect("imports"));
+}
+
+#[test]
+fn our_own_plain_text_reads_back() {
+    // The plain-text export, with its indented paragraphs and full-width
+    // colons, imports as the issue it came from.
+    let text = jianbao::export::to_text(&jianbao::sample::issue());
+    assert_same_as_sample(bulletin_from_text(&text).expect("imports"));
+}
