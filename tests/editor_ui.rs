@@ -40,6 +40,9 @@ impl FileDialogs for Answers {
     fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
         self.next()
     }
+    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
+        self.next()
+    }
 }
 
 fn editor(answers: &Answers) -> Harness<'static, JianbaoApp> {
@@ -436,5 +439,108 @@ fn the_export_dialog_writes_the_chosen_formats_and_warns_before_replacing() {
         std::fs::read_to_string(&txt)
             .expect("read")
             .starts_with("首都精神文明建设情况简报\n")
+    );
+}
+
+#[test]
+fn the_problems_panel_jumps_fixes_and_rechecks_live() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let half = |h: &Harness<'static, JianbaoApp>| {
+        h.state()
+            .findings()
+            .iter()
+            .filter(|f| f.rule == jianbao::lint::Rule::HalfWidthPunctuation)
+            .count()
+    };
+    let before = half(&harness);
+    assert!(before > 20, "{before}");
+
+    // The status bar's count opens the panel.
+    harness.get_by_label_contains("核稿：").click();
+    harness.run_steps(2);
+    // A long group starts folded: open it.
+    harness.get_by_label_contains("半角标点（").click();
+    harness.run_steps(2);
+
+    // A finding jumps to its article and puts the cursor in the body.
+    let fangshan = issue(&harness).sections[0].articles[1].id;
+    harness
+        .get_all_by_label_contains("第 1 栏第 2 篇 · 正文第 1 段")
+        .next()
+        .expect("a finding")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection(), Selection::Article(fangshan));
+    assert!(
+        harness.get_by_label("正文").is_focused(),
+        "the body editor has the cursor"
+    );
+
+    // Fix all of this kind: every half-width mark goes, in one undo step.
+    harness.get_by_label_contains("全部修正（").click();
+    harness.run_steps(2);
+    assert_eq!(half(&harness), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(half(&harness), before);
+
+    // Typing is rechecked at once.
+    harness.get_by_label("报头").click();
+    harness.run_steps(3);
+    type_into(&mut harness, "简报名称", ",");
+    harness.run_steps(1);
+    assert_eq!(half(&harness), before + 1);
+}
+
+#[test]
+fn pasted_text_becomes_an_article_of_the_current_section() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, jianbao::ui::Command::PasteArticle);
+    harness.run_steps(2);
+    type_into(
+        &mut harness,
+        "文字",
+        "海淀区推进“文明实践”，打造志愿服务品牌。坚持全域推进。组织志愿者在 12 个街道开展服务。坚持全民参与。推动社区建立志愿队伍。\n（海淀区文明办）",
+    );
+    harness.get_by_label("添加为文章").click();
+    harness.run_steps(2);
+    let issue = issue(&harness);
+    let added = issue.sections[0].articles.last().expect("added");
+    assert_eq!(added.unit, "海淀区");
+    assert_eq!(added.lead, "海淀区推进“文明实践”，打造志愿服务品牌。");
+    assert!(added.body[0].spans[0].bold);
+    assert_eq!(harness.state().selection(), Selection::Article(added.id));
+}
+
+#[test]
+fn importing_bulletin_text_opens_it_as_a_new_issue() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    answers.push(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/capital-civilization-briefing-2021-no11.txt"),
+    );
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, jianbao::ui::Command::ImportBulletin);
+    harness.run_steps(2);
+    let imported = issue(&harness);
+    assert_eq!(imported.masthead, jianbao::sample::issue().masthead);
+    assert_eq!(imported.articles().count(), 3);
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_some_and(|s| s.path().is_none()),
+        "a new draft, not yet saved"
     );
 }

@@ -15,6 +15,8 @@ pub trait FileDialogs {
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
     /// A folder to export into.
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf>;
+    /// A text or Word file to import.
+    fn open_import(&mut self, lang: Lang) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through the XDG portal on Linux).
@@ -51,6 +53,13 @@ impl FileDialogs for NativeDialogs {
             .set_title(S::ExportFolderTitle.get(lang))
             .pick_folder()
     }
+
+    fn open_import(&mut self, lang: Lang) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::ImportTitle.get(lang))
+            .add_filter(S::ImportFiles.get(lang), &["txt", "docx"])
+            .pick_file()
+    }
 }
 
 /// Dialogs that are always cancelled: for an editor driven by a program.
@@ -67,6 +76,9 @@ impl FileDialogs for NoDialogs {
         None
     }
     fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
         None
     }
 }

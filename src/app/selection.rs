@@ -1,6 +1,6 @@
 //! What the editor is showing in its form: one part of the issue.
 
-use crate::model::{ArticleId, Issue};
+use crate::model::{ArticleId, Field, Issue};
 
 /// The selected part of the issue. Articles are selected by id so that the
 /// selection follows an article when it moves.
@@ -26,6 +26,37 @@ impl Selection {
             },
             Selection::Article(id) if issue.find_article(id).is_none() => Selection::Masthead,
             other => other,
+        }
+    }
+
+    /// What to show for a field: the form it is on.
+    pub fn of_field(field: &Field, issue: &Issue) -> Selection {
+        match *field {
+            Field::EditorsNote => Selection::EditorsNote,
+            Field::SectionHeading { section } | Field::Section { section } => {
+                Selection::Section(section)
+            }
+            Field::Article {
+                section, article, ..
+            } => issue
+                .sections
+                .get(section)
+                .and_then(|s| s.articles.get(article))
+                .map_or(Selection::Section(section), |a| Selection::Article(a.id)),
+            Field::Editor
+            | Field::Proofreader
+            | Field::Phone
+            | Field::Fax
+            | Field::Email
+            | Field::PrintCount => Selection::Footer,
+            Field::ReportTo | Field::SendTo | Field::IssueTo => Selection::Distribution,
+            Field::Name
+            | Field::Number
+            | Field::TotalNumber
+            | Field::Office
+            | Field::Date
+            | Field::Classification
+            | Field::Style => Selection::Masthead,
         }
     }
 

@@ -63,6 +63,8 @@ pub struct PageInfo {
 
 /// What the worker sends back.
 pub enum Update {
+    /// The fonts are loaded (sent once, first).
+    Fonts(Arc<FontSet>),
     /// The issue was typeset: its pages and where articles start.
     Layout {
         generation: u64,
@@ -109,6 +111,9 @@ impl PreviewWorker {
                     Fonts::System => FontSet::with_system(),
                     Fonts::Bundled => FontSet::bundled(),
                 });
+                // The UI checks characters against the same fonts.
+                let _ = update_tx.send(Update::Fonts(fonts.clone()));
+                notify();
                 let mut state = WorkerState {
                     typesetter: Typesetter::new(fonts),
                     last: None,
@@ -347,7 +352,12 @@ mod tests {
                 start.elapsed() < Duration::from_secs(60),
                 "the worker did not answer"
             );
-            all.extend(worker.poll());
+            all.extend(
+                worker
+                    .poll()
+                    .into_iter()
+                    .filter(|u| !matches!(u, Update::Fonts(_))),
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
         all

@@ -591,6 +591,36 @@ pub fn imported(issue: &crate::model::Issue, path: &std::path::Path, lang: Lang)
     }
 }
 
+/// 核稿：12 处 / 12 findings.
+pub fn finding_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("核稿：{count} 处"),
+        Lang::En if count == 1 => "1 finding".to_owned(),
+        Lang::En => format!("{count} findings"),
+    }
+}
+
+/// The Fix-all button of a group.
+pub fn fix_all_of_kind(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("全部修正（{count} 处）"),
+        Lang::En => format!("Fix all ({count})"),
+    }
+}
+
+/// A message about a file: the file, then what.
+pub fn with_file(path: &std::path::Path, what: &str, lang: Lang) -> String {
+    format!("{}{}{what}", path.display(), sep(lang))
+}
+
+/// An import into the editor made an issue of this many articles.
+pub fn imported_articles(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已导入 {count} 篇文章"),
+        Lang::En => format!("imported {count} articles"),
+    }
+}
+
 /// Why an import failed.
 pub fn import_error(error: &crate::import::ImportError, lang: Lang) -> String {
     use crate::import::ImportError as E;

@@ -183,6 +183,26 @@ strings! {
     OverwriteWarning => "以下文件已存在，导出将覆盖它们：", "These files exist and will be replaced:";
     OverwriteAndExport => "覆盖并导出", "Replace and export";
 
+    // Import and proofreading.
+    ImportBulletinEllipsis => "导入简报文字…", "Import bulletin text…";
+    ImportArticleEllipsis => "导入文章…", "Import article…";
+    PasteArticleEllipsis => "粘贴为文章…", "Paste as article…";
+    ImportTitle => "选择要导入的文件", "Choose a file to import";
+    ImportFiles => "文本或 Word 文件", "Text or Word files";
+    PasteTitle => "粘贴为文章", "Paste as article";
+    PasteHint => "粘贴区县报来的文字：自动合并断行、去掉多余空格，识别导语、小标题和落款", "Paste a district's text: broken lines are joined, stray spaces removed, the lead, run-in heads and attribution found";
+    PastedText => "文字", "Text";
+    AddAsArticle => "添加为文章", "Add as article";
+    ProblemsMenu => "核稿面板", "Proofreading panel";
+    Proofreading => "核稿", "Proofreading";
+    NoFindings => "未发现问题", "Nothing to correct";
+    Fix => "修正", "Fix";
+    FixHint => "按规范修正这一处", "Correct this one";
+    FixCheckHint => "修正这一处（请先确认：这里的空格可能是有意的）", "Correct this one (check first: this may be intended)";
+    FixAllHint => "修正这一类中所有可安全自动修正的地方，可撤销", "Correct every safe case of this kind; undoable";
+    JumpHint => "转到这里", "Go there";
+    ProblemsHint => "显示或隐藏核稿面板", "Show or hide the proofreading panel";
+
     // Settings.
     Language => "界面语言", "Language";
     Theme => "外观", "Theme";

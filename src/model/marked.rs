@@ -143,6 +143,42 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Where characters `range` of paragraph `paragraph`'s plain text are in
+/// the marked text `text`, in characters (for selecting them in the editor).
+pub fn locate(text: &str, paragraph: usize, range: Range<usize>) -> Range<usize> {
+    let mut line = 0;
+    let mut plain = 0; // plain characters seen in this line
+    let mut start = None;
+    let mut marked_chars = 0; // characters of `text` before the token
+    for token in tokenize(text) {
+        let piece = &text[token.range.clone()];
+        let len = piece.chars().count();
+        match token.kind {
+            TokenKind::Newline => {
+                if line == paragraph {
+                    break;
+                }
+                line += 1;
+                plain = 0;
+            }
+            TokenKind::Text { .. } if line == paragraph => {
+                if start.is_none() && range.start < plain + len {
+                    start = Some(marked_chars + (range.start - plain));
+                }
+                if range.end <= plain + len {
+                    let end = marked_chars + (range.end.max(plain) - plain);
+                    return start.unwrap_or(end)..end;
+                }
+                plain += len;
+            }
+            _ => {}
+        }
+        marked_chars += len;
+    }
+    let end = marked_chars;
+    start.unwrap_or(end)..end
+}
+
 /// The body in canonical form for comparing: paragraphs normalized.
 pub fn normalized(body: &[Paragraph]) -> Vec<Paragraph> {
     body.iter().map(Paragraph::normalized).collect()
@@ -196,6 +232,25 @@ mod tests {
             to_marked(&[Paragraph::plain("**不是标记**")]),
             r"\*\*不是标记\*\*"
         );
+    }
+
+    #[test]
+    fn plain_ranges_are_found_in_the_marked_text() {
+        let text = "第一段\n**坚持全时创建。**研究,制定\\*号";
+        // Paragraph 1's plain text: 坚持全时创建。研究,制定*号
+        assert_eq!(locate(text, 1, 0..2), 6..8, "inside the bold run, after **");
+        assert_eq!(
+            locate(text, 1, 9..10),
+            17..18,
+            "the comma, after the closing **"
+        );
+        assert_eq!(
+            locate(text, 1, 12..13),
+            21..22,
+            "the star, after its escape"
+        );
+        assert_eq!(locate(text, 0, 1..3), 1..3);
+        assert_eq!(locate(text, 5, 0..1), 23..23, "past the end: the end");
     }
 
     #[test]

@@ -27,12 +27,15 @@ pub struct BodyEditor {
 impl BodyEditor {
     /// Shows the editor for `body` and writes edits back into it. Returns
     /// whether the body changed.
+    /// `wanted(p)` answers whether characters of paragraph `p` should be
+    /// selected (a jump from the problems panel).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         id: ArticleId,
         body: &mut Vec<Paragraph>,
         lang: Lang,
+        wanted: &mut dyn FnMut(usize) -> Option<std::ops::Range<usize>>,
     ) -> bool {
         let in_sync = self.article == Some(id)
             && marked::normalized(&marked::from_marked(&self.text)) == marked::normalized(body);
@@ -75,6 +78,11 @@ impl BodyEditor {
             )
             .labelled_by(label.inner.id);
 
+        for p in 0..body.len() {
+            if let Some(range) = wanted(p) {
+                super::focus::select(ui.ctx(), edit_id, marked::locate(&self.text, p, range));
+            }
+        }
         if !response.changed() {
             return false;
         }

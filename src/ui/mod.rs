@@ -8,10 +8,13 @@
 pub mod body_editor;
 mod dialogs;
 mod export_dialog;
+mod focus;
 pub mod fonts;
 mod forms;
 mod outline;
+mod paste;
 mod preview;
+mod problems;
 mod settings_window;
 mod start;
 mod widgets;
@@ -33,15 +36,20 @@ use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
 use crate::app::{Selection, Session};
 use crate::export::Target;
 use crate::i18n::{Lang, S, messages};
+use crate::lint::Finding;
 use crate::model::Issue;
 use crate::store::LoadError;
 use crate::store::lock::LockOwner;
 use crate::store::recovery::{self, Found};
+use crate::typeset::FontSet;
 use dialogs::{ChangedAnswer, LockedAnswer, RecoverAnswer, UnsavedAnswer};
 use export_dialog::{ExportDialog, ExportRequest};
+use focus::FieldFocus;
 use forms::FormPanel;
 use outline::OutlinePanel;
+use paste::PasteWindow;
 use preview::PreviewPanel;
+use problems::{ProblemAction, ProblemsPanel};
 use settings_window::SettingsWindow;
 use start::{StartChoice, StartScreen};
 
@@ -146,6 +154,14 @@ pub enum Command {
     Undo,
     Redo,
     Settings,
+    /// A whole bulletin from a text file, as a new issue.
+    ImportBulletin,
+    /// One article from a Word or text file, into the current section.
+    ImportArticle,
+    /// One article from pasted text.
+    PasteArticle,
+    /// Show or hide the problems panel.
+    Problems,
     Outline(OutlineAction),
 }
 
@@ -159,6 +175,7 @@ impl Command {
                 | Command::Open
                 | Command::OpenPath(_)
                 | Command::OpenSample
+                | Command::ImportBulletin
                 | Command::Close
                 | Command::Quit
         )
@@ -220,6 +237,15 @@ pub struct JianbaoApp {
     error: Option<String>,
     autosave: Autosave,
     export_dialog: ExportDialog,
+    paste: PasteWindow,
+    problems: ProblemsPanel,
+    focus: FieldFocus,
+    /// Findings for `linted`, the issue as last proofread.
+    findings: Vec<Finding>,
+    linted: Option<Issue>,
+    /// The worker's fonts, once loaded, and which characters they cover.
+    fonts: Option<Arc<FontSet>>,
+    coverage: std::cell::RefCell<std::collections::HashMap<char, bool>>,
     /// Targets written of the current (or last) export.
     export_progress: Option<(usize, usize)>,
     notice: Option<(String, f64)>,
@@ -259,6 +285,13 @@ impl JianbaoApp {
             error: None,
             autosave: Autosave::new(options.recovery_dir.clone()),
             export_dialog: ExportDialog::default(),
+            paste: PasteWindow::default(),
+            problems: ProblemsPanel::default(),
+            focus: FieldFocus::default(),
+            findings: Vec::new(),
+            linted: None,
+            fonts: None,
+            coverage: Default::default(),
             export_progress: None,
             notice: None,
             title: String::new(),
@@ -381,6 +414,10 @@ impl JianbaoApp {
                 }
             }
             Command::Settings => self.settings_window.open = true,
+            Command::ImportBulletin => self.import_bulletin(),
+            Command::ImportArticle => self.import_article(),
+            Command::PasteArticle => self.paste.open = self.session.is_some(),
+            Command::Problems => self.problems.open = !self.problems.open,
             Command::Outline(action) => self.apply_outline(action),
         }
     }
@@ -514,6 +551,135 @@ impl JianbaoApp {
         self.export_progress = Some((0, targets.len()));
         self.worker.export(Arc::new(session.issue.clone()), targets);
         self.notify(S::Exporting.get(self.lang()).to_owned());
+    }
+
+    fn import_bulletin(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self.dialogs.open_import(lang) else {
+            return;
+        };
+        let result = crate::store::read_bounded(&path)
+            .map_err(|e| e.message(lang))
+            .and_then(|bytes| {
+                let text = crate::import::decode_text(&bytes);
+                crate::import::bulletin_from_text(&text)
+                    .map_err(|e| messages::with_file(&path, &e.message(lang), lang))
+            });
+        match result {
+            Ok(issue) => {
+                let count = issue.articles().count();
+                self.set_session(Session::untitled(issue));
+                self.notify(messages::imported_articles(count, lang));
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    fn import_article(&mut self) {
+        let lang = self.lang();
+        let Some(session) = &self.session else {
+            return;
+        };
+        let Some(path) = self.dialogs.open_import(lang) else {
+            return;
+        };
+        let is_docx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let result = crate::store::read_bounded(&path)
+            .map_err(|e| e.message(lang))
+            .and_then(|bytes| {
+                let article = if is_docx {
+                    crate::import::article_from_docx(&bytes, &session.issue)
+                } else {
+                    let text = crate::import::decode_text(&bytes);
+                    crate::import::article_from_text(&text, &session.issue)
+                };
+                article.map_err(|e| messages::with_file(&path, &e.message(lang), lang))
+            });
+        match result {
+            Ok(article) => self.add_article(article),
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    /// Puts an imported article at the end of the current section (the
+    /// last one when none is selected), as one undoable step.
+    fn add_article(&mut self, article: crate::model::Article) {
+        let Some(session) = self.session.as_mut().filter(|s| !s.is_read_only()) else {
+            return;
+        };
+        session.checkpoint();
+        let issue = &mut session.issue;
+        if issue.sections.is_empty() {
+            issue.add_section();
+        }
+        let section = self
+            .selection
+            .section(issue)
+            .unwrap_or(issue.sections.len() - 1);
+        let id = article.id;
+        issue.sections[section].articles.push(article);
+        self.select(Selection::Article(id));
+    }
+
+    /// Re-proofreads when the issue changed since the last time.
+    fn lint_if_changed(&mut self) {
+        let Some(session) = &self.session else {
+            self.findings.clear();
+            self.linted = None;
+            return;
+        };
+        if self.linted.as_ref() == Some(&session.issue) {
+            return;
+        }
+        let covers = |c: char| match &self.fonts {
+            // Until the fonts are loaded, nothing is called missing.
+            None => true,
+            Some(fonts) => *self
+                .coverage
+                .borrow_mut()
+                .entry(c)
+                .or_insert_with(|| fonts.covers(c)),
+        };
+        let cx = crate::lint::Context {
+            today: chrono::Local::now().date_naive(),
+            covers: &covers,
+        };
+        self.findings = crate::lint::lint(&session.issue, &cx);
+        self.linted = Some(session.issue.clone());
+    }
+
+    fn problem_action(&mut self, action: ProblemAction) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match action {
+            ProblemAction::Jump(finding) => {
+                self.selection = Selection::of_field(&finding.field, &session.issue);
+                self.focus.request(finding.field, finding.range);
+            }
+            _ if session.is_read_only() => {}
+            ProblemAction::Fix(finding) => {
+                session.checkpoint();
+                crate::lint::apply(&mut session.issue, &[finding], false);
+            }
+            ProblemAction::FixAll(rule) => {
+                session.checkpoint();
+                let of_kind: Vec<Finding> = self
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule == rule)
+                    .cloned()
+                    .collect();
+                crate::lint::apply(&mut session.issue, &of_kind, true);
+            }
+        }
+    }
+
+    /// The current findings (as the problems panel lists them).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
     }
 
     fn apply_outline(&mut self, action: OutlineAction) {
@@ -688,6 +854,15 @@ impl JianbaoApp {
                     true,
                     Command::OpenSample,
                 );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ImportBulletinEllipsis,
+                    "",
+                    true,
+                    Command::ImportBulletin,
+                );
                 ui.menu_button(S::Recent.get(lang), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.weak(S::NoRecent.get(lang));
@@ -802,6 +977,25 @@ impl JianbaoApp {
                     section.is_some(),
                     add_article,
                 );
+                ui.separator();
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ImportArticleEllipsis,
+                    "",
+                    has_session,
+                    Command::ImportArticle,
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::PasteArticleEllipsis,
+                    "",
+                    has_session,
+                    Command::PasteArticle,
+                );
             });
             ui.menu_button(S::ViewMenu.get(lang), |ui| {
                 menu_item(
@@ -813,15 +1007,39 @@ impl JianbaoApp {
                     true,
                     Command::Settings,
                 );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ProblemsMenu,
+                    "",
+                    has_session,
+                    Command::Problems,
+                );
             });
         });
         commands
     }
 
-    fn status_bar(&self, ui: &mut Ui) {
+    /// The status bar; true when its findings count was clicked.
+    fn status_bar(&self, ui: &mut Ui) -> bool {
         let lang = self.lang();
+        let mut toggle = false;
         ui.horizontal(|ui| {
             if let Some(session) = &self.session {
+                let findings = messages::finding_count(self.findings.len(), lang);
+                let colour = if self.findings.is_empty() {
+                    ui.visuals().text_color()
+                } else {
+                    ui.visuals().warn_fg_color
+                };
+                toggle = ui
+                    .add(
+                        egui::Button::new(egui::RichText::new(findings).color(colour)).frame(false),
+                    )
+                    .on_hover_text(S::ProblemsHint.get(lang))
+                    .clicked();
+                ui.separator();
                 ui.label(messages::char_count(session.issue.char_count(), lang));
                 ui.separator();
                 ui.label(messages::page_total(self.preview.page_count(), lang));
@@ -841,6 +1059,7 @@ impl JianbaoApp {
                 ui.label(notice);
             }
         });
+        toggle
     }
 
     /// Sends the worker a job when the issue, zoom or visible pages changed.
@@ -903,6 +1122,11 @@ impl JianbaoApp {
 
         for update in self.worker.poll() {
             match update {
+                Update::Fonts(fonts) => {
+                    self.fonts = Some(fonts);
+                    self.coverage.borrow_mut().clear();
+                    self.linted = None;
+                }
                 Update::ExportProgress { done, total } => {
                     self.export_progress = Some((done, total))
                 }
@@ -938,7 +1162,23 @@ impl JianbaoApp {
         };
 
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        self.lint_if_changed();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            if self.status_bar(ui) {
+                commands.push(Command::Problems);
+            }
+        });
+        if self.problems.open && self.session.is_some() {
+            let mut action = None;
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(180.0)
+                .min_size(80.0)
+                .show(ui, |ui| action = self.problems.ui(ui, &self.findings, lang));
+            if let Some(action) = action {
+                self.problem_action(action);
+            }
+        }
 
         if let Some(session) = &mut self.session {
             self.selection = self.selection.valid_in(&session.issue);
@@ -973,7 +1213,13 @@ impl JianbaoApp {
                     ui.colored_label(ui.visuals().warn_fg_color, S::ReadOnlyExplain.get(lang));
                 }
                 ui.add_enabled_ui(!read_only, |ui| {
-                    self.form.ui(ui, &mut session.issue, self.selection, lang);
+                    self.form.ui(
+                        ui,
+                        &mut session.issue,
+                        self.selection,
+                        lang,
+                        &mut self.focus,
+                    );
                 });
             });
         } else {
@@ -1012,6 +1258,18 @@ impl JianbaoApp {
                     self.save_settings();
                     self.start_export(targets);
                 }
+                None => {}
+            }
+        }
+
+        if let Some(text) = self.paste.show(&ctx, lang) {
+            let article = self
+                .session
+                .as_ref()
+                .map(|s| crate::import::article_from_text(&text, &s.issue));
+            match article {
+                Some(Ok(article)) => self.add_article(article),
+                Some(Err(error)) => self.error = Some(error.message(lang)),
                 None => {}
             }
         }

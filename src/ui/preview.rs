@@ -112,7 +112,7 @@ impl PreviewPanel {
                 self.error = Some((generation, error));
             }
             // Exports are the app's business, not the preview's.
-            Update::Exported { .. } | Update::ExportProgress { .. } => {}
+            Update::Exported { .. } | Update::ExportProgress { .. } | Update::Fonts(_) => {}
         }
     }
 

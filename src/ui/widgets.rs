@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{DragValue, Response, TextEdit, Ui};
 
+use super::focus::{FieldFocus, field_id};
 use crate::i18n::{Lang, S, messages};
+use crate::model::Field;
 
 /// A label and a one-line text field, as a row of a two-column grid.
 pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> Response {
@@ -16,16 +18,50 @@ pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> Response {
     response
 }
 
-/// A label and a wrapping text field of a few rows.
-pub fn multiline_row(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+/// A labelled one-line field showing `field`, selectable from the problems
+/// panel.
+pub fn field_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    field: Field,
+    focus: &mut FieldFocus,
+) -> Response {
     let label = ui.label(label);
+    let id = field_id(field);
+    let response = ui
+        .add(
+            TextEdit::singleline(value)
+                .id(id)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    focus.apply(ui.ctx(), field, id);
+    ui.end_row();
+    response
+}
+
+/// A labelled wrapping field showing `field`, selectable from the problems
+/// panel.
+pub fn field_multiline_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    rows: usize,
+    field: Field,
+    focus: &mut FieldFocus,
+) -> Response {
+    let label = ui.label(label);
+    let id = field_id(field);
     let response = ui
         .add(
             TextEdit::multiline(value)
+                .id(id)
                 .desired_rows(rows)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    focus.apply(ui.ctx(), field, id);
     ui.end_row();
     response
 }

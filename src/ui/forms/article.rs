@@ -3,9 +3,10 @@
 use egui::{TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
-use crate::model::{ArticleId, Issue};
+use crate::model::{ArticleId, ArticlePart, Field, Issue};
 use crate::sample::BEIJING_DISTRICTS;
 use crate::ui::body_editor::BodyEditor;
+use crate::ui::focus::{FieldFocus, field_id};
 
 #[derive(Default)]
 pub struct ArticleForm {
@@ -13,7 +14,14 @@ pub struct ArticleForm {
 }
 
 impl ArticleForm {
-    pub fn ui(&mut self, ui: &mut Ui, issue: &mut Issue, id: ArticleId, lang: Lang) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        issue: &mut Issue,
+        id: ArticleId,
+        lang: Lang,
+        focus: &mut FieldFocus,
+    ) {
         let Some((s, a)) = issue.find_article(id) else {
             return;
         };
@@ -25,6 +33,11 @@ impl ArticleForm {
             issue.attribution_of(&unattributed)
         };
         let article = &mut issue.sections[s].articles[a];
+        let at = |part| Field::Article {
+            section: s,
+            article: a,
+            part,
+        };
         ui.heading(messages::article_title(s, a, &article.unit, lang));
         ui.weak(messages::char_count(article.char_count(), lang));
 
@@ -63,7 +76,9 @@ impl ArticleForm {
                 ui.end_row();
             });
 
-        self.body.ui(ui, id, &mut article.body, lang);
+        self.body.ui(ui, id, &mut article.body, lang, &mut |p| {
+            focus.take(at(ArticlePart::Paragraph(p)))
+        });
 
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -72,9 +87,15 @@ impl ArticleForm {
                 .attribution
                 .clone()
                 .unwrap_or_else(|| default_attribution.clone());
+            let attribution_id = field_id(at(ArticlePart::Attribution));
             let response = ui
-                .add(TextEdit::singleline(&mut shown).desired_width(220.0))
+                .add(
+                    TextEdit::singleline(&mut shown)
+                        .id(attribution_id)
+                        .desired_width(220.0),
+                )
                 .labelled_by(label.id);
+            focus.apply(ui.ctx(), at(ArticlePart::Attribution), attribution_id);
             if response.changed() {
                 article.attribution = Some(shown);
             }

@@ -3,10 +3,11 @@
 use egui::Ui;
 
 use crate::i18n::{Lang, S};
-use crate::model::{Classification, Issue};
-use crate::ui::widgets::{date_row, maybe_number_row, optional_number_row, text_row};
+use crate::model::{Classification, Field, Issue};
+use crate::ui::focus::FieldFocus;
+use crate::ui::widgets::{date_row, field_row, maybe_number_row, optional_number_row};
 
-pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang, focus: &mut FieldFocus) {
     ui.heading(S::Masthead.get(lang));
     let m = &mut issue.masthead;
     egui::Grid::new("masthead-form")
@@ -14,13 +15,13 @@ pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
         .spacing([12.0, 8.0])
         .striped(false)
         .show(ui, |ui| {
-            text_row(ui, S::Name.get(lang), &mut m.name);
+            field_row(ui, S::Name.get(lang), &mut m.name, Field::Name, focus);
             maybe_number_row(ui, S::Number.get(lang), &mut m.number);
             optional_number_row(ui, S::TotalNumber.get(lang), &mut m.total_number, 1);
             ui.label("");
             ui.checkbox(&mut m.supplement, S::SupplementLong.get(lang));
             ui.end_row();
-            text_row(ui, S::Office.get(lang), &mut m.office);
+            field_row(ui, S::Office.get(lang), &mut m.office, Field::Office, focus);
             date_row(ui, S::Date.get(lang), &mut m.date, lang);
 
             let label = ui.label(S::Classification.get(lang));

@@ -9,7 +9,8 @@ use egui::Ui;
 
 use crate::app::Selection;
 use crate::i18n::{Lang, S};
-use crate::model::Issue;
+use crate::model::{Field, Issue};
+use crate::ui::focus::{FieldFocus, field_id};
 use article::ArticleForm;
 
 /// Shows the form for whatever is selected.
@@ -19,22 +20,32 @@ pub struct FormPanel {
 }
 
 impl FormPanel {
-    pub fn ui(&mut self, ui: &mut Ui, issue: &mut Issue, selection: Selection, lang: Lang) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        issue: &mut Issue,
+        selection: Selection,
+        lang: Lang,
+        focus: &mut FieldFocus,
+    ) {
+        // Each form scrolls on its own: a long article's scroll position
+        // must not hide the top of the masthead form.
         egui::ScrollArea::vertical()
+            .id_salt(("form", format!("{selection:?}")))
             .auto_shrink([false, false])
             .show(ui, |ui| match selection {
-                Selection::Masthead => masthead::ui(ui, issue, lang),
-                Selection::EditorsNote => note_ui(ui, issue, lang),
-                Selection::Section(s) => section::ui(ui, issue, s, lang),
-                Selection::Article(id) => self.article.ui(ui, issue, id, lang),
-                Selection::Footer => footer::footer_ui(ui, issue, lang),
-                Selection::Distribution => footer::distribution_ui(ui, issue, lang),
+                Selection::Masthead => masthead::ui(ui, issue, lang, focus),
+                Selection::EditorsNote => note_ui(ui, issue, lang, focus),
+                Selection::Section(s) => section::ui(ui, issue, s, lang, focus),
+                Selection::Article(id) => self.article.ui(ui, issue, id, lang, focus),
+                Selection::Footer => footer::footer_ui(ui, issue, lang, focus),
+                Selection::Distribution => footer::distribution_ui(ui, issue, lang, focus),
             });
     }
 }
 
 /// 编者按: on or off, and its text.
-fn note_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+fn note_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang, focus: &mut FieldFocus) {
     ui.heading(S::EditorsNote.get(lang));
     let mut on = issue.editors_note.is_some();
     if ui.checkbox(&mut on, S::HasEditorsNote.get(lang)).changed() {
@@ -42,11 +53,14 @@ fn note_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
     }
     if let Some(note) = &mut issue.editors_note {
         let label = ui.label(S::EditorsNoteText.get(lang));
+        let id = field_id(Field::EditorsNote);
         ui.add(
             egui::TextEdit::multiline(note)
+                .id(id)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+        focus.apply(ui.ctx(), Field::EditorsNote, id);
     }
 }

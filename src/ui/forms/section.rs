@@ -3,10 +3,11 @@
 use egui::Ui;
 
 use crate::i18n::{Lang, S, messages};
-use crate::model::Issue;
-use crate::ui::widgets::text_row;
+use crate::model::{Field, Issue};
+use crate::ui::focus::FieldFocus;
+use crate::ui::widgets::field_row;
 
-pub fn ui(ui: &mut Ui, issue: &mut Issue, section: usize, lang: Lang) {
+pub fn ui(ui: &mut Ui, issue: &mut Issue, section: usize, lang: Lang, focus: &mut FieldFocus) {
     let Some(s) = issue.sections.get_mut(section) else {
         return;
     };
@@ -14,7 +15,13 @@ pub fn ui(ui: &mut Ui, issue: &mut Issue, section: usize, lang: Lang) {
     egui::Grid::new("section-form")
         .num_columns(2)
         .show(ui, |ui| {
-            text_row(ui, S::SectionHeading.get(lang), &mut s.heading);
+            field_row(
+                ui,
+                S::SectionHeading.get(lang),
+                &mut s.heading,
+                Field::SectionHeading { section },
+                focus,
+            );
         });
     ui.weak(S::SectionHeadingHint.get(lang));
     ui.label(messages::article_count(s.articles.len(), lang));
