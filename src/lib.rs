@@ -8,6 +8,7 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod import;

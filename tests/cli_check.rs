@@ -1,4 +1,4 @@
-//! `jianbao check` and `jianbao new` as a user runs them.
+//! `jianbao check`, `jianbao new` and `jianbao review` as a user runs them.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -154,4 +154,49 @@ fn an_older_format_is_read_and_left_as_it_is() {
         jianbao::sample::issue(),
         "version 1 reads as today's model"
     );
+}
+
+#[test]
+fn review_prints_status_history_and_open_comments() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    let at = chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .expect("a time");
+    let mut issue = jianbao::sample::issue();
+    let changping = issue.sections[0].articles[2].id;
+    let review = &mut issue.review;
+    review
+        .change_status(jianbao::model::Status::InReview, "李编辑", at, "")
+        .expect("allowed");
+    review
+        .change_status(jianbao::model::Status::Returned, "王审阅", at, "数字待核")
+        .expect("allowed");
+    review.comment(changping, None, "王审阅", at, "“1218”处请核实");
+    jianbao::store::save(&path, &issue).expect("save");
+
+    let out = jianbao(&["review".as_ref(), path.as_os_str()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("状态：退回"), "{text}");
+    assert!(text.contains("王审阅：送审 → 退回（数字待核）"), "{text}");
+    assert!(text.contains("未处理的批注（1）"), "{text}");
+    assert!(
+        text.contains("昌平区 · 王审阅 · 2021-02-24 09:30"),
+        "{text}"
+    );
+
+    // The sample has no review: a draft, nothing else.
+    let out = jianbao(&["review".as_ref(), sample_path().as_os_str()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("状态：草稿") && text.contains("未处理的批注（0）"),
+        "{text}"
+    );
+
+    // A missing file: exit 2 with its name.
+    let missing = dir.path().join("没有这个文件.ron");
+    let out = jianbao(&["review".as_ref(), missing.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个文件.ron"));
 }

@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable;
 use jianbao::app::Selection;
 use jianbao::app::files::FileDialogs;
 use jianbao::i18n::Lang;
+use jianbao::model::Status;
 use jianbao::ui::{JianbaoApp, Options};
 
 /// File dialogs answered by the test: each question takes the next path.
@@ -393,7 +394,9 @@ fn the_export_dialog_writes_the_chosen_formats_and_warns_before_replacing() {
     let mut harness = editor(&answers);
     open_sample(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
-    harness.run_steps(2);
+    harness.run_steps(4);
+    harness.get_by_label("仍然导出").click();
+    harness.run_steps(4);
     harness.get_by_label("Word (.docx)").click();
     harness.get_by_label("纯文本").click();
     answers.push(dir.path().to_owned());
@@ -408,7 +411,10 @@ fn the_export_dialog_writes_the_chosen_formats_and_warns_before_replacing() {
     while !(pdf.exists() && txt.exists() && docx.exists()) {
         assert!(
             start.elapsed() < Duration::from_secs(60),
-            "the export never finished"
+            "the export never finished: {:?} {:?}",
+            harness.state().error_message(),
+            std::fs::read_dir(dir.path())
+                .map(|d| d.flatten().map(|e| e.file_name()).collect::<Vec<_>>())
         );
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
@@ -543,4 +549,239 @@ fn importing_bulletin_text_opens_it_as_a_new_issue() {
             .is_some_and(|s| s.path().is_none()),
         "a new draft, not yet saved"
     );
+}
+
+/// Chooses an item of a menu in the menu bar. Enough frames follow for a
+/// question it opens to be on screen (a new window is measured, unseen,
+/// in its first frame).
+fn menu(harness: &mut Harness<'static, JianbaoApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    harness.get_by_label_contains(item).click();
+    harness.run_steps(4);
+}
+
+/// Answers the once-only "your name" question.
+fn give_name(harness: &mut Harness<'static, JianbaoApp>, name: &str) {
+    harness.get_by_label("请输入您的姓名");
+    let field = harness.get_by_label("姓名");
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("姓名").type_text(name);
+    harness.run_steps(1);
+    harness.get_by_label("确定").click();
+    harness.run_steps(4);
+}
+
+/// Chooses a status action from the Review menu and confirms it.
+fn set_status(harness: &mut Harness<'static, JianbaoApp>, item: &str, note: &str) {
+    menu(harness, "审阅", item);
+    harness.get_by_label("确认状态变更");
+    if !note.is_empty() {
+        harness.get_by_label("备注（可选）").focus();
+        harness.run_steps(1);
+        harness.get_by_label("备注（可选）").type_text(note);
+        harness.run_steps(1);
+    }
+    harness.get_by_label("确定").click();
+    harness.run_steps(4);
+}
+
+#[test]
+fn a_reviewer_comments_in_reviewer_mode_without_changing_the_text() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let original = issue(&harness);
+    menu(&mut harness, "审阅", "审阅模式");
+    assert!(harness.state().session().is_some_and(|s| s.is_reviewing()));
+
+    harness.get_by_label("房山区 · 461 字").click();
+    harness.run_steps(2);
+    let fangshan = original.sections[0].articles[1].id;
+    assert_eq!(harness.state().selection(), Selection::Article(fangshan));
+
+    // The text reads but does not change.
+    type_into(&mut harness, "导语", "（改）");
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert_eq!(
+        issue(&harness),
+        original,
+        "reviewer mode keeps the content as it was"
+    );
+
+    // A comment, signed with the name given once.
+    type_into(&mut harness, "批注内容", "请核实“四全”的提法。");
+    harness.get_by_label("添加批注").click();
+    harness.run_steps(4);
+    give_name(&mut harness, "王审阅");
+    let reviewed = issue(&harness);
+    let [comment] = reviewed.review.comments.as_slice() else {
+        panic!("one comment: {:?}", reviewed.review.comments);
+    };
+    assert_eq!(comment.article, fangshan);
+    assert_eq!(comment.author, "王审阅");
+    assert_eq!(comment.text, "请核实“四全”的提法。");
+    assert!(!comment.resolved);
+    let mut content = reviewed.clone();
+    content.review = Default::default();
+    assert_eq!(content, original, "only the review changed");
+    harness.get_by_label_contains("请核实“四全”的提法");
+    harness.get_by_label_contains("未处理的批注（1）");
+
+    // A second comment does not ask the name again.
+    type_into(&mut harness, "批注内容", "标题可再精炼。");
+    harness.get_by_label("添加批注").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_asking());
+    assert_eq!(issue(&harness).review.comments.len(), 2);
+
+    // Undo never takes a comment back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(issue(&harness).review.comments.len(), 2);
+}
+
+#[test]
+fn the_status_walks_from_draft_to_issued_locking_the_content_then_reopens() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let status = |h: &Harness<'static, JianbaoApp>| issue(h).review.status;
+
+    menu(&mut harness, "审阅", "送审…");
+    give_name(&mut harness, "李编辑");
+    harness.get_by_label("确认状态变更");
+    harness.get_by_label("确定").click();
+    harness.run_steps(2);
+    assert_eq!(status(&harness), Status::InReview);
+
+    set_status(&mut harness, "通过…", "同意印发");
+    assert_eq!(status(&harness), Status::Approved);
+    harness.get_by_label_contains("本期已通过或已签发，正文已锁定");
+    let approved = issue(&harness);
+    type_into(&mut harness, "简报名称", "（改）");
+    assert_eq!(
+        issue(&harness),
+        approved,
+        "an approved issue does not change"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), approved, "nor does undo take it back");
+
+    set_status(&mut harness, "签发…", "");
+    assert_eq!(status(&harness), Status::Issued);
+    type_into(&mut harness, "简报名称", "（改）");
+    assert_eq!(issue(&harness).masthead.name, approved.masthead.name);
+
+    // Cancelling a status change changes nothing.
+    menu(&mut harness, "审阅", "重新打开…");
+    harness.get_by_label("取消").click();
+    harness.run_steps(2);
+    assert_eq!(status(&harness), Status::Issued);
+
+    set_status(&mut harness, "重新打开…", "更正错字");
+    assert_eq!(status(&harness), Status::Draft);
+    type_into(&mut harness, "简报名称", "（更正）");
+    assert_eq!(
+        issue(&harness).masthead.name,
+        "首都精神文明建设情况简报（更正）",
+        "reopened, it can be edited again"
+    );
+
+    let history = issue(&harness).review.history;
+    let moves: Vec<(Status, Status)> = history.iter().map(|c| (c.from, c.to)).collect();
+    assert_eq!(
+        moves,
+        [
+            (Status::Draft, Status::InReview),
+            (Status::InReview, Status::Approved),
+            (Status::Approved, Status::Issued),
+            (Status::Issued, Status::Draft),
+        ]
+    );
+    assert!(history.iter().all(|c| c.by == "李编辑"));
+    assert_eq!(history[1].note, "同意印发");
+    assert_eq!(history[3].note, "更正错字");
+}
+
+#[test]
+fn exporting_an_unapproved_issue_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("第11期.pdf");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label_contains("本期尚未审核通过，仍要导出吗？");
+    harness.get_by_label("取消").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_asking());
+
+    answers.push(pdf.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("仍然导出").click();
+    let start = Instant::now();
+    while !pdf.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the export never finished"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn comparing_with_another_version_accepts_one_difference_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theirs_path = dir.path().join("第11期-审阅稿.ron");
+    let ours = jianbao::sample::issue();
+    let mut theirs = ours.clone();
+    theirs.masthead.office = "首都精神文明建设委员会办公室".into();
+    let fangshan = theirs.sections[0].articles[1].id;
+    theirs.sections[0].articles[1].lead =
+        theirs.sections[0].articles[1]
+            .lead
+            .replacen("房山区", "房山区委", 1);
+    jianbao::store::save(&theirs_path, &theirs).expect("save");
+
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("昌平区 · ").click();
+    harness.run_steps(2);
+    answers.push(theirs_path);
+    menu(&mut harness, "审阅", "比较版本…");
+    harness.get_by_label_contains("当前草稿与“第11期-审阅稿.ron”比较");
+    harness.get_by_label("编印单位");
+    harness.get_by_label("房山区 · 导语");
+
+    // Accept the first (the office), ignore the second.
+    harness
+        .get_all_by_label("采用")
+        .next()
+        .expect("an accept button")
+        .click();
+    harness.run_steps(2);
+    let merged = issue(&harness);
+    assert_eq!(merged.masthead.office, theirs.masthead.office);
+    let (s, a) = merged.find_article(fangshan).expect("there");
+    assert_eq!(
+        merged.sections[s].articles[a].lead,
+        ours.sections[0].articles[1].lead
+    );
+    harness.get_by_label("忽略").click();
+    harness.run_steps(2);
+    harness.get_by_label("两个版本相同");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), ours, "accepting is undoable");
 }

@@ -247,3 +247,67 @@ fn a_plan_writes_every_format() {
         "every file, every page image"
     );
 }
+
+#[test]
+fn comments_and_the_review_never_reach_an_export() {
+    let at = chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .expect("a time");
+    let plain = jianbao::sample::issue();
+    let mut reviewed = plain.clone();
+    let dong = reviewed.sections[0].articles[0].id;
+    let text = reviewed.sections[0].articles[0].body[0].text();
+    let quote = jianbao::model::Quote::capture(&text, 0..6);
+    let review = &mut reviewed.review;
+    review
+        .change_status(
+            jianbao::model::Status::InReview,
+            "李编辑人",
+            at,
+            "备注丁戊己",
+        )
+        .expect("allowed");
+    review.comment(dong, Some(quote), "王审阅人", at, "审阅意见甲乙丙");
+    let secrets = ["李编辑人", "备注丁戊己", "王审阅人", "审阅意见甲乙丙"];
+
+    let html = export::to_html(&reviewed);
+    let text = export::to_text(&reviewed);
+    let docx = export::to_docx(&reviewed).expect("docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut word = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("document.xml"),
+        &mut word,
+    )
+    .expect("read");
+    let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
+    let document = typesetter.compile(&reviewed).expect("typesets");
+    let pages: String = (0..document.page_count())
+        .map(|i| document.page_text(i))
+        .collect();
+    let reviewed_pages: Vec<Option<u128>> = (0..document.page_count())
+        .map(|i| document.page_fingerprint(i))
+        .collect();
+    for secret in secrets {
+        for (what, output) in [
+            ("HTML", &html),
+            ("text", &text),
+            ("Word", &word),
+            ("PDF", &pages),
+        ] {
+            assert!(
+                !output.contains(secret),
+                "“{secret}” is in the {what} export"
+            );
+        }
+    }
+
+    // The same outputs as without any review at all.
+    assert_eq!(html, export::to_html(&plain));
+    assert_eq!(text, export::to_text(&plain));
+    let document = typesetter.compile(&plain).expect("typesets");
+    let plain_pages: Vec<Option<u128>> = (0..document.page_count())
+        .map(|i| document.page_fingerprint(i))
+        .collect();
+    assert_eq!(reviewed_pages, plain_pages);
+}

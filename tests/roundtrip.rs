@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use jianbao::model::review::{Reply, StatusChange};
 use jianbao::model::{
-    Article, ArticleId, Classification, Color, Distribution, Footer, Issue, Masthead, Paragraph,
-    Section, Span, Style,
+    Article, ArticleId, Classification, Color, Comment, Distribution, Footer, Issue, Masthead,
+    Paragraph, Quote, Review, Section, Span, Status, Style,
 };
 use jianbao::store;
 use proptest::prelude::*;
@@ -42,6 +43,65 @@ fn article() -> impl Strategy<Value = Article> {
             lead,
             body,
             attribution,
+        })
+}
+
+fn time() -> impl Strategy<Value = chrono::NaiveDateTime> {
+    (2000i32..=2100, 1u32..=12, 1u32..=28, 0u32..24, 0u32..60).prop_map(|(y, m, d, h, min)| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|day| day.and_hms_opt(h, min, 0))
+            .expect("a valid time")
+    })
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    let status = proptest::sample::select(Status::ALL.to_vec());
+    let change = (status.clone(), status.clone(), text(), time(), text()).prop_map(
+        |(from, to, by, at, note)| StatusChange {
+            from,
+            to,
+            by,
+            at,
+            note,
+        },
+    );
+    let quote = (text(), text(), text()).prop_map(|(text, before, after)| Quote {
+        text,
+        before,
+        after,
+    });
+    let reply = (text(), time(), text()).prop_map(|(author, at, text)| Reply { author, at, text });
+    let comment = (
+        any::<u64>(),
+        any::<u64>(),
+        proptest::option::of(quote),
+        text(),
+        time(),
+        text(),
+        proptest::collection::vec(reply, 0..2),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(id, article, quote, author, at, text, replies, resolved)| Comment {
+                id,
+                article: ArticleId(article),
+                quote,
+                author,
+                at,
+                text,
+                replies,
+                resolved,
+            },
+        );
+    (
+        status,
+        proptest::collection::vec(change, 0..3),
+        proptest::collection::vec(comment, 0..3),
+    )
+        .prop_map(|(status, history, comments)| Review {
+            status,
+            history,
+            comments,
         })
 }
 
@@ -122,6 +182,7 @@ fn issue() -> impl Strategy<Value = Issue> {
         footer,
         distribution,
         style,
+        review(),
     )
         .prop_map(
             |(
@@ -132,6 +193,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                 footer,
                 distribution,
                 style,
+                review,
             )| {
                 Issue {
                     masthead,
@@ -141,6 +203,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                     footer,
                     distribution,
                     style,
+                    review,
                     ..Issue::default()
                 }
             },

@@ -27,6 +27,8 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title(S::OpenTitle.get(lang))
             .add_filter(S::DraftFiles.get(lang), &["ron"])
+            // The version before the last save, `第11期.ron.bak`.
+            .add_filter(S::BackupFiles.get(lang), &["bak"])
             .pick_file()
     }
 

@@ -56,6 +56,9 @@ impl Selection {
             | Field::Office
             | Field::Date
             | Field::Classification
+            | Field::Supplement
+            | Field::CopySerial
+            | Field::AttributionSuffix
             | Field::Style => Selection::Masthead,
         }
     }

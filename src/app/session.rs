@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::i18n::{Lang, S};
-use crate::model::{Issue, SCHEMA_VERSION};
+use crate::model::{Issue, SCHEMA_VERSION, Status};
 use crate::store::lock::{self, DocumentLock, LockError, LockOwner};
 use crate::store::{self, LoadError, SaveError};
 
@@ -19,7 +19,9 @@ use crate::store::{self, LoadError, SaveError};
 /// bytes as last loaded or saved, to notice when someone else changes it.
 /// Undo works on whole snapshots of the issue (egui's `Undoer`), so every
 /// edit — typing, reordering, deleting — is undoable without hand-written
-/// commands.
+/// commands. The review (status, history, comments) is kept out of the
+/// snapshots: undo never takes back a sign-off or someone's comment, and a
+/// comment added while reviewing never undoes the editor's typing.
 pub struct Session {
     pub issue: Issue,
     path: Option<PathBuf>,
@@ -31,6 +33,8 @@ pub struct Session {
     older_version: Option<u32>,
     lock: Option<DocumentLock>,
     read_only: bool,
+    /// Reviewer mode: the content is read-only, comments and status are not.
+    reviewing: bool,
 }
 
 /// Why a draft could not be opened for editing.
@@ -63,6 +67,7 @@ impl Session {
             older_version: None,
             lock: None,
             read_only: false,
+            reviewing: false,
         }
     }
 
@@ -90,6 +95,8 @@ impl Session {
     fn load(path: &Path) -> Result<Self, LoadError> {
         let bytes = store::read_bounded(path)?;
         let loaded = store::from_bytes(&bytes, path)?;
+        // A draft sent for review opens for reviewing.
+        let reviewing = loaded.issue.review.status == Status::InReview;
         Ok(Self {
             saved: loaded.issue.clone(),
             issue: loaded.issue,
@@ -99,6 +106,7 @@ impl Session {
             older_version: (loaded.version < SCHEMA_VERSION).then_some(loaded.version),
             lock: None,
             read_only: false,
+            reviewing,
         })
     }
 
@@ -118,6 +126,21 @@ impl Session {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    pub fn is_reviewing(&self) -> bool {
+        self.reviewing
+    }
+
+    pub fn set_reviewing(&mut self, on: bool) {
+        self.reviewing = on;
+    }
+
+    /// Whether the content (everything but the review) may be edited: not
+    /// while someone else has the file, while reviewing, or once the issue
+    /// is approved or issued.
+    pub fn can_edit(&self) -> bool {
+        !self.read_only && !self.reviewing && !self.issue.review.status.locks_content()
     }
 
     /// Unsaved changes?
@@ -198,40 +221,49 @@ impl Session {
     /// Marks the current state as an undo point before a structural edit,
     /// so that the edit is undone on its own.
     pub fn checkpoint(&mut self) {
-        self.undoer.add_undo(&self.issue);
+        self.with_content(|undoer, issue| undoer.add_undo(issue));
     }
 
     /// Feeds the current state to the undo history; call once per frame.
     pub fn end_frame(&mut self, now: f64) {
-        self.undoer.feed_state(now, &self.issue);
+        self.with_content(|undoer, issue| undoer.feed_state(now, issue));
     }
 
-    pub fn can_undo(&self) -> bool {
-        self.undoer.has_undo(&self.issue)
+    pub fn can_undo(&mut self) -> bool {
+        self.with_content(|undoer, issue| undoer.has_undo(issue))
     }
 
-    pub fn can_redo(&self) -> bool {
-        self.undoer.has_redo(&self.issue)
+    pub fn can_redo(&mut self) -> bool {
+        self.with_content(|undoer, issue| undoer.has_redo(issue))
     }
 
     pub fn undo(&mut self) -> bool {
-        match self.undoer.undo(&self.issue) {
+        self.with_content(|undoer, issue| match undoer.undo(issue) {
             Some(previous) => {
-                self.issue = previous.clone();
+                *issue = previous.clone();
                 true
             }
             None => false,
-        }
+        })
     }
 
     pub fn redo(&mut self) -> bool {
-        match self.undoer.redo(&self.issue) {
+        self.with_content(|undoer, issue| match undoer.redo(issue) {
             Some(next) => {
-                self.issue = next.clone();
+                *issue = next.clone();
                 true
             }
             None => false,
-        }
+        })
+    }
+
+    /// Runs `f` on the undo history and the issue without its review, then
+    /// puts the review back: undo snapshots hold content only.
+    fn with_content<R>(&mut self, f: impl FnOnce(&mut Undoer<Issue>, &mut Issue) -> R) -> R {
+        let review = std::mem::take(&mut self.issue.review);
+        let result = f(&mut self.undoer, &mut self.issue);
+        self.issue.review = review;
+        result
     }
 }
 
@@ -280,6 +312,71 @@ mod tests {
         assert_eq!(session.issue, crate::sample::issue());
         assert!(session.redo());
         assert!(session.issue.find_article(id).is_none());
+    }
+
+    #[test]
+    fn undo_takes_back_typing_but_never_a_comment_or_a_sign_off() {
+        let at = chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("a time");
+        let mut session = Session::untitled(crate::sample::issue());
+        session.end_frame(0.0);
+        session.checkpoint();
+        session.issue.masthead.office = "首都精神文明办秘书处".into();
+        session.end_frame(0.1);
+        let id = session.issue.sections[0].articles[0].id;
+        session
+            .issue
+            .review
+            .comment(id, None, "王审", at, "请核实“四全”的提法");
+        session
+            .issue
+            .review
+            .change_status(Status::InReview, "李编", at, "")
+            .expect("allowed");
+        session.end_frame(5.0);
+
+        assert!(session.undo());
+        assert_eq!(
+            session.issue.masthead.office, "首都精神文明办",
+            "the typing is undone"
+        );
+        assert_eq!(session.issue.review.comments.len(), 1, "the comment stays");
+        assert_eq!(
+            session.issue.review.status,
+            Status::InReview,
+            "the status stays"
+        );
+        assert!(!session.undo(), "a comment is no undo step of its own");
+    }
+
+    #[test]
+    fn approval_locks_the_content_and_reviewing_a_sent_draft_starts_on_opening() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第12期.ron");
+        let at = chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("a time");
+        let mut session = Session::untitled(crate::sample::issue());
+        assert!(session.can_edit());
+        let review = &mut session.issue.review;
+        review
+            .change_status(Status::InReview, "李编", at, "")
+            .expect("allowed");
+        session.save_as(&path).expect("saves");
+        drop(session);
+
+        let mut reviewer = Session::open(&path, "王审")
+            .map_err(|e| format!("{e:?}"))
+            .expect("opens");
+        assert!(reviewer.is_reviewing() && !reviewer.can_edit());
+        reviewer.set_reviewing(false);
+        assert!(reviewer.can_edit());
+        let review = &mut reviewer.issue.review;
+        review
+            .change_status(Status::Approved, "王审", at, "同意")
+            .expect("allowed");
+        assert!(!reviewer.can_edit(), "approved means locked");
     }
 
     #[test]

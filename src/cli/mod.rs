@@ -39,6 +39,8 @@ macro_rules! warn {
     }};
 }
 
+mod review;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "jianbao",
@@ -129,6 +131,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print each draft's review status, its history, and the comments
+    /// not yet resolved. Exit 0, or 2 when a file cannot be read.
+    Review {
+        /// Drafts to report on.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Write a fresh, empty issue dated today.
     New {
         /// Where to write it.
@@ -169,6 +178,7 @@ pub fn main() -> ExitCode {
             crate::ui::run(options)
         }
         Some(Command::Check { files }) => check(&files, lang),
+        Some(Command::Review { files }) => review::review(&files, lang),
         Some(Command::New { output, force }) => new(&output, force, lang),
         Some(Command::Lint { files, fix, rules }) => lint(&files, fix, &rules, lang),
         Some(Command::Import {
@@ -341,6 +351,14 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
                 continue;
             }
         };
+        if !issue.review.status.is_cleared() {
+            warn!(
+                "{}{}{}",
+                file.display(),
+                messages::sep(lang),
+                messages::export_unapproved_note(issue.review.status, lang)
+            );
+        }
         let targets = match request.targets(file, &issue, files.len() > 1, lang) {
             Ok(targets) => targets,
             Err(message) => {

@@ -22,7 +22,10 @@ pub fn field_label(field: &Field, lang: Lang) -> String {
         Field::Office => simple(S::Office),
         Field::Date => simple(S::Date),
         Field::Classification => simple(S::Classification),
+        Field::Supplement => simple(S::Supplement),
+        Field::CopySerial => simple(S::CopySerial),
         Field::EditorsNote => simple(S::EditorsNote),
+        Field::AttributionSuffix => simple(S::AttributionSuffix),
         Field::SectionHeading { section } => {
             format!("{} · {}", section_no(section), S::SectionHeading.get(lang))
         }
@@ -618,6 +621,95 @@ pub fn imported_articles(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("已导入 {count} 篇文章"),
         Lang::En => format!("imported {count} articles"),
+    }
+}
+
+/// A review status's name.
+pub fn status_label(status: crate::model::Status, lang: Lang) -> &'static str {
+    use crate::model::Status as St;
+    match status {
+        St::Draft => S::StatusDraft.get(lang),
+        St::InReview => S::StatusInReview.get(lang),
+        St::Returned => S::StatusReturned.get(lang),
+        St::Approved => S::StatusApproved.get(lang),
+        St::Issued => S::StatusIssued.get(lang),
+    }
+}
+
+/// 状态：送审.
+pub fn status_line(status: crate::model::Status, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("状态：{}", status_label(status, lang)),
+        Lang::En => format!("Status: {}", status_label(status, lang)),
+    }
+}
+
+/// The question before a status change.
+pub fn confirm_status(from: crate::model::Status, to: crate::model::Status, lang: Lang) -> String {
+    let (from, to) = (status_label(from, lang), status_label(to, lang));
+    match lang {
+        Lang::Zh => format!("将本期状态由“{from}”改为“{to}”？"),
+        Lang::En => format!("Change this issue from “{from}” to “{to}”?"),
+    }
+}
+
+/// A line of the status history.
+pub fn history_line(change: &crate::model::review::StatusChange, lang: Lang) -> String {
+    let at = change.at.format("%Y-%m-%d %H:%M");
+    let (from, to) = (
+        status_label(change.from, lang),
+        status_label(change.to, lang),
+    );
+    let note = if change.note.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::Zh => format!("（{}）", change.note),
+            Lang::En => format!(" ({})", change.note),
+        }
+    };
+    format!("{at} {}{}{from} → {to}{note}", change.by, sep(lang))
+}
+
+/// The note `jianbao export` prints for an issue not approved yet.
+pub fn export_unapproved_note(status: crate::model::Status, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("注意：本期尚未审核通过（{}）", status_line(status, lang)),
+        Lang::En => format!(
+            "note: this issue is not approved ({})",
+            status_line(status, lang)
+        ),
+    }
+}
+
+/// Who wrote a comment and when.
+pub fn comment_byline(author: &str, at: chrono::NaiveDateTime) -> String {
+    format!("{author} · {}", at.format("%Y-%m-%d %H:%M"))
+}
+
+/// 未处理的批注（2）.
+pub fn open_comments(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未处理的批注（{count}）"),
+        Lang::En => format!("Open comments ({count})"),
+    }
+}
+
+/// A quoted span in a comment.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("引用：“{text}”"),
+        Lang::En => format!("Quote: “{text}”"),
+    }
+}
+
+/// 与 第11期.ron 比较.
+pub fn comparing_with(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("当前草稿与“{name}”比较：删去的文字标红，新增的文字标绿"),
+        Lang::En => {
+            format!("This draft compared with “{name}”: removed text in red, added text in green")
+        }
     }
 }
 

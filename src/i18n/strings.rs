@@ -87,6 +87,7 @@ strings! {
     SaveAsTitle => "保存简报草稿", "Save the draft";
     ExportPdfTitle => "导出 PDF", "Export PDF";
     DraftFiles => "简报草稿", "Bulletin drafts";
+    BackupFiles => "备份（上次保存前的版本）", "Backups (the version before the last save)";
     Untitled => "未命名", "Untitled";
     Exporting => "正在导出 PDF…", "Exporting PDF…";
 
@@ -202,6 +203,56 @@ strings! {
     FixAllHint => "修正这一类中所有可安全自动修正的地方，可撤销", "Correct every safe case of this kind; undoable";
     JumpHint => "转到这里", "Go there";
     ProblemsHint => "显示或隐藏核稿面板", "Show or hide the proofreading panel";
+
+    // Review.
+    StatusDraft => "草稿", "Draft";
+    StatusInReview => "送审", "In review";
+    StatusReturned => "退回", "Returned";
+    StatusApproved => "通过", "Approved";
+    StatusIssued => "已签发", "Issued";
+    ReviewMenu => "审阅", "Review";
+    OpenForReviewEllipsis => "打开送审稿…", "Open for review…";
+    StatusHistory => "状态记录", "Status history";
+    ArticleGone => "（文章已删除）", "(article deleted)";
+    NoHistory => "暂无记录", "Nothing yet";
+    ReviewerMode => "审阅模式", "Reviewer mode";
+    ReviewerModeHint => "审阅时正文只读，只能添加批注和改变状态", "While reviewing, the content is read-only: add comments and change the status";
+    SendForReview => "送审…", "Send for review…";
+    ReturnIssue => "退回…", "Return…";
+    ApproveIssue => "通过…", "Approve…";
+    IssueIssue => "签发…", "Issue…";
+    ReopenIssue => "重新打开…", "Reopen…";
+    CompareEllipsis => "比较版本…", "Compare with another version…";
+    ConfirmStatusTitle => "确认状态变更", "Change the status";
+    StatusNote => "备注（可选）", "Note (optional)";
+    Confirm => "确定", "Confirm";
+    LockedByStatus => "本期已通过或已签发，正文已锁定。如需修改，请在“审阅”菜单中重新打开。", "This issue is approved or issued and locked. To change it, reopen it from the Review menu.";
+    ReviewingNotice => "审阅模式：正文只读，可添加批注。", "Reviewer mode: the content is read-only; add comments.";
+    Comments => "批注", "Comments";
+    NoComments => "暂无批注", "No comments yet";
+    AddComment => "添加批注", "Add comment";
+    CommentText => "批注内容", "Comment";
+    QuoteSelection => "引用正文中选中的文字", "Quote the text selected in the body";
+    QuoteLost => "（引用的文字已不在正文中）", " (the quoted text is no longer in the article)";
+    Reply => "回复", "Reply";
+    ReplyText => "回复内容", "Reply text";
+    Resolved => "已解决", "Resolved";
+    YourNameTitle => "请输入您的姓名", "Your name";
+    YourNameExplain => "您的姓名将显示在批注、状态记录和文件锁中，只需输入一次。", "Your name is shown on comments, status changes and file locks. You are asked once.";
+    YourName => "姓名", "Name";
+    ExportUnapprovedTitle => "尚未审核通过", "Not approved yet";
+    ExportUnapproved => "本期尚未审核通过，仍要导出吗？", "This issue has not been approved. Export it anyway?";
+    ExportAnyway => "仍然导出", "Export anyway";
+    CompareTitle => "比较版本", "Compare versions";
+    AcceptTheirs => "采用", "Accept";
+    AcceptTheirsHint => "把另一版本的这处内容采用到当前草稿（可撤销）", "Take the other version's text into this draft (undoable)";
+    Ignore => "忽略", "Ignore";
+    AcceptAll => "全部采用", "Accept all";
+    NoDifferences => "两个版本相同", "The versions are the same";
+    ArticleAdded => "对方新增的文章", "An article only the other version has";
+    ArticleRemoved => "对方没有的文章", "An article the other version does not have";
+    ArticleMoved => "文章位置不同", "The article is in another place";
+    UserNameSetting => "姓名（显示在批注和文件锁中）", "Your name (on comments and locks)";
 
     // Settings.
     Language => "界面语言", "Language";

@@ -15,7 +15,13 @@ pub enum Field {
     Office,
     Date,
     Classification,
+    /// 增刊: the issue is a supplement, numbered on its own.
+    Supplement,
+    /// Whether copies are numbered.
+    CopySerial,
     EditorsNote,
+    /// The words after the unit in default attributions.
+    AttributionSuffix,
     SectionHeading {
         section: usize,
     },
@@ -62,7 +68,10 @@ impl Field {
             Field::Office => "masthead.office".into(),
             Field::Date => "masthead.date".into(),
             Field::Classification => "masthead.classification".into(),
+            Field::Supplement => "masthead.supplement".into(),
+            Field::CopySerial => "masthead.copy_serial".into(),
             Field::EditorsNote => "editors_note".into(),
+            Field::AttributionSuffix => "attribution_suffix".into(),
             Field::SectionHeading { section } => format!("sections[{section}].heading"),
             Field::Section { section } => format!("sections[{section}]"),
             Field::Article {

@@ -179,6 +179,47 @@ pub fn locate(text: &str, paragraph: usize, range: Range<usize>) -> Range<usize>
     start.unwrap_or(end)..end
 }
 
+/// The other way from [`locate`]: the paragraph and its plain characters
+/// that a selection `range` of marked text (in characters) covers. A
+/// selection running past a line break is cut at the end of its first line.
+pub fn plain_range(text: &str, range: Range<usize>) -> (usize, Range<usize>) {
+    let (line, start) = plain_at(text, range.start);
+    let (end_line, end) = plain_at(text, range.end);
+    if end_line == line {
+        (line, start..end.max(start))
+    } else {
+        let length = from_marked(text)
+            .get(line)
+            .map_or(start, |p| p.text().chars().count());
+        (line, start..length)
+    }
+}
+
+/// The line and plain character at character `index` of marked text;
+/// markers and escapes count as the plain position right after them.
+fn plain_at(text: &str, index: usize) -> (usize, usize) {
+    let (mut line, mut plain, mut marked) = (0, 0, 0);
+    for token in tokenize(text) {
+        let len = text[token.range].chars().count();
+        if index < marked + len {
+            return match token.kind {
+                TokenKind::Text { .. } => (line, plain + index - marked),
+                _ => (line, plain),
+            };
+        }
+        match token.kind {
+            TokenKind::Newline => {
+                line += 1;
+                plain = 0;
+            }
+            TokenKind::Text { .. } => plain += len,
+            TokenKind::Marker | TokenKind::Escape => {}
+        }
+        marked += len;
+    }
+    (line, plain)
+}
+
 /// The body in canonical form for comparing: paragraphs normalized.
 pub fn normalized(body: &[Paragraph]) -> Vec<Paragraph> {
     body.iter().map(Paragraph::normalized).collect()
@@ -285,7 +326,34 @@ mod tests {
         (text, any::<bool>()).prop_map(|(text, bold)| Span { text, bold })
     }
 
+    #[test]
+    fn a_selection_in_marked_text_maps_to_plain_characters() {
+        let text = "**坚持全时创建。**研究制定《实施意见》。\n**坚持全域创建。**发挥作用。";
+        // "研究制定" starts after the 2-char marker, 7 text chars and a marker.
+        assert_eq!(plain_range(text, 11..15), (0, 7..11));
+        // A selection over the line break stops at the end of the first line.
+        let first_line = "坚持全时创建。研究制定《实施意见》。".chars().count();
+        assert_eq!(plain_range(text, 11..30), (0, 7..first_line));
+        // Selecting the marker itself selects nothing visible before the text.
+        assert_eq!(plain_range(text, 0..4), (0, 0..2));
+    }
+
     proptest! {
+        #[test]
+        fn plain_range_undoes_locate(body in proptest::collection::vec(
+            proptest::collection::vec(span(), 1..5).prop_map(|spans| Paragraph { spans }), 1..4),
+            pick in 0usize..1000, a in 0usize..1000, b in 0usize..1000,
+        ) {
+            let text = to_marked(&body);
+            let paragraphs = from_marked(&text);
+            let p = pick % paragraphs.len();
+            let length = paragraphs[p].text().chars().count();
+            let (x, y) = (a % (length + 1), b % (length + 1));
+            let range = x.min(y)..x.max(y);
+            prop_assume!(!range.is_empty());
+            prop_assert_eq!(plain_range(&text, locate(&text, p, range.clone())), (p, range));
+        }
+
         #[test]
         fn marked_text_round_trips(body in proptest::collection::vec(
             proptest::collection::vec(span(), 0..5).prop_map(|spans| Paragraph { spans }), 1..4)

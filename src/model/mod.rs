@@ -11,6 +11,7 @@ mod field;
 mod footer;
 pub mod marked;
 mod masthead;
+pub mod review;
 mod style;
 mod validate;
 
@@ -18,6 +19,7 @@ pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer};
 pub use masthead::{Classification, Masthead, chinese_date};
+pub use review::{Comment, Quote, Review, Status};
 pub use style::{Color, Style};
 pub use validate::{Problem, ProblemKind};
 
@@ -52,6 +54,10 @@ pub struct Issue {
     pub footer: Footer,
     pub distribution: Distribution,
     pub style: Style,
+    /// Review status, history and comments. Not written while empty, so a
+    /// draft that was never reviewed looks as it always did.
+    #[serde(skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
 }
 
 impl Default for Issue {
@@ -65,6 +71,7 @@ impl Default for Issue {
             footer: Footer::default(),
             distribution: Distribution::default(),
             style: Style::default(),
+            review: Review::default(),
         }
     }
 }

@@ -189,11 +189,17 @@ fn split(line: &str) -> Vec<String> {
     fields
 }
 
-/// The operating-system account name.
+/// The operating-system account name, or `unknown`.
 pub fn user_name() -> String {
+    login_name().unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The operating-system account name, when the environment says it.
+pub fn login_name() -> Option<String> {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".to_owned())
+        .ok()
+        .filter(|name| !name.trim().is_empty())
 }
 
 /// This machine's name.

@@ -80,6 +80,7 @@ mod v1 {
                 footer: self.footer,
                 distribution: self.distribution,
                 style: self.style,
+                review: Default::default(),
             }
         }
     }

@@ -26,14 +26,16 @@ pub struct BodyEditor {
 
 impl BodyEditor {
     /// Shows the editor for `body` and writes edits back into it. Returns
-    /// whether the body changed.
+    /// whether the body changed. Not `editable`, the text can still be
+    /// selected (to quote it in a comment) but not changed.
     /// `wanted(p)` answers whether characters of paragraph `p` should be
-    /// selected (a jump from the problems panel).
+    /// selected (a jump from the problems panel or a comment).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         id: ArticleId,
         body: &mut Vec<Paragraph>,
+        editable: bool,
         lang: Lang,
         wanted: &mut dyn FnMut(usize) -> Option<std::ops::Range<usize>>,
     ) -> bool {
@@ -43,12 +45,15 @@ impl BodyEditor {
             self.article = Some(id);
             self.text = marked::to_marked(body);
         }
-        let edit_id = Id::unique(("body-editor", id));
+        let edit_id = edit_id(id);
 
         let label = ui.horizontal(|ui| {
             let label = ui.label(S::Body.get(lang));
             let bold = ui
-                .button(egui::RichText::new(S::BoldButton.get(lang)).strong())
+                .add_enabled(
+                    editable,
+                    egui::Button::new(egui::RichText::new(S::BoldButton.get(lang)).strong()),
+                )
                 .on_hover_text(S::BoldHint.get(lang));
             if bold.clicked() {
                 toggle_bold(ui.ctx(), edit_id, &mut self.text);
@@ -59,7 +64,7 @@ impl BodyEditor {
 
         // Ctrl+B while the editor has focus.
         let focused = ui.memory(|m| m.has_focus(edit_id));
-        if focused && ui.input_mut(|i| i.consume_shortcut(&BOLD_SHORTCUT)) {
+        if editable && focused && ui.input_mut(|i| i.consume_shortcut(&BOLD_SHORTCUT)) {
             toggle_bold(ui.ctx(), edit_id, &mut self.text);
         }
 
@@ -68,9 +73,17 @@ impl BodyEditor {
             job.wrap.max_width = wrap_width;
             ui.fonts_mut(|f| f.layout_job(job))
         };
+        // A locked body is shown from a copy: selectable, not editable.
+        let frozen = (!editable).then(|| self.text.clone());
+        let mut frozen = frozen.as_deref().unwrap_or_default();
+        let buffer: &mut dyn TextBuffer = if editable {
+            &mut self.text
+        } else {
+            &mut frozen
+        };
         let response = ui
             .add(
-                TextEdit::multiline(&mut self.text)
+                TextEdit::multiline(buffer)
                     .id(edit_id)
                     .desired_rows(12)
                     .desired_width(f32::INFINITY)
@@ -83,7 +96,7 @@ impl BodyEditor {
                 super::focus::select(ui.ctx(), edit_id, marked::locate(&self.text, p, range));
             }
         }
-        if !response.changed() {
+        if !editable || !response.changed() {
             return false;
         }
         let parsed = marked::from_marked(&self.text);
@@ -93,6 +106,19 @@ impl BodyEditor {
         }
         changed
     }
+
+    /// The paragraph and its plain characters selected in the body, if
+    /// the editor has a non-empty selection.
+    pub fn selection(&self, ctx: &egui::Context) -> Option<(usize, std::ops::Range<usize>)> {
+        let selected = super::focus::selection(ctx, edit_id(self.article?))?;
+        let (paragraph, range) = marked::plain_range(&self.text, selected);
+        (!range.is_empty()).then_some((paragraph, range))
+    }
+}
+
+/// The id of the text field editing article `id`'s body.
+pub fn edit_id(id: ArticleId) -> Id {
+    Id::unique(("body-editor", id))
 }
 
 /// Ctrl+B (Cmd+B on macOS).

@@ -1,8 +1,10 @@
-//! Modal questions and messages: unsaved changes, errors.
+//! Modal questions and messages: unsaved changes, errors, locks,
+//! recovery, status changes, the user's name.
 
 use egui::{Modal, RichText};
 
-use crate::i18n::{Lang, S};
+use crate::i18n::{Lang, S, messages};
+use crate::model::Status;
 use crate::store::lock::LockOwner;
 use crate::store::recovery::Found;
 
@@ -20,7 +22,7 @@ pub fn unsaved_prompt(ctx: &egui::Context, name: &str, lang: Lang) -> Option<Uns
     let modal = Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
         ui.set_width(380.0);
         ui.heading(S::UnsavedTitle.get(lang));
-        ui.label(crate::i18n::messages::unsaved_question(name, lang));
+        ui.label(messages::unsaved_question(name, lang));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
@@ -76,7 +78,7 @@ pub fn locked_prompt(
     let modal = Modal::new(egui::Id::unique("locked-prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading(S::LockedTitle.get(lang));
-        ui.label(crate::i18n::messages::locked_by(name, owner, lang));
+        ui.label(messages::locked_by(name, owner, lang));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui
@@ -114,7 +116,7 @@ pub fn changed_on_disk_prompt(
     let modal = Modal::new(egui::Id::unique("changed-prompt")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading(S::ChangedOnDiskTitle.get(lang));
-        ui.label(crate::i18n::messages::changed_on_disk(name, lang));
+        ui.label(messages::changed_on_disk(name, lang));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(S::Overwrite.get(lang)).clicked() {
@@ -162,7 +164,7 @@ pub fn recovery_prompt(ctx: &egui::Context, found: &[Found], lang: Lang) -> Opti
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for (i, item) in found.iter().enumerate() {
-                    ui.label(crate::i18n::messages::recovery_item(&item.recovery, lang));
+                    ui.label(messages::recovery_item(&item.recovery, lang));
                     ui.horizontal(|ui| {
                         if ui
                             .button(RichText::new(S::Restore.get(lang)).strong())
@@ -198,4 +200,102 @@ pub fn recovery_prompt(ctx: &egui::Context, found: &[Found], lang: Lang) -> Opti
         answer = Some(RecoverAnswer::Later);
     }
     answer
+}
+
+/// A yes-or-cancel question with a heading, a text and an optional note
+/// field; `Some(true)` when confirmed, `Some(false)` when cancelled.
+fn confirm(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    text: &str,
+    mut note: Option<(&str, &mut String)>,
+    yes: &str,
+    lang: Lang,
+) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(heading);
+        ui.label(text);
+        if let Some((label, note)) = note.as_mut() {
+            ui.add_space(6.0);
+            let label = ui.label(*label);
+            let response = ui
+                .add(egui::TextEdit::singleline(*note).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            // Ready to type into as soon as the question is up.
+            if ui.memory(|m| m.focused().is_none()) {
+                response.request_focus();
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                answer = Some(true);
+            }
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(yes).strong()).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(S::Cancel.get(lang)).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// Confirms a status change, with an optional note for the history.
+pub fn status_prompt(
+    ctx: &egui::Context,
+    from: Status,
+    to: Status,
+    note: &mut String,
+    lang: Lang,
+) -> Option<bool> {
+    confirm(
+        ctx,
+        "status-prompt",
+        S::ConfirmStatusTitle.get(lang),
+        &messages::confirm_status(from, to, lang),
+        Some((S::StatusNote.get(lang), note)),
+        S::Confirm.get(lang),
+        lang,
+    )
+}
+
+/// Asks the user's name, once, before it first goes on a comment or a
+/// status change. Confirming with an empty name is not possible.
+pub fn name_prompt(ctx: &egui::Context, name: &mut String, lang: Lang) -> Option<bool> {
+    let answer = confirm(
+        ctx,
+        "name-prompt",
+        S::YourNameTitle.get(lang),
+        S::YourNameExplain.get(lang),
+        Some((S::YourName.get(lang), name)),
+        S::Ok.get(lang),
+        lang,
+    );
+    answer.filter(|yes| !*yes || !name.trim().is_empty())
+}
+
+/// Asks before exporting an issue that is not approved.
+pub fn export_unapproved_prompt(ctx: &egui::Context, status: Status, lang: Lang) -> Option<bool> {
+    let text = format!(
+        "{}\n{}",
+        S::ExportUnapproved.get(lang),
+        messages::status_line(status, lang)
+    );
+    confirm(
+        ctx,
+        "export-unapproved-prompt",
+        S::ExportUnapprovedTitle.get(lang),
+        &text,
+        None,
+        S::ExportAnyway.get(lang),
+        lang,
+    )
 }

@@ -53,3 +53,11 @@ pub fn select(ctx: &egui::Context, id: Id, range: Range<usize>) {
     TextEdit::store_state(ctx, id, state);
     ctx.memory_mut(|m| m.request_focus(id));
 }
+
+/// The characters selected in text edit `id`, when some are.
+pub fn selection(ctx: &egui::Context, id: Id) -> Option<Range<usize>> {
+    let state = TextEdit::load_state(ctx, id)?;
+    let [start, end] = state.cursor.char_range()?.sorted_cursors();
+    let range = usize::from(start.index)..usize::from(end.index);
+    (!range.is_empty()).then_some(range)
+}

@@ -6,6 +6,8 @@
 //! unsaved work could be lost.
 
 pub mod body_editor;
+mod comments;
+mod compare;
 mod dialogs;
 mod export_dialog;
 mod focus;
@@ -37,11 +39,13 @@ use crate::app::{Selection, Session};
 use crate::export::Target;
 use crate::i18n::{Lang, S, messages};
 use crate::lint::Finding;
-use crate::model::Issue;
+use crate::model::{Issue, Status};
 use crate::store::LoadError;
 use crate::store::lock::LockOwner;
 use crate::store::recovery::{self, Found};
 use crate::typeset::FontSet;
+use comments::{CommentAction, CommentsPanel};
+use compare::CompareWindow;
 use dialogs::{ChangedAnswer, LockedAnswer, RecoverAnswer, UnsavedAnswer};
 use export_dialog::{ExportDialog, ExportRequest};
 use focus::FieldFocus;
@@ -136,6 +140,13 @@ enum Modal {
     ChangedOnDisk,
     /// Unsaved work found at start-up.
     Recover(Vec<Found>),
+    /// Confirm a status change, with a note for the history.
+    Status { to: Status, note: String },
+    /// The user's name, asked once, before it first goes on a comment or
+    /// a status change; then the command runs.
+    Name { name: String, then: Command },
+    /// The issue is not approved: export anyway?
+    ExportUnapproved(Command),
 }
 
 /// Everything the user can ask for from menus, shortcuts and buttons.
@@ -163,6 +174,15 @@ pub enum Command {
     /// Show or hide the problems panel.
     Problems,
     Outline(OutlineAction),
+    /// Open a draft with reviewer mode on.
+    OpenForReview,
+    /// Reviewer mode on or off.
+    ToggleReviewing,
+    /// Move the review status (after confirming).
+    SetStatus(Status),
+    /// Compare the draft with another version of it.
+    Compare,
+    Comment(CommentAction),
 }
 
 impl Command {
@@ -175,10 +195,24 @@ impl Command {
                 | Command::Open
                 | Command::OpenPath(_)
                 | Command::OpenSample
+                | Command::OpenForReview
                 | Command::ImportBulletin
                 | Command::Close
                 | Command::Quit
         )
+    }
+
+    /// Commands that sign something with the user's name.
+    fn needs_name(&self) -> bool {
+        matches!(
+            self,
+            Command::SetStatus(_)
+                | Command::Comment(CommentAction::Add { .. } | CommentAction::Reply { .. })
+        )
+    }
+
+    fn exports(&self) -> bool {
+        matches!(self, Command::Export | Command::ExportPdf)
     }
 }
 
@@ -237,6 +271,11 @@ pub struct JianbaoApp {
     error: Option<String>,
     autosave: Autosave,
     export_dialog: ExportDialog,
+    /// The user said to export this unapproved issue anyway (asked once
+    /// per draft and status).
+    export_unapproved_ok: bool,
+    comments: CommentsPanel,
+    compare: CompareWindow,
     paste: PasteWindow,
     problems: ProblemsPanel,
     focus: FieldFocus,
@@ -285,6 +324,9 @@ impl JianbaoApp {
             error: None,
             autosave: Autosave::new(options.recovery_dir.clone()),
             export_dialog: ExportDialog::default(),
+            export_unapproved_ok: false,
+            comments: CommentsPanel::default(),
+            compare: CompareWindow::default(),
             paste: PasteWindow::default(),
             problems: ProblemsPanel::default(),
             focus: FieldFocus::default(),
@@ -359,6 +401,22 @@ impl JianbaoApp {
             self.modal = Some(Modal::Unsaved(command));
             return;
         }
+        if command.needs_name() && self.settings.user_name.trim().is_empty() {
+            self.modal = Some(Modal::Name {
+                // The login name is a starting point.
+                name: crate::store::lock::login_name().unwrap_or_default(),
+                then: command,
+            });
+            return;
+        }
+        let unapproved = self
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.issue.review.status.is_cleared());
+        if command.exports() && unapproved && !self.export_unapproved_ok {
+            self.modal = Some(Modal::ExportUnapproved(command));
+            return;
+        }
         self.execute(ctx, command);
     }
 
@@ -402,7 +460,7 @@ impl JianbaoApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Undo | Command::Redo => {
-                if let Some(session) = self.session.as_mut().filter(|s| !s.is_read_only()) {
+                if let Some(session) = self.session.as_mut().filter(|s| s.can_edit()) {
                     let done = if command == Command::Undo {
                         session.undo()
                     } else {
@@ -416,13 +474,126 @@ impl JianbaoApp {
             Command::Settings => self.settings_window.open = true,
             Command::ImportBulletin => self.import_bulletin(),
             Command::ImportArticle => self.import_article(),
-            Command::PasteArticle => self.paste.open = self.session.is_some(),
+            Command::PasteArticle => {
+                self.paste.open = self.session.as_ref().is_some_and(Session::can_edit)
+            }
             Command::Problems => self.problems.open = !self.problems.open,
             Command::Outline(action) => self.apply_outline(action),
+            Command::OpenForReview => {
+                if let Some(path) = self.dialogs.open_draft(lang) {
+                    self.open_path(&path);
+                    if let Some(session) = &mut self.session {
+                        session.set_reviewing(true);
+                    }
+                }
+            }
+            Command::ToggleReviewing => {
+                if let Some(session) = &mut self.session {
+                    session.set_reviewing(!session.is_reviewing());
+                }
+            }
+            Command::SetStatus(to) => {
+                let allowed = self.session.as_ref().is_some_and(|s| {
+                    !s.is_read_only() && s.issue.review.status.next().contains(&to)
+                });
+                if allowed {
+                    self.modal = Some(Modal::Status {
+                        to,
+                        note: String::new(),
+                    });
+                }
+            }
+            Command::Compare => self.compare_with_file(),
+            Command::Comment(action) => self.apply_comment(action),
+        }
+    }
+
+    /// Asks for another version of the draft and opens the compare window.
+    fn compare_with_file(&mut self) {
+        let lang = self.lang();
+        if self.session.is_none() {
+            return;
+        }
+        let Some(path) = self.dialogs.open_draft(lang) else {
+            return;
+        };
+        match crate::store::load(&path) {
+            Ok(other) => self.compare.open(&path, other),
+            Err(error) => self.error = Some(error.message(lang)),
+        }
+    }
+
+    /// Moves the review status, signed with the user's name.
+    fn change_status(&mut self, to: Status, note: &str) {
+        let lang = self.lang();
+        let name = self.settings.display_name();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let now = chrono::Local::now().naive_local();
+        if session
+            .issue
+            .review
+            .change_status(to, &name, now, note)
+            .is_ok()
+        {
+            self.export_unapproved_ok = false;
+            // Whoever sends it back or reopens it goes back to editing.
+            if matches!(to, Status::Draft | Status::Returned) {
+                session.set_reviewing(false);
+            }
+            self.notify(messages::status_line(to, lang));
+        }
+    }
+
+    fn apply_comment(&mut self, action: CommentAction) {
+        let name = self.settings.display_name();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let now = chrono::Local::now().naive_local();
+        if let CommentAction::Show(id) = action {
+            if let Some((field, range)) = quoted_place(&session.issue, id) {
+                self.focus.request(field, range);
+            }
+            return;
+        }
+        let review = &mut session.issue.review;
+        let find = |review: &mut crate::model::Review, id: u64| {
+            review.comments.iter().position(|c| c.id == id)
+        };
+        match action {
+            CommentAction::Add {
+                article,
+                quote,
+                text,
+            } => {
+                review.comment(article, quote, &name, now, &text);
+            }
+            CommentAction::Reply { id, text } => {
+                if let Some(i) = find(review, id) {
+                    review.comments[i]
+                        .replies
+                        .push(crate::model::review::Reply {
+                            author: name,
+                            at: now,
+                            text: text.trim().to_owned(),
+                        });
+                }
+            }
+            CommentAction::Resolve { id, resolved } => {
+                if let Some(i) = find(review, id) {
+                    review.comments[i].resolved = resolved;
+                }
+            }
+            CommentAction::Delete(id) => review.comments.retain(|c| c.id != id),
+            CommentAction::Show(_) => {}
         }
     }
 
     fn set_session(&mut self, session: Session) {
+        self.export_unapproved_ok = false;
+        self.compare = CompareWindow::default();
         self.autosave.finish(self.session.as_ref());
         self.autosave.start(None);
         self.session = Some(session);
@@ -606,7 +777,7 @@ impl JianbaoApp {
     /// Puts an imported article at the end of the current section (the
     /// last one when none is selected), as one undoable step.
     fn add_article(&mut self, article: crate::model::Article) {
-        let Some(session) = self.session.as_mut().filter(|s| !s.is_read_only()) else {
+        let Some(session) = self.session.as_mut().filter(|s| s.can_edit()) else {
             return;
         };
         session.checkpoint();
@@ -659,7 +830,7 @@ impl JianbaoApp {
                 self.selection = Selection::of_field(&finding.field, &session.issue);
                 self.focus.request(finding.field, finding.range);
             }
-            _ if session.is_read_only() => {}
+            _ if !session.can_edit() => {}
             ProblemAction::Fix(finding) => {
                 session.checkpoint();
                 crate::lint::apply(&mut session.issue, &[finding], false);
@@ -690,7 +861,7 @@ impl JianbaoApp {
             self.select(selection);
             return;
         }
-        if session.is_read_only() {
+        if !session.can_edit() {
             return;
         }
         session.checkpoint();
@@ -821,10 +992,11 @@ impl JianbaoApp {
         let lang = self.lang();
         let mut commands = Vec::new();
         let has_session = self.session.is_some();
-        let (can_undo, can_redo) = self
-            .session
-            .as_ref()
-            .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+        let editable = self.session.as_ref().is_some_and(Session::can_edit);
+        let (can_undo, can_redo) = self.session.as_mut().map_or((false, false), |s| {
+            let editable = s.can_edit();
+            (editable && s.can_undo(), editable && s.can_redo())
+        });
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(S::FileMenu.get(lang), |ui| {
                 menu_item(
@@ -957,7 +1129,7 @@ impl JianbaoApp {
                     lang,
                     S::AddSection,
                     "",
-                    has_session,
+                    editable,
                     add_section,
                 );
                 let section = self.session.as_ref().and_then(|s| {
@@ -974,7 +1146,7 @@ impl JianbaoApp {
                     lang,
                     S::AddArticle,
                     "",
-                    section.is_some(),
+                    editable && section.is_some(),
                     add_article,
                 );
                 ui.separator();
@@ -984,7 +1156,7 @@ impl JianbaoApp {
                     lang,
                     S::ImportArticleEllipsis,
                     "",
-                    has_session,
+                    editable,
                     Command::ImportArticle,
                 );
                 menu_item(
@@ -993,9 +1165,12 @@ impl JianbaoApp {
                     lang,
                     S::PasteArticleEllipsis,
                     "",
-                    has_session,
+                    editable,
                     Command::PasteArticle,
                 );
+            });
+            ui.menu_button(S::ReviewMenu.get(lang), |ui| {
+                self.review_menu(ui, &mut commands, lang);
             });
             ui.menu_button(S::ViewMenu.get(lang), |ui| {
                 menu_item(
@@ -1021,6 +1196,73 @@ impl JianbaoApp {
         commands
     }
 
+    fn review_menu(&self, ui: &mut Ui, commands: &mut Vec<Command>, lang: Lang) {
+        let session = self.session.as_ref();
+        let has_session = session.is_some();
+        menu_item(
+            ui,
+            commands,
+            lang,
+            S::OpenForReviewEllipsis,
+            "",
+            true,
+            Command::OpenForReview,
+        );
+        let mut reviewing = session.is_some_and(Session::is_reviewing);
+        let toggle = ui
+            .add_enabled(
+                has_session,
+                egui::Checkbox::new(&mut reviewing, S::ReviewerMode.get(lang)),
+            )
+            .on_hover_text(S::ReviewerModeHint.get(lang));
+        if toggle.clicked() {
+            commands.push(Command::ToggleReviewing);
+            ui.close();
+        }
+        ui.separator();
+        let status = session.map(|s| s.issue.review.status);
+        let may_change = session.is_some_and(|s| !s.is_read_only());
+        for (to, text) in [
+            (Status::InReview, S::SendForReview),
+            (Status::Returned, S::ReturnIssue),
+            (Status::Approved, S::ApproveIssue),
+            (Status::Issued, S::IssueIssue),
+            (Status::Draft, S::ReopenIssue),
+        ] {
+            let allowed = may_change && status.is_some_and(|s| s.next().contains(&to));
+            menu_item(
+                ui,
+                commands,
+                lang,
+                text,
+                "",
+                allowed,
+                Command::SetStatus(to),
+            );
+        }
+        ui.menu_button(S::StatusHistory.get(lang), |ui| {
+            let history = session
+                .map(|s| s.issue.review.history.as_slice())
+                .unwrap_or_default();
+            if history.is_empty() {
+                ui.weak(S::NoHistory.get(lang));
+            }
+            for change in history.iter().rev() {
+                ui.label(messages::history_line(change, lang));
+            }
+        });
+        ui.separator();
+        menu_item(
+            ui,
+            commands,
+            lang,
+            S::CompareEllipsis,
+            "",
+            has_session,
+            Command::Compare,
+        );
+    }
+
     /// The status bar; true when its findings count was clicked.
     fn status_bar(&self, ui: &mut Ui) -> bool {
         let lang = self.lang();
@@ -1039,6 +1281,23 @@ impl JianbaoApp {
                     )
                     .on_hover_text(S::ProblemsHint.get(lang))
                     .clicked();
+                ui.separator();
+                let status = session.issue.review.status;
+                let colour = match status {
+                    Status::Approved | Status::Issued => Some(egui::Color32::from_rgb(40, 150, 60)),
+                    Status::Returned => Some(ui.visuals().error_fg_color),
+                    Status::InReview => Some(ui.visuals().warn_fg_color),
+                    Status::Draft => None,
+                };
+                let line = messages::status_line(status, lang);
+                match colour {
+                    Some(colour) => ui.colored_label(colour, line),
+                    None => ui.label(line),
+                };
+                let open = session.issue.review.open_comments().count();
+                if open > 0 {
+                    ui.label(messages::open_comments(open, lang));
+                }
                 ui.separator();
                 ui.label(messages::char_count(session.issue.char_count(), lang));
                 ui.separator();
@@ -1188,7 +1447,7 @@ impl JianbaoApp {
                 .default_size(250.0)
                 .min_size(180.0)
                 .show(ui, |ui| {
-                    let editable = !session.is_read_only();
+                    let editable = session.can_edit();
                     let actions = self
                         .outline
                         .ui(ui, &session.issue, selection, lang, editable);
@@ -1198,29 +1457,65 @@ impl JianbaoApp {
                 Selection::Article(id) => Some(id),
                 _ => None,
             };
+            let commented = commented_articles(&session.issue);
             egui::Panel::right("preview")
                 .resizable(true)
                 .default_size(560.0)
                 .min_size(240.0)
                 .show(ui, |ui| {
-                    if let Some(id) = self.preview.ui(ui, lang, selected_article) {
+                    if let Some(id) = self.preview.ui(ui, lang, selected_article, &commented) {
                         self.selection = Selection::Article(id);
                     }
                 });
-            let read_only = session.is_read_only();
+            let editable = session.can_edit();
+            let why_locked = if session.is_read_only() {
+                Some(S::ReadOnlyExplain)
+            } else if session.issue.review.status.locks_content() {
+                Some(S::LockedByStatus)
+            } else if session.is_reviewing() {
+                Some(S::ReviewingNotice)
+            } else {
+                None
+            };
+            // Comments sit beside the article they are on: always while
+            // reviewing, else when there are some.
+            let comments_on = selected_article.filter(|id| {
+                session.is_reviewing() || session.issue.review.comments_on(*id).next().is_some()
+            });
+            let user = self.settings.display_name();
             egui::CentralPanel::default().show(ui, |ui| {
-                if read_only {
-                    ui.colored_label(ui.visuals().warn_fg_color, S::ReadOnlyExplain.get(lang));
+                if let Some(why) = why_locked {
+                    ui.colored_label(ui.visuals().warn_fg_color, why.get(lang));
                 }
-                ui.add_enabled_ui(!read_only, |ui| {
-                    self.form.ui(
-                        ui,
-                        &mut session.issue,
-                        self.selection,
-                        lang,
-                        &mut self.focus,
-                    );
-                });
+                if let Some(id) = comments_on
+                    && let Some((s, a)) = session.issue.find_article(id)
+                {
+                    let quote = self.form.selected_quote(&session.issue, id);
+                    let article = &session.issue.sections[s].articles[a];
+                    egui::Panel::right("comments")
+                        .resizable(true)
+                        .default_size(300.0)
+                        .min_size(200.0)
+                        .show(ui, |ui| {
+                            let action = self.comments.ui(
+                                ui,
+                                &session.issue.review,
+                                article,
+                                quote,
+                                &user,
+                                lang,
+                            );
+                            commands.extend(action.map(Command::Comment));
+                        });
+                }
+                self.form.ui(
+                    ui,
+                    &mut session.issue,
+                    self.selection,
+                    editable,
+                    lang,
+                    &mut self.focus,
+                );
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -1274,7 +1569,22 @@ impl JianbaoApp {
             }
         }
 
-        let issue = self.session.as_mut().map(|s| &mut s.issue);
+        if let Some(session) = &mut self.session
+            && let Some(chosen) = self
+                .compare
+                .show(&ctx, &session.issue, session.can_edit(), lang)
+            && session.can_edit()
+        {
+            session.checkpoint();
+            self.compare.accept(&mut session.issue, &chosen);
+            self.selection = self.selection.valid_in(&session.issue);
+        }
+
+        let issue = self
+            .session
+            .as_mut()
+            .filter(|s| s.can_edit())
+            .map(|s| &mut s.issue);
         if self.settings_window.show(&ctx, &mut self.settings, issue) {
             self.lang_override = None;
             apply_theme(&ctx, self.settings.theme);
@@ -1364,6 +1674,40 @@ impl JianbaoApp {
                 }
                 Some(ChangedAnswer::Cancel) => {}
             },
+            Modal::Status { to, mut note } => {
+                let from = self
+                    .session
+                    .as_ref()
+                    .map_or(Status::Draft, |s| s.issue.review.status);
+                match dialogs::status_prompt(ctx, from, to, &mut note, lang) {
+                    None => self.modal = Some(Modal::Status { to, note }),
+                    Some(true) => self.change_status(to, &note),
+                    Some(false) => {}
+                }
+            }
+            Modal::Name { mut name, then } => match dialogs::name_prompt(ctx, &mut name, lang) {
+                None => self.modal = Some(Modal::Name { name, then }),
+                Some(true) => {
+                    self.settings.user_name = name.trim().to_owned();
+                    self.save_settings();
+                    self.command(ctx, then);
+                }
+                Some(false) => {}
+            },
+            Modal::ExportUnapproved(command) => {
+                let status = self
+                    .session
+                    .as_ref()
+                    .map_or(Status::Draft, |s| s.issue.review.status);
+                match dialogs::export_unapproved_prompt(ctx, status, lang) {
+                    None => self.modal = Some(Modal::ExportUnapproved(command)),
+                    Some(true) => {
+                        self.export_unapproved_ok = true;
+                        self.execute(ctx, command);
+                    }
+                    Some(false) => {}
+                }
+            }
             Modal::Recover(mut found) => {
                 match dialogs::recovery_prompt(ctx, &found, lang) {
                     None => {}
@@ -1401,6 +1745,8 @@ impl JianbaoApp {
             &self.settings.display_name(),
         );
         self.autosave.finish(self.session.as_ref());
+        self.export_unapproved_ok = false;
+        self.compare = CompareWindow::default();
         self.session = Some(session);
         self.autosave.start(Some(found.path));
         self.selection = Selection::Masthead;
@@ -1446,6 +1792,34 @@ fn menu_item(
         commands.push(command);
         ui.close();
     }
+}
+
+/// Where the words comment `id` quotes are now, as a field and range.
+fn quoted_place(issue: &Issue, id: u64) -> Option<(crate::model::Field, std::ops::Range<usize>)> {
+    let comment = issue.review.comments.iter().find(|c| c.id == id)?;
+    let (section, article) = issue.find_article(comment.article)?;
+    let (part, range) = crate::model::review::locate(
+        &issue.sections[section].articles[article],
+        comment.quote.as_ref()?,
+    )?;
+    let field = crate::model::Field::Article {
+        section,
+        article,
+        part,
+    };
+    Some((field, range))
+}
+
+/// Articles with open comments, and how many.
+fn commented_articles(issue: &Issue) -> Vec<(crate::model::ArticleId, usize)> {
+    let mut counts: Vec<(crate::model::ArticleId, usize)> = Vec::new();
+    for comment in issue.review.open_comments() {
+        match counts.iter_mut().find(|(id, _)| *id == comment.article) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((comment.article, 1)),
+        }
+    }
+    counts
 }
 
 /// A file name for a new draft: 首都精神文明建设情况简报-第11期.

@@ -153,12 +153,15 @@ impl PreviewPanel {
         }
     }
 
-    /// Draws the pages. Returns the article clicked on, if any.
+    /// Draws the pages, with a marker beside each article that has open
+    /// comments (`commented`: article and count). Returns the article
+    /// clicked on, if any.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         lang: Lang,
         selected: Option<ArticleId>,
+        commented: &[(ArticleId, usize)],
     ) -> Option<ArticleId> {
         self.toolbar(ui, lang);
         if let Some((_, error)) = &self.error {
@@ -237,6 +240,7 @@ impl PreviewPanel {
                     None => index..index + 1,
                 });
                 self.draw_page(ui, index, rect, selected);
+                self.draw_comment_markers(ui, index, rect, commented, lang);
                 let response =
                     ui.interact(rect, ui.scope_id().with(("page", index)), Sense::click());
                 if response.clicked()
@@ -275,6 +279,42 @@ impl PreviewPanel {
             let x = rect.left() + 40.0 * self.zoom;
             let bar = Rect::from_min_size(Pos2::new(x, y), Vec2::new(3.0, 24.0 * self.zoom));
             painter.rect_filled(bar, 1.0, ui.visuals().selection.bg_fill);
+        }
+    }
+
+    /// A numbered note in the right margin where a commented article starts.
+    /// Drawn over the page image only: never part of any export.
+    fn draw_comment_markers(
+        &self,
+        ui: &Ui,
+        index: usize,
+        rect: Rect,
+        commented: &[(ArticleId, usize)],
+        lang: Lang,
+    ) {
+        for mark in self.marks.iter().filter(|m| m.page == index) {
+            let Some((_, count)) = commented.iter().find(|(id, _)| *id == mark.id) else {
+                continue;
+            };
+            let y = rect.top() + mark.y as f32 * self.zoom;
+            let size = Vec2::new(22.0, 16.0);
+            let x = (rect.right() - 30.0 * self.zoom - size.x / 2.0).max(rect.left());
+            let note = Rect::from_min_size(Pos2::new(x, y), size);
+            let painter = ui.painter();
+            painter.rect_filled(note, 3.0, Color32::from_rgb(250, 204, 21));
+            painter.text(
+                note.center(),
+                egui::Align2::CENTER_CENTER,
+                count.to_string(),
+                egui::FontId::proportional(11.0),
+                Color32::BLACK,
+            );
+            ui.interact(
+                note,
+                ui.scope_id().with(("comment-marker", mark.id)),
+                Sense::hover(),
+            )
+            .on_hover_text(messages::open_comments(*count, lang));
         }
     }
 

@@ -1,5 +1,6 @@
-//! Settings: the UI language and theme (per user), and the issue's style
-//! block (colour, fonts, sizes), which is part of the draft and undoable.
+//! Settings: the UI language, theme and the user's name (per user), and
+//! the issue's style block (colour, fonts, sizes), which is part of the
+//! draft and undoable (and not shown while the draft is locked).
 
 use egui::{DragValue, Ui};
 
@@ -58,6 +59,14 @@ impl SettingsWindow {
                                 S::ThemeDark.get(lang),
                             );
                         });
+                        ui.end_row();
+                        let label = ui.label(S::UserNameSetting.get(lang));
+                        ui.add(
+                            egui::TextEdit::singleline(&mut settings.user_name)
+                                .hint_text(crate::store::lock::user_name())
+                                .desired_width(160.0),
+                        )
+                        .labelled_by(label.id);
                         ui.end_row();
                     });
                 if let Some(issue) = issue {

@@ -3,22 +3,28 @@
 use egui::{TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
-use crate::model::{ArticleId, ArticlePart, Field, Issue};
+use crate::model::{ArticleId, ArticlePart, Field, Issue, Quote};
 use crate::sample::BEIJING_DISTRICTS;
-use crate::ui::body_editor::BodyEditor;
-use crate::ui::focus::{FieldFocus, field_id};
+use crate::ui::body_editor::{self, BodyEditor};
+use crate::ui::focus::{self, FieldFocus, field_id};
 
+/// The article form, and the words last selected in its lead or body (to
+/// quote in a comment).
 #[derive(Default)]
 pub struct ArticleForm {
     body: BodyEditor,
+    selected: Option<(ArticleId, ArticlePart, std::ops::Range<usize>)>,
 }
 
 impl ArticleForm {
+    /// Not `editable`, the lead and body can be read and selected but not
+    /// changed, and the other fields are disabled.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         issue: &mut Issue,
         id: ArticleId,
+        editable: bool,
         lang: Lang,
         focus: &mut FieldFocus,
     ) {
@@ -38,6 +44,7 @@ impl ArticleForm {
             article: a,
             part,
         };
+        let lead_id = field_id(at(ArticlePart::Lead));
         ui.heading(messages::article_title(s, a, &article.unit, lang));
         ui.weak(messages::char_count(article.char_count(), lang));
 
@@ -47,6 +54,9 @@ impl ArticleForm {
             .show(ui, |ui| {
                 let label = ui.label(S::Unit.get(lang));
                 ui.horizontal(|ui| {
+                    if !editable {
+                        ui.disable();
+                    }
                     ui.add(TextEdit::singleline(&mut article.unit).desired_width(160.0))
                         .labelled_by(label.id);
                     egui::ComboBox::from_id_salt("district")
@@ -67,21 +77,35 @@ impl ArticleForm {
                 ui.end_row();
 
                 let label = ui.label(S::Lead.get(lang));
+                let frozen = (!editable).then(|| article.lead.clone());
+                let mut frozen = frozen.as_deref().unwrap_or_default();
+                let lead: &mut dyn egui::TextBuffer = if editable {
+                    &mut article.lead
+                } else {
+                    &mut frozen
+                };
                 ui.add(
-                    TextEdit::multiline(&mut article.lead)
+                    TextEdit::multiline(lead)
+                        .id(lead_id)
                         .desired_rows(2)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+                focus.apply(ui.ctx(), at(ArticlePart::Lead), lead_id);
                 ui.end_row();
             });
 
-        self.body.ui(ui, id, &mut article.body, lang, &mut |p| {
-            focus.take(at(ArticlePart::Paragraph(p)))
-        });
+        self.body
+            .ui(ui, id, &mut article.body, editable, lang, &mut |p| {
+                focus.take(at(ArticlePart::Paragraph(p)))
+            });
+        self.track_selection(ui.ctx(), id, lead_id);
 
         ui.add_space(6.0);
         ui.horizontal(|ui| {
+            if !editable {
+                ui.disable();
+            }
             let label = ui.label(S::Attribution.get(lang));
             let mut shown = article
                 .attribution
@@ -111,5 +135,32 @@ impl ArticleForm {
                 ui.weak(S::AttributionFollowsUnit.get(lang));
             }
         });
+    }
+
+    /// Remembers the selection of the lead or body while one of them has
+    /// the keyboard; keeps it while a button elsewhere is being clicked.
+    fn track_selection(&mut self, ctx: &egui::Context, id: ArticleId, lead_id: egui::Id) {
+        if ctx.memory(|m| m.has_focus(lead_id)) {
+            self.selected = focus::selection(ctx, lead_id).map(|r| (id, ArticlePart::Lead, r));
+        } else if ctx.memory(|m| m.has_focus(body_editor::edit_id(id))) {
+            self.selected = self
+                .body
+                .selection(ctx)
+                .map(|(p, r)| (id, ArticlePart::Paragraph(p), r));
+        }
+    }
+
+    /// The words last selected in article `id`, as a quote.
+    pub fn selected_quote(&self, issue: &Issue, id: ArticleId) -> Option<Quote> {
+        let (selected, part, range) = self.selected.clone()?;
+        let (s, a) = issue.find_article(id).filter(|_| selected == id)?;
+        let article = &issue.sections[s].articles[a];
+        let text = match part {
+            ArticlePart::Lead => article.lead.clone(),
+            ArticlePart::Paragraph(p) => article.body.get(p)?.text(),
+            _ => return None,
+        };
+        let quote = Quote::capture(&text, range);
+        (!quote.text.is_empty()).then_some(quote)
     }
 }

@@ -9,7 +9,7 @@ use egui::Ui;
 
 use crate::app::Selection;
 use crate::i18n::{Lang, S};
-use crate::model::{Field, Issue};
+use crate::model::{ArticleId, Field, Issue, Quote};
 use crate::ui::focus::{FieldFocus, field_id};
 use article::ArticleForm;
 
@@ -20,11 +20,14 @@ pub struct FormPanel {
 }
 
 impl FormPanel {
+    /// Not `editable`, nothing can be changed; an article's text can still
+    /// be selected, to quote in a comment.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         issue: &mut Issue,
         selection: Selection,
+        editable: bool,
         lang: Lang,
         focus: &mut FieldFocus,
     ) {
@@ -33,14 +36,24 @@ impl FormPanel {
         egui::ScrollArea::vertical()
             .id_salt(("form", format!("{selection:?}")))
             .auto_shrink([false, false])
-            .show(ui, |ui| match selection {
-                Selection::Masthead => masthead::ui(ui, issue, lang, focus),
-                Selection::EditorsNote => note_ui(ui, issue, lang, focus),
-                Selection::Section(s) => section::ui(ui, issue, s, lang, focus),
-                Selection::Article(id) => self.article.ui(ui, issue, id, lang, focus),
-                Selection::Footer => footer::footer_ui(ui, issue, lang, focus),
-                Selection::Distribution => footer::distribution_ui(ui, issue, lang, focus),
+            .show(ui, |ui| {
+                if !editable && !matches!(selection, Selection::Article(_)) {
+                    ui.disable();
+                }
+                match selection {
+                    Selection::Masthead => masthead::ui(ui, issue, lang, focus),
+                    Selection::EditorsNote => note_ui(ui, issue, lang, focus),
+                    Selection::Section(s) => section::ui(ui, issue, s, lang, focus),
+                    Selection::Article(id) => self.article.ui(ui, issue, id, editable, lang, focus),
+                    Selection::Footer => footer::footer_ui(ui, issue, lang, focus),
+                    Selection::Distribution => footer::distribution_ui(ui, issue, lang, focus),
+                }
             });
+    }
+
+    /// The words last selected in article `id`, as a quote for a comment.
+    pub fn selected_quote(&self, issue: &Issue, id: ArticleId) -> Option<Quote> {
+        self.article.selected_quote(issue, id)
     }
 }
 
