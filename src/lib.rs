@@ -3,9 +3,11 @@
 //!
 //! The modules follow the data: [`model`] is one issue as plain data;
 //! [`store`] reads and writes it as RON drafts; [`i18n`] holds every word a
-//! user reads; [`cli`] is the command line.
+//! user reads; [`cli`] is the command line; [`archive`] is every past issue
+//! of a folder.
 
 pub mod app;
+pub mod archive;
 pub mod assets;
 pub mod cli;
 pub mod diff;

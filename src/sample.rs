@@ -1,5 +1,5 @@
-//! The sample issue that ships with Jianbao, and larger issues made from it
-//! for benchmarks and tests.
+//! The sample issue that ships with Jianbao, and larger issues and whole
+//! archives made from it for benchmarks and tests.
 
 use std::path::Path;
 
@@ -57,4 +57,49 @@ pub fn large(articles: usize) -> Issue {
         section.articles.push(article);
     }
     issue
+}
+
+/// Issue `k` (from 0) of a made-up weekly series that runs from January
+/// 1980: 期号 counting from 1 each year without gaps, 总期号 `k + 1`, three
+/// to six articles from districts in rotation, with the sample's text.
+pub fn archive_issue(k: usize) -> Issue {
+    let mut issue = issue();
+    let originals: Vec<_> = issue.articles().map(|(_, _, a)| a.clone()).collect();
+    let start = chrono::NaiveDate::from_ymd_opt(1980, 1, 3).unwrap_or_default();
+    let date = start + chrono::Days::new(7 * k as u64);
+    let number = (chrono::Datelike::ordinal(&date) - 1) / 7 + 1;
+    issue.masthead.date = Some(date);
+    issue.masthead.number = Some(number);
+    issue.masthead.total_number = Some(k as u32 + 1);
+    let section = &mut issue.sections[0];
+    section.articles.clear();
+    for j in 0..3 + k % 4 {
+        let mut article = originals[(k + j) % originals.len()].clone();
+        let district = BEIJING_DISTRICTS[(k * 5 + j * 3) % BEIJING_DISTRICTS.len()];
+        let original_unit = std::mem::replace(&mut article.unit, district.to_owned());
+        article.lead = article.lead.replacen(&original_unit, district, 1);
+        article.id = crate::model::ArticleId((k * 16 + j) as u64 + 1);
+        section.articles.push(article);
+    }
+    issue
+}
+
+/// Writes issues `0..count` of [`archive_issue`] into `folder`, one
+/// subfolder per year (`1980/第1期.ron`, …). Plain writes, not the atomic
+/// save: this makes test data quickly.
+pub fn write_archive(folder: &Path, count: usize) -> std::io::Result<()> {
+    for k in 0..count {
+        let issue = archive_issue(k);
+        let year = issue
+            .masthead
+            .date
+            .map(|d| chrono::Datelike::year(&d))
+            .unwrap_or_default();
+        let number = issue.masthead.number.unwrap_or_default();
+        let dir = folder.join(year.to_string());
+        std::fs::create_dir_all(&dir)?;
+        let text = store::to_ron(&issue).map_err(std::io::Error::other)?;
+        std::fs::write(dir.join(format!("第{number}期.ron")), text)?;
+    }
+    Ok(())
 }

@@ -785,3 +785,63 @@ fn comparing_with_another_version_accepts_one_difference_at_a_time() {
     harness.run_steps(2);
     assert_eq!(issue(&harness), ours, "accepting is undoable");
 }
+
+#[test]
+fn new_from_latest_numbers_on_from_the_archive_and_warns_of_repeats() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = chrono::Local::now().date_naive();
+    for (file, number, total) in [
+        ("第4期.ron", 4, 2170),
+        ("第5期.ron", 5, 2171),
+        ("第5期-副本.ron", 5, 2171),
+    ] {
+        let mut issue = jianbao::sample::issue();
+        issue.masthead.number = Some(number);
+        issue.masthead.total_number = Some(total);
+        issue.masthead.date = Some(today);
+        issue.footer.editor = "梅雪峰".into();
+        jianbao::store::save(&dir.path().join(file), &issue).expect("save");
+    }
+
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    answers.push(dir.path().to_owned());
+    menu(&mut harness, "文件", "从最近一期新建");
+
+    // The archive is read in the background; the new issue follows.
+    let start = Instant::now();
+    while harness.state().session().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no new issue came"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let next = issue(&harness);
+    let sample = jianbao::sample::issue();
+    assert_eq!(next.masthead.number, Some(6));
+    assert_eq!(next.masthead.total_number, Some(2172));
+    assert_eq!(next.masthead.date, Some(today));
+    assert_eq!(next.masthead.name, sample.masthead.name);
+    assert_eq!(next.footer.editor, "梅雪峰");
+    assert_eq!(next.distribution, sample.distribution);
+    assert_eq!(next.sections.len(), 1);
+    assert_eq!(next.sections[0].heading, sample.sections[0].heading);
+    assert_eq!(next.articles().count(), 0);
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_some_and(|s| s.path().is_none()),
+        "a new, unsaved draft"
+    );
+
+    harness.run_steps(4);
+    harness.get_by_label("期号提示");
+    harness.get_by_label_contains("第 5 期重复");
+    harness.get_by_label("确定").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_asking());
+}

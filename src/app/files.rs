@@ -17,6 +17,10 @@ pub trait FileDialogs {
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf>;
     /// A text or Word file to import.
     fn open_import(&mut self, lang: Lang) -> Option<PathBuf>;
+    /// The folder of past issues.
+    fn pick_archive_folder(&mut self, lang: Lang) -> Option<PathBuf> {
+        self.pick_folder(lang)
+    }
 }
 
 /// The operating system's dialogs (through the XDG portal on Linux).
@@ -53,6 +57,12 @@ impl FileDialogs for NativeDialogs {
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(S::ExportFolderTitle.get(lang))
+            .pick_folder()
+    }
+
+    fn pick_archive_folder(&mut self, lang: Lang) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(S::ArchiveFolderTitle.get(lang))
             .pick_folder()
     }
 

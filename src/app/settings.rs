@@ -1,4 +1,5 @@
-//! What the editor remembers between runs: language, theme, recent files.
+//! What the editor remembers between runs: language, theme, the user's
+//! name, recent files, export choices, the archive folder.
 //! Kept as RON in the per-user config folder from `directories`.
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The export dialog's last choices.
     pub export: ExportChoices,
+    /// The folder of past issues (`None`: no archive yet).
+    pub archive_folder: Option<PathBuf>,
 }
 
 /// The dialog's choices, remembered between exports.

@@ -39,6 +39,7 @@ macro_rules! warn {
     }};
 }
 
+mod archive;
 mod review;
 
 #[derive(Parser, Debug)]
@@ -138,6 +139,29 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// List or search the issues of an archive folder (and its
+    /// subfolders): with --search, the articles that contain WORD, with a
+    /// little text around it; otherwise (--list) every issue, then what is
+    /// wrong with the numbering. Exit 0, or 2 when DIR is not a folder.
+    Archive {
+        /// The archive folder.
+        dir: PathBuf,
+        /// List every issue (the default).
+        #[arg(long, conflicts_with = "search")]
+        list: bool,
+        /// Find articles containing this text.
+        #[arg(long, value_name = "WORD")]
+        search: Option<String>,
+        /// With --search: only units whose name contains this (东城 → 东城区).
+        #[arg(long, requires = "search")]
+        unit: Option<String>,
+        /// With --search: issues dated on or after this day (2021-01-01).
+        #[arg(long, requires = "search", value_parser = archive::parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// With --search: issues dated on or before this day.
+        #[arg(long, requires = "search", value_parser = archive::parse_date)]
+        to: Option<chrono::NaiveDate>,
+    },
     /// Write a fresh, empty issue dated today.
     New {
         /// Where to write it.
@@ -179,6 +203,25 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check { files }) => check(&files, lang),
         Some(Command::Review { files }) => review::review(&files, lang),
+        Some(Command::Archive {
+            dir,
+            list: _,
+            search,
+            unit,
+            from,
+            to,
+        }) => {
+            let action = match search {
+                Some(text) => archive::Action::Search(crate::archive::search::Query {
+                    text,
+                    unit: unit.unwrap_or_default(),
+                    from,
+                    to,
+                }),
+                None => archive::Action::List,
+            };
+            archive::archive(&dir, action, lang)
+        }
         Some(Command::New { output, force }) => new(&output, force, lang),
         Some(Command::Lint { files, fix, rules }) => lint(&files, fix, &rules, lang),
         Some(Command::Import {

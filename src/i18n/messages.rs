@@ -829,6 +829,172 @@ fn ron_error(error: &ron::Error, lang: Lang) -> String {
     }
 }
 
+/// 第 11 期 / 增刊第 1 期; No. 11 / Supplement no. 1.
+pub fn issue_number(number: Option<u32>, supplement: bool, lang: Lang) -> String {
+    let n = number.map_or_else(|| "?".to_owned(), |n| n.to_string());
+    match (lang, supplement) {
+        (Lang::Zh, false) => format!("第 {n} 期"),
+        (Lang::Zh, true) => format!("增刊第 {n} 期"),
+        (Lang::En, false) => format!("No. {n}"),
+        (Lang::En, true) => format!("Supplement no. {n}"),
+    }
+}
+
+/// 总第 2177 期 / total 2177; empty without one.
+pub fn total_number(total: Option<u32>, lang: Lang) -> String {
+    match (total, lang) {
+        (None, _) => String::new(),
+        (Some(n), Lang::Zh) => format!("总第 {n} 期"),
+        (Some(n), Lang::En) => format!("total {n}"),
+    }
+}
+
+/// 共 2200 期 / 2200 issues.
+pub fn issue_total(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共 {count} 期"),
+        Lang::En if count == 1 => "1 issue".to_owned(),
+        Lang::En => format!("{count} issues"),
+    }
+}
+
+/// 共 12 处 / 12 matches (of which `shown` are listed).
+pub fn match_total(total: usize, shown: usize, lang: Lang) -> String {
+    match (lang, shown < total) {
+        (Lang::Zh, false) => format!("共 {total} 处"),
+        (Lang::Zh, true) => format!("共 {total} 处，列出前 {shown} 处"),
+        (Lang::En, false) if total == 1 => "1 match".to_owned(),
+        (Lang::En, false) => format!("{total} matches"),
+        (Lang::En, true) => format!("{total} matches, the first {shown} listed"),
+    }
+}
+
+/// Progress of reading the archive.
+pub fn indexing(done: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("正在读取档案：{done} / {total}"),
+        Lang::En => format!("Reading the archive: {done} / {total}"),
+    }
+}
+
+/// A list of numbers: 3、4、7 / 3, 4, 7.
+fn number_list(numbers: &[u32], lang: Lang) -> String {
+    let items: Vec<String> = numbers.iter().map(u32::to_string).collect();
+    items.join(lang.pick("、", ", "))
+}
+
+/// What is wrong with an archive's numbering; paths shown relative to
+/// `folder`.
+pub fn numbering_problem(
+    problem: &crate::archive::numbering::Problem,
+    folder: &std::path::Path,
+    lang: Lang,
+) -> String {
+    use crate::archive::numbering::Problem as P;
+    let files = |paths: &[std::path::PathBuf]| {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.strip_prefix(folder).unwrap_or(p).display().to_string())
+            .collect();
+        names.join(lang.pick("、", ", "))
+    };
+    let series = |name: &str, supplement: bool| match (lang, supplement) {
+        (_, false) => name.to_owned(),
+        (Lang::Zh, true) => format!("{name}（增刊）"),
+        (Lang::En, true) => format!("{name} (supplements)"),
+    };
+    match (problem, lang) {
+        (
+            P::Duplicate {
+                name,
+                supplement,
+                year,
+                number,
+                paths,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{} {year} 年第 {number} 期重复：{}",
+            series(name, *supplement),
+            files(paths)
+        ),
+        (
+            P::Duplicate {
+                name,
+                supplement,
+                year,
+                number,
+                paths,
+            },
+            Lang::En,
+        ) => format!(
+            "{} {year}: no. {number} appears more than once: {}",
+            series(name, *supplement),
+            files(paths)
+        ),
+        (
+            P::Gap {
+                name,
+                supplement,
+                year,
+                missing,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{} {year} 年缺第 {} 期",
+            series(name, *supplement),
+            number_list(missing, lang)
+        ),
+        (
+            P::Gap {
+                name,
+                supplement,
+                year,
+                missing,
+            },
+            Lang::En,
+        ) => format!(
+            "{} {year}: no. {} missing",
+            series(name, *supplement),
+            number_list(missing, lang)
+        ),
+        (P::DuplicateTotal { name, total, paths }, Lang::Zh) => {
+            format!("{name} 总第 {total} 期重复：{}", files(paths))
+        }
+        (P::DuplicateTotal { name, total, paths }, Lang::En) => {
+            format!(
+                "{name}: total {total} appears more than once: {}",
+                files(paths)
+            )
+        }
+        (P::TotalGap { name, missing }, Lang::Zh) => {
+            format!("{name} 缺总第 {} 期", number_list(missing, lang))
+        }
+        (P::TotalGap { name, missing }, Lang::En) => {
+            format!("{name}: total {} missing", number_list(missing, lang))
+        }
+    }
+}
+
+/// Units with no article lately.
+pub fn silent_units(units: &[&str], periods: usize, by_year: bool, lang: Lang) -> String {
+    let list = units.join(lang.pick("、", ", "));
+    match (lang, by_year) {
+        (Lang::Zh, false) => format!("近 {periods} 个月未报送：{list}"),
+        (Lang::Zh, true) => format!("近 {periods} 年未报送：{list}"),
+        (Lang::En, false) => format!("Nothing in the last {periods} months from: {list}"),
+        (Lang::En, true) => format!("Nothing in the last {periods} years from: {list}"),
+    }
+}
+
+/// An archive path that is not a folder.
+pub fn not_a_folder(lang: Lang) -> &'static str {
+    lang.pick(
+        "不是文件夹，或无法读取",
+        "is not a folder, or cannot be read",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

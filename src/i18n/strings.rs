@@ -254,6 +254,47 @@ strings! {
     ArticleMoved => "文章位置不同", "The article is in another place";
     UserNameSetting => "姓名（显示在批注和文件锁中）", "Your name (on comments and locks)";
 
+    // Archive.
+    ArchiveEllipsis => "档案库…", "Archive…";
+    ArchiveTitle => "档案库", "Archive";
+    ArchiveFolder => "档案库文件夹", "Archive folder";
+    ArchiveFolderTitle => "选择存放历年简报的文件夹", "Choose the folder of past issues";
+    ChangeEllipsis => "更改…", "Change…";
+    NoArchiveFolder => "尚未选择档案库文件夹。选择存放历年简报的文件夹后，可在此浏览、搜索和统计往期简报。", "No archive folder yet. Choose the folder that holds past issues to list, search and count them here.";
+    TabIssues => "期刊列表", "Issues";
+    TabSearch => "全文搜索", "Search";
+    TabCoverage => "供稿统计", "Coverage";
+    NewFromLatest => "从最近一期新建", "New from latest issue";
+    NewFromLatestHint => "期号、总期号加一，日期为今天，沿用报头、报尾、发送范围和栏目，不含文章", "Next number and total, today's date; masthead, footer, distribution and sections carried over, no articles";
+    NewSupplement => "新建增刊", "New supplement";
+    NewSupplementHint => "增刊单独编号，不计总期号", "Supplements are numbered on their own, without a total";
+    ColName => "名称", "Name";
+    ColNumber => "期号", "No.";
+    ColTotal => "总期号", "Total";
+    ColDate => "日期", "Date";
+    ColStatus => "状态", "Status";
+    ColArticles => "文章", "Articles";
+    ColFile => "文件", "File";
+    Filter => "筛选", "Filter";
+    FilterHint => "名称、期号、日期或文件名", "Name, number, date or file name";
+    NumberingCheck => "期号检查", "Numbering";
+    NumberingClean => "期号连续，没有重复", "Numbers run on without gaps or repeats";
+    Unreadable => "无法读取的文件", "Files that cannot be read";
+    SearchText => "查找", "Find";
+    SearchUnit => "供稿单位", "Unit";
+    FromDate => "起", "From";
+    ToDate => "止", "To";
+    SearchHint => "输入要查找的文字，或只选单位和日期", "Type words to find, or just pick a unit and dates";
+    ByMonth => "按月", "By month";
+    ByYear => "按年", "By year";
+    PeriodsShown => "显示最近", "Show the last";
+    OpenButton => "打开", "Open";
+    NumberingWarningTitle => "期号提示", "Numbering";
+    NumberingWarning => "新的一期已按档案编号。档案库中的编号有以下问题，请核对：", "The new issue is numbered from the archive. The archive's numbering has these problems; please check:";
+    EmptyArchive => "档案库中还没有简报", "The archive holds no issues yet";
+    ArchiveReading => "档案库正在读取，读完后即新建", "Reading the archive; the new issue follows when done";
+    CoverageHint => "每格为该单位在该时段的文章数，红色为未报送", "Each cell: the unit's articles in the period; red: none";
+
     // Settings.
     Language => "界面语言", "Language";
     Theme => "外观", "Theme";

@@ -299,3 +299,32 @@ pub fn export_unapproved_prompt(ctx: &egui::Context, status: Status, lang: Lang)
         lang,
     )
 }
+
+/// Tells something that needs no decision: a heading, a text and a list.
+/// Returns true when dismissed.
+pub fn notice(
+    ctx: &egui::Context,
+    heading: &str,
+    text: &str,
+    lines: &[String],
+    lang: Lang,
+) -> bool {
+    let mut dismissed = false;
+    let modal = Modal::new(egui::Id::unique("notice")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(heading);
+        ui.label(text);
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .show(ui, |ui| {
+                for line in lines {
+                    ui.label(format!("· {line}"));
+                }
+            });
+        ui.add_space(8.0);
+        if ui.button(S::Ok.get(lang)).clicked() {
+            dismissed = true;
+        }
+    });
+    dismissed || modal.should_close()
+}

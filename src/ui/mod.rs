@@ -5,6 +5,7 @@
 //! items and shortcuts through one [`Command`] type, and asks before any
 //! unsaved work could be lost.
 
+mod archive;
 pub mod body_editor;
 mod comments;
 mod compare;
@@ -30,6 +31,7 @@ use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
+use crate::app::archive::{ArchiveUpdate, ArchiveWatcher};
 use crate::app::autosave::Autosave;
 use crate::app::files::{FileDialogs, NativeDialogs, sibling_name};
 use crate::app::session::{DiskState, OpenError};
@@ -44,6 +46,7 @@ use crate::store::LoadError;
 use crate::store::lock::LockOwner;
 use crate::store::recovery::{self, Found};
 use crate::typeset::FontSet;
+use archive::{ArchiveRequest, ArchiveView, ArchiveWindow};
 use comments::{CommentAction, CommentsPanel};
 use compare::CompareWindow;
 use dialogs::{ChangedAnswer, LockedAnswer, RecoverAnswer, UnsavedAnswer};
@@ -147,6 +150,8 @@ enum Modal {
     Name { name: String, then: Command },
     /// The issue is not approved: export anyway?
     ExportUnapproved(Command),
+    /// The archive's numbering has problems (after New from latest).
+    Numbering(Vec<String>),
 }
 
 /// Everything the user can ask for from menus, shortcuts and buttons.
@@ -183,6 +188,16 @@ pub enum Command {
     /// Compare the draft with another version of it.
     Compare,
     Comment(CommentAction),
+    /// Show or hide the archive window.
+    Archive,
+    /// Choose the archive folder.
+    PickArchiveFolder,
+    /// The next issue after the newest in the archive.
+    NewFromLatest {
+        supplement: bool,
+    },
+    /// Open a draft at one of its articles (a search result).
+    OpenArticle(PathBuf, crate::model::ArticleId),
 }
 
 impl Command {
@@ -196,6 +211,8 @@ impl Command {
                 | Command::OpenPath(_)
                 | Command::OpenSample
                 | Command::OpenForReview
+                | Command::NewFromLatest { .. }
+                | Command::OpenArticle(..)
                 | Command::ImportBulletin
                 | Command::Close
                 | Command::Quit
@@ -226,6 +243,11 @@ const SHORTCUTS: &[(Modifiers, Key, Command)] = &[
     ),
     (Modifiers::COMMAND, Key::Z, Command::Undo),
     (Modifiers::COMMAND, Key::Y, Command::Redo),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::N,
+        Command::NewFromLatest { supplement: false },
+    ),
     (Modifiers::COMMAND, Key::N, Command::New),
     (Modifiers::COMMAND, Key::O, Command::Open),
     (
@@ -276,6 +298,15 @@ pub struct JianbaoApp {
     export_unapproved_ok: bool,
     comments: CommentsPanel,
     compare: CompareWindow,
+    archive_watcher: ArchiveWatcher,
+    archive_window: ArchiveWindow,
+    /// The newest snapshot of the archive, once read.
+    archive: Option<ArchiveView>,
+    /// Files read of the archive folder, while it is being read.
+    archive_progress: Option<(usize, usize)>,
+    /// New from latest was asked for before the archive was read: a
+    /// supplement or not.
+    pending_new: Option<bool>,
     paste: PasteWindow,
     problems: ProblemsPanel,
     focus: FieldFocus,
@@ -304,6 +335,10 @@ impl JianbaoApp {
         apply_theme(ctx, settings.theme);
         let repaint = ctx.clone();
         let worker = PreviewWorker::spawn(options.fonts, move || repaint.request_repaint());
+        let repaint = ctx.clone();
+        let archive_watcher = ArchiveWatcher::spawn(move || repaint.request_repaint());
+        let archive_progress = settings.archive_folder.as_ref().map(|_| (0, 0));
+        archive_watcher.set_folder(settings.archive_folder.clone());
         let mut app = Self {
             settings,
             settings_path: options.settings_path,
@@ -327,6 +362,11 @@ impl JianbaoApp {
             export_unapproved_ok: false,
             comments: CommentsPanel::default(),
             compare: CompareWindow::default(),
+            archive_watcher,
+            archive_window: ArchiveWindow::default(),
+            archive: None,
+            archive_progress,
+            pending_new: None,
             paste: PasteWindow::default(),
             problems: ProblemsPanel::default(),
             focus: FieldFocus::default(),
@@ -505,6 +545,78 @@ impl JianbaoApp {
             }
             Command::Compare => self.compare_with_file(),
             Command::Comment(action) => self.apply_comment(action),
+            Command::Archive => self.archive_window.open = !self.archive_window.open,
+            Command::PickArchiveFolder => {
+                if let Some(folder) = self.dialogs.pick_archive_folder(lang) {
+                    self.set_archive_folder(folder);
+                }
+            }
+            Command::NewFromLatest { supplement } => {
+                if self.settings.archive_folder.is_none() {
+                    match self.dialogs.pick_archive_folder(lang) {
+                        Some(folder) => self.set_archive_folder(folder),
+                        None => return,
+                    }
+                }
+                if self.archive.is_some() {
+                    self.new_from_latest(supplement);
+                } else {
+                    self.pending_new = Some(supplement);
+                    self.notify(S::ArchiveReading.get(lang).to_owned());
+                }
+            }
+            Command::OpenArticle(path, id) => {
+                self.open_path(&path);
+                let opened = self.session.as_ref().is_some_and(|s| {
+                    s.path() == Some(path.as_path()) && s.issue.find_article(id).is_some()
+                });
+                if opened {
+                    self.select(Selection::Article(id));
+                }
+            }
+        }
+    }
+
+    /// Reads and watches `folder` as the archive from now on.
+    fn set_archive_folder(&mut self, folder: PathBuf) {
+        self.settings.archive_folder = Some(folder.clone());
+        self.save_settings();
+        self.archive = None;
+        self.archive_progress = Some((0, 0));
+        self.archive_watcher.set_folder(Some(folder));
+    }
+
+    /// The issue after the newest in the archive, as a new draft; says so
+    /// when the archive's numbering has gaps or repeats.
+    fn new_from_latest(&mut self, supplement: bool) {
+        use crate::archive::numbering;
+        let lang = self.lang();
+        let Some(view) = &self.archive else {
+            return;
+        };
+        let archive = view.archive.clone();
+        let Some(latest) = numbering::latest(&archive.entries) else {
+            self.error = Some(S::EmptyArchive.get(lang).to_owned());
+            return;
+        };
+        let newest = match crate::store::load(&latest.path) {
+            Ok(issue) => issue,
+            Err(error) => {
+                self.error = Some(error.message(lang));
+                return;
+            }
+        };
+        let today = chrono::Local::now().date_naive();
+        let next = numbering::next_issue(&newest, &archive.entries, today, supplement);
+        let problems =
+            numbering::problems_of(&view.problems, next.masthead.name.trim(), supplement);
+        self.set_session(Session::untitled(next));
+        if !problems.is_empty() {
+            let lines = problems
+                .iter()
+                .map(|p| messages::numbering_problem(p, &archive.folder, lang))
+                .collect();
+            self.modal = Some(Modal::Numbering(lines));
         }
     }
 
@@ -1012,6 +1124,24 @@ impl JianbaoApp {
                     ui,
                     &mut commands,
                     lang,
+                    S::NewFromLatest,
+                    "Ctrl+Shift+N",
+                    true,
+                    Command::NewFromLatest { supplement: false },
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::NewSupplement,
+                    "",
+                    true,
+                    Command::NewFromLatest { supplement: true },
+                );
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
                     S::OpenEllipsis,
                     "Ctrl+O",
                     true,
@@ -1173,6 +1303,15 @@ impl JianbaoApp {
                 self.review_menu(ui, &mut commands, lang);
             });
             ui.menu_button(S::ViewMenu.get(lang), |ui| {
+                menu_item(
+                    ui,
+                    &mut commands,
+                    lang,
+                    S::ArchiveEllipsis,
+                    "",
+                    true,
+                    Command::Archive,
+                );
                 menu_item(
                     ui,
                     &mut commands,
@@ -1403,6 +1542,27 @@ impl JianbaoApp {
             }
         }
 
+        for update in self.archive_watcher.poll() {
+            match update {
+                ArchiveUpdate::Progress { done, total } => {
+                    self.archive_progress = Some((done, total))
+                }
+                ArchiveUpdate::Ready(archive) => {
+                    let generation = self.archive.as_ref().map_or(0, |v| v.generation) + 1;
+                    let problems = crate::archive::numbering::problems(&archive.entries);
+                    self.archive = Some(ArchiveView {
+                        archive,
+                        problems,
+                        generation,
+                    });
+                    self.archive_progress = None;
+                    if let Some(supplement) = self.pending_new.take() {
+                        self.command(&ctx, Command::NewFromLatest { supplement });
+                    }
+                }
+            }
+        }
+
         // A close request with unsaved work waits for an answer.
         if ctx.input(|i| i.viewport().close_requested()) {
             if !self.quitting && self.session.as_ref().is_some_and(Session::is_dirty) {
@@ -1519,8 +1679,12 @@ impl JianbaoApp {
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
-                match self.start.ui(ui, &self.settings.recent, lang) {
+                let archive = self.settings.archive_folder.is_some();
+                match self.start.ui(ui, &self.settings.recent, archive, lang) {
                     Some(StartChoice::New) => commands.push(Command::New),
+                    Some(StartChoice::NewFromLatest) => {
+                        commands.push(Command::NewFromLatest { supplement: false })
+                    }
                     Some(StartChoice::Open) => commands.push(Command::Open),
                     Some(StartChoice::OpenSample) => commands.push(Command::OpenSample),
                     Some(StartChoice::OpenRecent(path)) => commands.push(Command::OpenPath(path)),
@@ -1585,10 +1749,37 @@ impl JianbaoApp {
             .as_mut()
             .filter(|s| s.can_edit())
             .map(|s| &mut s.issue);
-        if self.settings_window.show(&ctx, &mut self.settings, issue) {
+        let outcome = self.settings_window.show(&ctx, &mut self.settings, issue);
+        if outcome.changed {
             self.lang_override = None;
             apply_theme(&ctx, self.settings.theme);
             self.save_settings();
+        }
+        if outcome.pick_archive_folder {
+            self.command(&ctx, Command::PickArchiveFolder);
+        }
+
+        let request = self.archive_window.show(
+            &ctx,
+            self.settings.archive_folder.as_deref(),
+            self.archive.as_ref(),
+            self.archive_progress,
+            lang,
+        );
+        if let Some(request) = request {
+            // Opening or starting an issue goes back to the editor.
+            if request != ArchiveRequest::PickFolder {
+                self.archive_window.open = false;
+            }
+            let command = match request {
+                ArchiveRequest::Open(path) => Command::OpenPath(path),
+                ArchiveRequest::OpenArticle(path, id) => Command::OpenArticle(path, id),
+                ArchiveRequest::NewFromLatest { supplement } => {
+                    Command::NewFromLatest { supplement }
+                }
+                ArchiveRequest::PickFolder => Command::PickArchiveFolder,
+            };
+            self.command(&ctx, command);
         }
 
         if let Some(session) = &mut self.session {
@@ -1706,6 +1897,17 @@ impl JianbaoApp {
                         self.execute(ctx, command);
                     }
                     Some(false) => {}
+                }
+            }
+            Modal::Numbering(lines) => {
+                if !dialogs::notice(
+                    ctx,
+                    S::NumberingWarningTitle.get(lang),
+                    S::NumberingWarning.get(lang),
+                    &lines,
+                    lang,
+                ) {
+                    self.modal = Some(Modal::Numbering(lines));
                 }
             }
             Modal::Recover(mut found) => {

@@ -14,16 +14,25 @@ pub struct SettingsWindow {
     pub open: bool,
 }
 
+/// What came of a frame of the settings window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SettingsOutcome {
+    /// The user settings changed (to save them).
+    pub changed: bool,
+    /// The user asked to choose the archive folder.
+    pub pick_archive_folder: bool,
+}
+
 impl SettingsWindow {
-    /// Returns whether the user settings changed (to save them).
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         settings: &mut Settings,
         issue: Option<&mut Issue>,
-    ) -> bool {
+    ) -> SettingsOutcome {
         let lang = settings.lang;
         let before = settings.clone();
+        let mut pick_archive_folder = false;
         let mut open = self.open;
         egui::Window::new(S::Settings.get(lang))
             .open(&mut open)
@@ -68,6 +77,15 @@ impl SettingsWindow {
                         )
                         .labelled_by(label.id);
                         ui.end_row();
+                        ui.label(S::ArchiveFolder.get(lang));
+                        ui.horizontal(|ui| {
+                            match &settings.archive_folder {
+                                Some(folder) => ui.monospace(folder.display().to_string()),
+                                None => ui.weak("—"),
+                            };
+                            pick_archive_folder = ui.button(S::ChooseEllipsis.get(lang)).clicked();
+                        });
+                        ui.end_row();
                     });
                 if let Some(issue) = issue {
                     ui.separator();
@@ -75,7 +93,10 @@ impl SettingsWindow {
                 }
             });
         self.open = open;
-        *settings != before
+        SettingsOutcome {
+            changed: *settings != before,
+            pick_archive_folder,
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! What the editor shows with no issue open: New, Open, Recent, the sample.
+//! What the editor shows with no issue open: New, New from the latest
+//! issue (with an archive), Open, Recent, the sample.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,7 @@ use crate::i18n::{Lang, S};
 /// What the user chose on the start screen.
 pub enum StartChoice {
     New,
+    NewFromLatest,
     Open,
     OpenSample,
     OpenRecent(PathBuf),
@@ -18,7 +20,14 @@ pub enum StartChoice {
 pub struct StartScreen;
 
 impl StartScreen {
-    pub fn ui(&mut self, ui: &mut Ui, recent: &[PathBuf], lang: Lang) -> Option<StartChoice> {
+    /// `archive`: whether an archive folder is set (offering New from latest).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        recent: &[PathBuf],
+        archive: bool,
+        lang: Lang,
+    ) -> Option<StartChoice> {
         let mut choice = None;
         ui.vertical_centered(|ui| {
             ui.add_space(48.0);
@@ -30,6 +39,14 @@ impl StartScreen {
             };
             if ui.add(button(S::NewIssue.get(lang))).clicked() {
                 choice = Some(StartChoice::New);
+            }
+            if archive
+                && ui
+                    .add(button(S::NewFromLatest.get(lang)))
+                    .on_hover_text(S::NewFromLatestHint.get(lang))
+                    .clicked()
+            {
+                choice = Some(StartChoice::NewFromLatest);
             }
             if ui.add(button(S::OpenEllipsis.get(lang))).clicked() {
                 choice = Some(StartChoice::Open);

@@ -117,7 +117,7 @@ pub fn date_row(ui: &mut Ui, label: &str, date: &mut Option<NaiveDate>, lang: La
     response
 }
 
-fn date_picker(ui: &mut Ui, date: &mut Option<NaiveDate>, lang: Lang) -> Response {
+pub fn date_picker(ui: &mut Ui, date: &mut Option<NaiveDate>, lang: Lang) -> Response {
     let text = match date {
         Some(d) => messages::date(*d, lang),
         None => S::NoDate.get(lang).to_owned(),

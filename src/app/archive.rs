@@ -1,0 +1,141 @@
+//! Keeps the archive current without blocking the window: a thread reads
+//! the archive folder (reporting progress), then looks for changed files
+//! every few seconds and sends a fresh snapshot when something changed.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::archive::Archive;
+
+/// How often the folder is checked for new, changed or removed files.
+const POLL: Duration = Duration::from_secs(2);
+
+/// Progress reports are sent at most this often, in files.
+const PROGRESS_STEP: usize = 50;
+
+/// What the watcher reports.
+#[derive(Debug)]
+pub enum ArchiveUpdate {
+    /// Reading the folder: `done` of `total` files.
+    Progress { done: usize, total: usize },
+    /// The archive as it is now.
+    Ready(Arc<Archive>),
+}
+
+/// The watching thread, and the channels to it.
+///
+/// Invariant: at most one folder is watched; setting another starts over.
+pub struct ArchiveWatcher {
+    folders: Option<Sender<Option<PathBuf>>>,
+    updates: Receiver<ArchiveUpdate>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ArchiveWatcher {
+    /// Starts the thread, idle until a folder is set. `notify` is called
+    /// after every update (to request a repaint).
+    pub fn spawn(notify: impl Fn() + Send + 'static) -> Self {
+        let (folders, folder_rx) = mpsc::channel::<Option<PathBuf>>();
+        let (update_tx, updates) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("jianbao-archive".into())
+            .spawn(move || watch(&folder_rx, &update_tx, &notify))
+            .ok();
+        Self {
+            folders: Some(folders),
+            updates,
+            thread,
+        }
+    }
+
+    /// Watches `folder` from now on (`None`: nothing).
+    pub fn set_folder(&self, folder: Option<PathBuf>) {
+        if let Some(folders) = &self.folders {
+            let _ = folders.send(folder);
+        }
+    }
+
+    /// Updates that have arrived, oldest first. Never blocks.
+    pub fn poll(&self) -> Vec<ArchiveUpdate> {
+        self.updates.try_iter().collect()
+    }
+}
+
+impl Drop for ArchiveWatcher {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread's loop within one poll.
+        self.folders = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn watch(folders: &Receiver<Option<PathBuf>>, updates: &Sender<ArchiveUpdate>, notify: &dyn Fn()) {
+    let send = |update| {
+        let _ = updates.send(update);
+        notify();
+    };
+    let mut archive: Option<Archive> = None;
+    loop {
+        let wanted = match folders.recv_timeout(POLL) {
+            Ok(folder) => Some(folder),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if let Some(folder) = wanted {
+            // Only the newest folder matters.
+            let folder = folders.try_iter().last().unwrap_or(folder);
+            archive = folder.map(|folder| {
+                let scanned = Archive::scan(&folder, &mut |done, total| {
+                    if done % PROGRESS_STEP == 0 || done == total {
+                        send(ArchiveUpdate::Progress { done, total });
+                    }
+                });
+                send(ArchiveUpdate::Ready(Arc::new(scanned.clone())));
+                scanned
+            });
+        } else if let Some(archive) = &mut archive
+            && archive.refresh(&mut |_, _| {})
+        {
+            send(ArchiveUpdate::Ready(Arc::new(archive.clone())));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    fn wait_ready(watcher: &ArchiveWatcher) -> Arc<Archive> {
+        let start = Instant::now();
+        loop {
+            for update in watcher.poll() {
+                if let ArchiveUpdate::Ready(archive) = update {
+                    return archive;
+                }
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "no archive came");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    #[test]
+    fn the_watcher_reads_the_folder_then_notices_a_new_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut issue = crate::sample::issue();
+        crate::store::save(&dir.path().join("第11期.ron"), &issue).expect("save");
+        let watcher = ArchiveWatcher::spawn(|| {});
+        watcher.set_folder(Some(dir.path().to_owned()));
+        assert_eq!(wait_ready(&watcher).entries.len(), 1);
+
+        issue.masthead.number = Some(12);
+        crate::store::save(&dir.path().join("第12期.ron"), &issue).expect("save");
+        let archive = wait_ready(&watcher);
+        assert_eq!(archive.entries.len(), 2, "the new issue is picked up");
+    }
+}

@@ -1,0 +1,370 @@
+//! The archive: every issue an office has published, in one folder (and its
+//! subfolders), read into a summary per issue that lists, numbers, searches
+//! and counts without opening files again.
+//!
+//! [`Archive::scan`] reads a folder from scratch, several files at a time,
+//! reporting progress; [`Archive::refresh`] rereads only the files whose
+//! size or modification time changed, adds new ones and drops those gone.
+//! Nothing here writes a file.
+
+pub mod coverage;
+pub mod numbering;
+pub mod search;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+
+use crate::model::{ArticleId, Issue, Status};
+use crate::store::{self, LoadError};
+
+/// How deep below the archive folder issues are looked for (one folder per
+/// year, say, or per bulletin and year).
+const MAX_DEPTH: usize = 4;
+
+/// One article, as much of it as listing and searching need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleText {
+    pub id: ArticleId,
+    pub unit: String,
+    /// Lead and body paragraphs, one per line, without bold markers.
+    pub text: String,
+}
+
+/// One issue of the archive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub stamp: Stamp,
+    pub name: String,
+    pub number: Option<u32>,
+    pub total_number: Option<u32>,
+    pub supplement: bool,
+    pub date: Option<NaiveDate>,
+    pub status: Status,
+    pub articles: Vec<ArticleText>,
+}
+
+impl Entry {
+    pub fn from_issue(path: &Path, stamp: Stamp, issue: &Issue) -> Entry {
+        let m = &issue.masthead;
+        Entry {
+            path: path.to_owned(),
+            stamp,
+            name: m.name.trim().to_owned(),
+            number: m.number,
+            total_number: m.total_number,
+            supplement: m.supplement,
+            date: m.date,
+            status: issue.review.status,
+            articles: issue
+                .articles()
+                .map(|(_, _, article)| {
+                    let mut text = article.lead.clone();
+                    for paragraph in &article.body {
+                        text.push('\n');
+                        text.push_str(&paragraph.text());
+                    }
+                    ArticleText {
+                        id: article.id,
+                        unit: article.unit.trim().to_owned(),
+                        text,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The year the issue's numbering belongs to.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| chrono::Datelike::year(&d))
+    }
+}
+
+/// What tells a file changed: its size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        })
+    }
+}
+
+/// A file in the folder that is not a readable issue.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    pub path: PathBuf,
+    pub stamp: Option<Stamp>,
+    pub error: Arc<LoadError>,
+}
+
+/// The issues of one folder.
+///
+/// Invariant: `entries` and `failures` together hold each draft file found
+/// under `folder` at the last scan or refresh exactly once, in path order.
+#[derive(Clone, Debug, Default)]
+pub struct Archive {
+    pub folder: PathBuf,
+    pub entries: Vec<Entry>,
+    pub failures: Vec<Failure>,
+}
+
+impl Archive {
+    /// Reads every draft under `folder`. `progress(done, total)` is called
+    /// as files are read (from this thread).
+    pub fn scan(folder: &Path, progress: &mut dyn FnMut(usize, usize)) -> Archive {
+        let mut archive = Archive {
+            folder: folder.to_owned(),
+            ..Archive::default()
+        };
+        archive.refresh(progress);
+        archive
+    }
+
+    /// Rereads what changed since the last scan: new and changed files are
+    /// read, vanished ones dropped, unchanged ones kept. Returns whether
+    /// anything changed.
+    pub fn refresh(&mut self, progress: &mut dyn FnMut(usize, usize)) -> bool {
+        let paths = draft_files(&self.folder);
+        let mut known: std::collections::HashMap<PathBuf, Known> = std::collections::HashMap::new();
+        for entry in self.entries.drain(..) {
+            known.insert(entry.path.clone(), Known::Entry(Box::new(entry)));
+        }
+        for failure in self.failures.drain(..) {
+            known.insert(failure.path.clone(), Known::Failure(failure));
+        }
+        let had = known.len();
+        let mut kept = 0;
+        let mut to_read = Vec::new();
+        let mut results: Vec<Option<Known>> = Vec::with_capacity(paths.len());
+        for path in &paths {
+            let stamp = Stamp::of(path);
+            match known.remove(path) {
+                Some(old) if stamp.is_some() && old.stamp() == stamp => {
+                    kept += 1;
+                    results.push(Some(old));
+                }
+                _ => {
+                    to_read.push((results.len(), path.clone(), stamp));
+                    results.push(None);
+                }
+            }
+        }
+        let changed = !to_read.is_empty() || kept != had;
+        for (slot, read) in read_all(to_read, progress) {
+            results[slot] = Some(read);
+        }
+        for result in results.into_iter().flatten() {
+            match result {
+                Known::Entry(entry) => self.entries.push(*entry),
+                Known::Failure(failure) => self.failures.push(failure),
+            }
+        }
+        changed
+    }
+
+    /// The entry for `path`, if it is in the archive.
+    pub fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.path == path)
+    }
+}
+
+/// A file as last read: an issue or a failure.
+enum Known {
+    Entry(Box<Entry>),
+    Failure(Failure),
+}
+
+impl Known {
+    fn stamp(&self) -> Option<Stamp> {
+        match self {
+            Known::Entry(entry) => Some(entry.stamp),
+            Known::Failure(failure) => failure.stamp,
+        }
+    }
+}
+
+/// Reads files on all cores; results come back tagged with their slot.
+fn read_all(
+    jobs: Vec<(usize, PathBuf, Option<Stamp>)>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<(usize, Known)> {
+    let total = jobs.len();
+    if total == 0 {
+        return Vec::new();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
+        .min(total);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut out = Vec::with_capacity(total);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let (jobs, next) = (&jobs, &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((slot, path, stamp)) = jobs.get(i) else {
+                        break;
+                    };
+                    let read = match store::load(path) {
+                        Ok(issue) => {
+                            let stamp = stamp.unwrap_or(Stamp {
+                                len: 0,
+                                modified: None,
+                            });
+                            Known::Entry(Box::new(Entry::from_issue(path, stamp, &issue)))
+                        }
+                        Err(error) => Known::Failure(Failure {
+                            path: path.clone(),
+                            stamp: *stamp,
+                            error: Arc::new(error),
+                        }),
+                    };
+                    if sender.send((*slot, read)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for result in receiver {
+            out.push(result);
+            progress(out.len(), total);
+        }
+    });
+    out
+}
+
+/// Draft files under `folder`, sorted: `.ron` files, not hidden (lock
+/// files, temporary files), not the copies kept of older formats.
+pub fn draft_files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    walk(folder, 0, &mut found);
+    found.sort();
+    found
+}
+
+fn walk(folder: &Path, depth: usize, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if depth + 1 < MAX_DEPTH {
+                walk(&path, depth + 1, found);
+            }
+        } else if name.ends_with(".ron") && !is_format_backup(&name) {
+            found.push(path);
+        }
+    }
+}
+
+/// `第11期.v1-backup.ron`: the original of a file upgraded from format 1.
+fn is_format_backup(name: &str) -> bool {
+    name.strip_suffix("-backup.ron")
+        .and_then(|stem| stem.rsplit_once(".v"))
+        .is_some_and(|(_, version)| {
+            !version.is_empty() && version.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, issue: &Issue) {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("folder");
+        }
+        store::save(path, issue).expect("save");
+    }
+
+    #[test]
+    fn scanning_finds_drafts_in_subfolders_and_skips_the_rest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let issue = crate::sample::issue();
+        write(&dir.path().join("2021/第11期.ron"), &issue);
+        write(&dir.path().join("2021/第11期.v1-backup.ron"), &issue);
+        std::fs::write(dir.path().join("2021/.~lock.第11期.ron#"), "x").expect("lock");
+        std::fs::write(dir.path().join("说明.txt"), "不是简报").expect("txt");
+        std::fs::write(dir.path().join("坏文件.ron"), "(schema: 2, masthead: (").expect("bad");
+
+        let mut calls = Vec::new();
+        let archive = Archive::scan(dir.path(), &mut |done, total| calls.push((done, total)));
+        assert_eq!(archive.entries.len(), 1);
+        let entry = &archive.entries[0];
+        assert!(entry.path.ends_with("2021/第11期.ron"));
+        assert_eq!((entry.number, entry.total_number), (Some(11), Some(2177)));
+        assert_eq!(entry.articles.len(), 3);
+        assert_eq!(entry.articles[0].unit, "东城区");
+        assert!(
+            entry.articles[0].text.contains("坚持全时创建。研究制定"),
+            "bold markers are gone"
+        );
+        assert_eq!(
+            archive.failures.len(),
+            1,
+            "the broken file is listed as a failure"
+        );
+        assert_eq!(calls.last(), Some(&(2, 2)), "progress reaches the total");
+    }
+
+    #[test]
+    fn refreshing_rereads_only_what_changed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut issue = crate::sample::issue();
+        write(&dir.path().join("第11期.ron"), &issue);
+        issue.masthead.number = Some(12);
+        write(&dir.path().join("第12期.ron"), &issue);
+        let mut archive = Archive::scan(dir.path(), &mut |_, _| {});
+        assert_eq!(archive.entries.len(), 2);
+
+        let mut read = 0;
+        assert!(!archive.refresh(&mut |_, _| read += 1), "nothing changed");
+        assert_eq!(read, 0);
+
+        issue.masthead.number = Some(13);
+        write(&dir.path().join("第13期.ron"), &issue);
+        std::fs::remove_file(dir.path().join("第11期.ron")).expect("remove");
+        issue.masthead.name = "首都精神文明建设情况简报（改）".into();
+        issue.masthead.number = Some(12);
+        write(&dir.path().join("第12期.ron"), &issue);
+        assert!(archive.refresh(&mut |_, _| read += 1));
+        assert_eq!(read, 2, "the new file and the changed one");
+        let numbers: Vec<Option<u32>> = archive.entries.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [Some(12), Some(13)]);
+        assert!(archive.entries[0].name.ends_with("（改）"));
+    }
+
+    #[test]
+    fn format_backups_are_recognized() {
+        assert!(is_format_backup("第11期.v1-backup.ron"));
+        assert!(is_format_backup("a.b.v12-backup.ron"));
+        assert!(!is_format_backup("第11期.ron"));
+        assert!(!is_format_backup("第11期-backup.ron"));
+        assert!(!is_format_backup("第11期.vx-backup.ron"));
+    }
+}

@@ -1,0 +1,106 @@
+//! `jianbao archive DIR`: the issues of an archive folder, listed or
+//! searched, with what is wrong in their numbering.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::archive::numbering;
+use crate::archive::search::{Query, search};
+use crate::archive::{Archive, Entry};
+use crate::i18n::{Lang, messages};
+
+/// At most this many search results are printed.
+const LIMIT: usize = 200;
+
+/// What to do with the archive.
+pub enum Action {
+    List,
+    Search(Query),
+}
+
+/// 0 when the folder was read (even with unreadable files in it, which are
+/// reported), 2 when it is not a folder.
+pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
+    if !folder.is_dir() {
+        warn!(
+            "{}{}{}",
+            folder.display(),
+            messages::sep(lang),
+            messages::not_a_folder(lang)
+        );
+        return ExitCode::from(2);
+    }
+    let archive = Archive::scan(folder, &mut |_, _| {});
+    match action {
+        Action::List => list(&archive, lang),
+        Action::Search(query) => find(&archive, &query, lang),
+    }
+    for failure in &archive.failures {
+        warn!("{}", failure.error.message(lang));
+    }
+    ExitCode::SUCCESS
+}
+
+fn relative<'a>(archive: &Archive, path: &'a Path) -> std::borrow::Cow<'a, str> {
+    path.strip_prefix(&archive.folder)
+        .unwrap_or(path)
+        .to_string_lossy()
+}
+
+fn date(entry: &Entry) -> String {
+    entry
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "----------".to_owned())
+}
+
+fn list(archive: &Archive, lang: Lang) {
+    let mut entries: Vec<&Entry> = archive.entries.iter().collect();
+    entries.sort_by_key(|e| (e.date, e.total_number, e.number));
+    for e in &entries {
+        say!(
+            "{}  {}  {}  {}  {}  {}  {}",
+            date(e),
+            e.name,
+            messages::issue_number(e.number, e.supplement, lang),
+            messages::total_number(e.total_number, lang),
+            messages::status_label(e.status, lang),
+            messages::article_count(e.articles.len(), lang),
+            relative(archive, &e.path)
+        );
+    }
+    say!("{}", messages::issue_total(entries.len(), lang));
+    for problem in numbering::problems(&archive.entries) {
+        say!(
+            "{}",
+            messages::numbering_problem(&problem, &archive.folder, lang)
+        );
+    }
+}
+
+fn find(archive: &Archive, query: &Query, lang: Lang) {
+    let (hits, total) = search(archive, query, LIMIT);
+    for hit in &hits {
+        let e = &archive.entries[hit.entry];
+        say!(
+            "{} {} · {}{}…{}[{}]{}…  {}",
+            date(e),
+            messages::issue_number(e.number, e.supplement, lang),
+            hit.unit,
+            messages::sep(lang),
+            hit.before,
+            hit.matched,
+            hit.after,
+            relative(archive, &e.path)
+        );
+    }
+    say!("{}", messages::match_total(total, hits.len(), lang));
+}
+
+/// Parses a date given on the command line: 2021-02-25.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("“{text}” is not a date like 2021-02-25"))
+}

@@ -1,0 +1,147 @@
+//! Full-text search over the archive: words, unit, date range; each result
+//! shows the words in context and opens the issue at that article.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{FontId, Sense, Ui};
+
+use super::{ArchiveRequest, ArchiveView};
+use crate::archive::search::{Hit, Query, search};
+use crate::i18n::{Lang, S, messages};
+use crate::sample::BEIJING_DISTRICTS;
+use crate::ui::widgets::date_picker;
+
+/// Results listed at most; the count says how many there are in all.
+const LIMIT: usize = 300;
+
+#[derive(Default)]
+pub struct SearchTab {
+    query: Query,
+    /// The results, and the query and archive generation they are for.
+    results: Vec<Hit>,
+    total: usize,
+    searched: Option<(Query, u64)>,
+}
+
+impl SearchTab {
+    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<ArchiveRequest> {
+        let archive = &view.archive;
+        egui::Grid::new("archive-search-form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let label = ui.label(S::SearchText.get(lang));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.query.text)
+                        .hint_text(S::SearchHint.get(lang))
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(S::SearchUnit.get(lang));
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.query.unit).desired_width(120.0))
+                        .labelled_by(label.id);
+                    egui::ComboBox::from_id_salt("search-district")
+                        .selected_text(S::PickDistrict.get(lang))
+                        .show_ui(ui, |ui| {
+                            for district in BEIJING_DISTRICTS {
+                                if ui
+                                    .selectable_label(self.query.unit == district, district)
+                                    .clicked()
+                                {
+                                    self.query.unit = district.to_owned();
+                                }
+                            }
+                        });
+                });
+                ui.end_row();
+
+                ui.label(S::ColDate.get(lang));
+                ui.horizontal(|ui| {
+                    ui.label(S::FromDate.get(lang));
+                    date_picker(ui, &mut self.query.from, lang);
+                    ui.label(S::ToDate.get(lang));
+                    date_picker(ui, &mut self.query.to, lang);
+                });
+                ui.end_row();
+            });
+
+        let key = (self.query.clone(), view.generation);
+        if self.searched.as_ref() != Some(&key) {
+            let wanted = !self.query.text.trim().is_empty() || !self.query.unit.trim().is_empty();
+            (self.results, self.total) = if wanted {
+                search(archive, &self.query, LIMIT)
+            } else {
+                (Vec::new(), 0)
+            };
+            self.searched = Some(key);
+        }
+        ui.separator();
+        ui.label(messages::match_total(self.total, self.results.len(), lang));
+
+        let mut request = None;
+        let font = FontId::proportional(14.0);
+        let (text, strong) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
+        let mark = ui.visuals().selection.bg_fill;
+        egui::ScrollArea::vertical()
+            .id_salt("archive-search-results")
+            .auto_shrink([false, false])
+            .show_rows(ui, 40.0, self.results.len(), |ui, range| {
+                for hit in &self.results[range] {
+                    let entry = &archive.entries[hit.entry];
+                    let heading = format!(
+                        "{} {} · {}",
+                        entry.date.map(|d| d.to_string()).unwrap_or_default(),
+                        messages::issue_number(entry.number, entry.supplement, lang),
+                        hit.unit
+                    );
+                    let mut job = LayoutJob::default();
+                    job.append(
+                        &format!("…{}", hit.before),
+                        0.0,
+                        TextFormat::simple(font.clone(), text),
+                    );
+                    job.append(
+                        &hit.matched,
+                        0.0,
+                        TextFormat {
+                            font_id: font.clone(),
+                            color: strong,
+                            background: mark,
+                            ..Default::default()
+                        },
+                    );
+                    job.append(
+                        &format!("{}…", hit.after),
+                        0.0,
+                        TextFormat::simple(font.clone(), text),
+                    );
+                    let size = egui::vec2(ui.available_width(), 40.0);
+                    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+                    if response.hovered() {
+                        ui.painter().rect_filled(
+                            rect,
+                            2.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
+                    }
+                    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                        ui.strong(heading);
+                        ui.add(
+                            egui::Label::new(job)
+                                .truncate()
+                                .selectable(false)
+                                .sense(Sense::hover()),
+                        );
+                    });
+                    let response = response.on_hover_text(S::JumpHint.get(lang));
+                    if response.clicked() {
+                        request =
+                            Some(ArchiveRequest::OpenArticle(entry.path.clone(), hit.article));
+                    }
+                }
+            });
+        request
+    }
+}
