@@ -845,3 +845,47 @@ fn new_from_latest_numbers_on_from_the_archive_and_warns_of_repeats() {
     harness.run_steps(2);
     assert!(!harness.state().is_asking());
 }
+
+#[test]
+fn an_archive_search_result_opens_its_issue_at_the_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = jianbao::sample::issue();
+    for number in [10, 11] {
+        let mut issue = sample.clone();
+        issue.masthead.number = Some(number);
+        jianbao::store::save(&dir.path().join(format!("第{number}期.ron")), &issue).expect("save");
+    }
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    menu(&mut harness, "视图", "档案库…");
+    answers.push(dir.path().to_owned());
+    harness.get_by_label("选择…").click();
+    let start = Instant::now();
+    while harness.state().archive_issue_count() != Some(2) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the archive was never read"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+    harness.get_by_label("全文搜索").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "查找", "回天");
+    harness.run_steps(2);
+    harness.get_by_label_contains("共 2 处");
+    harness
+        .get_by_label_contains("第 11 期 · 昌平区 昌平区举办“回天")
+        .click();
+    harness.run_steps(4);
+
+    let session = harness.state().session().expect("opened");
+    assert_eq!(
+        session.path(),
+        Some(dir.path().join("第11期.ron").as_path())
+    );
+    let changping = sample.sections[0].articles[2].id;
+    assert_eq!(harness.state().selection(), Selection::Article(changping));
+}

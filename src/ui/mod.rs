@@ -196,8 +196,9 @@ pub enum Command {
     NewFromLatest {
         supplement: bool,
     },
-    /// Open a draft at one of its articles (a search result).
-    OpenArticle(PathBuf, crate::model::ArticleId),
+    /// Open a draft at one of its articles, with these words selected (a
+    /// search result).
+    OpenArticle(PathBuf, crate::model::ArticleId, crate::model::Quote),
 }
 
 impl Command {
@@ -409,6 +410,11 @@ impl JianbaoApp {
         self.selection
     }
 
+    /// How many issues the archive holds, once it has been read.
+    pub fn archive_issue_count(&self) -> Option<usize> {
+        self.archive.as_ref().map(|v| v.archive.entries.len())
+    }
+
     /// Whether the "save changes?" prompt is up.
     pub fn is_prompting(&self) -> bool {
         matches!(self.modal, Some(Modal::Unsaved(_)))
@@ -565,13 +571,30 @@ impl JianbaoApp {
                     self.notify(S::ArchiveReading.get(lang).to_owned());
                 }
             }
-            Command::OpenArticle(path, id) => {
+            Command::OpenArticle(path, id, words) => {
                 self.open_path(&path);
-                let opened = self.session.as_ref().is_some_and(|s| {
-                    s.path() == Some(path.as_path()) && s.issue.find_article(id).is_some()
-                });
-                if opened {
+                let found = self
+                    .session
+                    .as_ref()
+                    .filter(|s| s.path() == Some(path.as_path()))
+                    .and_then(|s| s.issue.find_article(id).map(|at| (s, at)))
+                    .map(|(s, (section, article))| {
+                        let place = crate::model::review::locate(
+                            &s.issue.sections[section].articles[article],
+                            &words,
+                        );
+                        (section, article, place)
+                    });
+                if let Some((section, article, place)) = found {
                     self.select(Selection::Article(id));
+                    if let Some((part, range)) = place {
+                        let field = crate::model::Field::Article {
+                            section,
+                            article,
+                            part,
+                        };
+                        self.focus.request(field, range);
+                    }
                 }
             }
         }
@@ -1773,7 +1796,9 @@ impl JianbaoApp {
             }
             let command = match request {
                 ArchiveRequest::Open(path) => Command::OpenPath(path),
-                ArchiveRequest::OpenArticle(path, id) => Command::OpenArticle(path, id),
+                ArchiveRequest::OpenArticle(path, id, words) => {
+                    Command::OpenArticle(path, id, words)
+                }
                 ArchiveRequest::NewFromLatest { supplement } => {
                     Command::NewFromLatest { supplement }
                 }

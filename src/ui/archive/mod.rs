@@ -14,14 +14,17 @@ use egui::Ui;
 use crate::archive::Archive;
 use crate::archive::numbering::Problem;
 use crate::i18n::{Lang, S, messages};
-use crate::model::ArticleId;
+use crate::model::{ArticleId, Quote};
 
 /// What the user asked of the archive window.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArchiveRequest {
     Open(PathBuf),
-    OpenArticle(PathBuf, ArticleId),
-    NewFromLatest { supplement: bool },
+    /// An article, and the words found in it (to select them).
+    OpenArticle(PathBuf, ArticleId, Quote),
+    NewFromLatest {
+        supplement: bool,
+    },
     PickFolder,
 }
 

@@ -7,6 +7,7 @@ use egui::{FontId, Sense, Ui};
 use super::{ArchiveRequest, ArchiveView};
 use crate::archive::search::{Hit, Query, search};
 use crate::i18n::{Lang, S, messages};
+use crate::model::Quote;
 use crate::sample::BEIJING_DISTRICTS;
 use crate::ui::widgets::date_picker;
 
@@ -127,7 +128,7 @@ impl SearchTab {
                         );
                     }
                     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                        ui.strong(heading);
+                        ui.strong(&heading);
                         ui.add(
                             egui::Label::new(job)
                                 .truncate()
@@ -135,13 +136,30 @@ impl SearchTab {
                                 .sense(Sense::hover()),
                         );
                     });
+                    let described = format!("{heading} {}{}{}", hit.before, hit.matched, hit.after);
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, described.clone())
+                    });
                     let response = response.on_hover_text(S::JumpHint.get(lang));
                     if response.clicked() {
-                        request =
-                            Some(ArchiveRequest::OpenArticle(entry.path.clone(), hit.article));
+                        request = Some(ArchiveRequest::OpenArticle(
+                            entry.path.clone(),
+                            hit.article,
+                            words(hit),
+                        ));
                     }
                 }
             });
         request
+    }
+}
+
+/// The words a hit found, with their context, to find them again in the
+/// article (an empty search selects nothing).
+fn words(hit: &Hit) -> Quote {
+    Quote {
+        text: hit.matched.clone(),
+        before: hit.before.clone(),
+        after: hit.after.clone(),
     }
 }
