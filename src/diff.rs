@@ -101,37 +101,21 @@ const FIELDS: [Field; 19] = [
 
 /// An issue-level field as text, the way it is compared and shown.
 fn field_text(issue: &Issue, field: Field) -> String {
-    let (m, f, d) = (&issue.masthead, &issue.footer, &issue.distribution);
+    let m = &issue.masthead;
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let yes_no = |b: bool| if b { "✓" } else { "✗" }.to_owned();
     match field {
-        Field::Name => m.name.clone(),
         Field::Number => number(m.number),
         Field::TotalNumber => number(m.total_number),
         Field::Supplement => yes_no(m.supplement),
-        Field::Office => m.office.clone(),
         Field::Date => m.date.map(|d| d.to_string()).unwrap_or_default(),
         Field::Classification => m
             .classification
             .map(|c| c.label().to_owned())
             .unwrap_or_default(),
         Field::CopySerial => yes_no(m.copy_serial),
-        Field::EditorsNote => issue.editors_note.clone().unwrap_or_default(),
-        Field::AttributionSuffix => issue.attribution_suffix.clone(),
-        Field::Editor => f.editor.clone(),
-        Field::Proofreader => f.proofreader.clone(),
-        Field::Phone => f.phone.clone(),
-        Field::Fax => f.fax.clone(),
-        Field::Email => f.email.clone(),
-        Field::PrintCount => number(f.print_count),
-        Field::ReportTo => d.report_to.clone(),
-        Field::SendTo => d.send_to.clone(),
-        Field::IssueTo => d.issue_to.clone(),
-        // Compared elsewhere (sections, articles) or not text.
-        Field::SectionHeading { .. }
-        | Field::Section { .. }
-        | Field::Article { .. }
-        | Field::Style => String::new(),
+        Field::PrintCount => number(issue.footer.print_count),
+        text => issue.field_text(&text).unwrap_or_default(),
     }
 }
 
@@ -296,32 +280,23 @@ pub fn accept(ours: &mut Issue, theirs: &Issue, difference: &Difference) {
 
 fn accept_field(ours: &mut Issue, theirs: &Issue, field: Field) {
     let (m, tm) = (&mut ours.masthead, &theirs.masthead);
-    let (f, tf) = (&mut ours.footer, &theirs.footer);
-    let (d, td) = (&mut ours.distribution, &theirs.distribution);
     match field {
-        Field::Name => m.name = tm.name.clone(),
         Field::Number => m.number = tm.number,
         Field::TotalNumber => m.total_number = tm.total_number,
         Field::Supplement => m.supplement = tm.supplement,
-        Field::Office => m.office = tm.office.clone(),
         Field::Date => m.date = tm.date,
         Field::Classification => m.classification = tm.classification,
         Field::CopySerial => m.copy_serial = tm.copy_serial,
+        Field::PrintCount => ours.footer.print_count = theirs.footer.print_count,
+        // Present or not: the text alone would not say.
         Field::EditorsNote => ours.editors_note = theirs.editors_note.clone(),
-        Field::AttributionSuffix => ours.attribution_suffix = theirs.attribution_suffix.clone(),
-        Field::Editor => f.editor = tf.editor.clone(),
-        Field::Proofreader => f.proofreader = tf.proofreader.clone(),
-        Field::Phone => f.phone = tf.phone.clone(),
-        Field::Fax => f.fax = tf.fax.clone(),
-        Field::Email => f.email = tf.email.clone(),
-        Field::PrintCount => f.print_count = tf.print_count,
-        Field::ReportTo => d.report_to = td.report_to.clone(),
-        Field::SendTo => d.send_to = td.send_to.clone(),
-        Field::IssueTo => d.issue_to = td.issue_to.clone(),
-        Field::SectionHeading { .. }
-        | Field::Section { .. }
-        | Field::Article { .. }
-        | Field::Style => {}
+        text => {
+            if let (Some(mine), Some(their)) =
+                (ours.field_text_mut(&text), theirs.field_text(&text))
+            {
+                *mine = their;
+            }
+        }
     }
 }
 

@@ -1,20 +1,14 @@
 //! The archive of past issues: a generated archive of 2,200 issues read,
 //! numbered and searched; `jianbao archive` as a user runs it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+
+use common::jianbao;
 use jianbao::archive::Archive;
 use jianbao::archive::numbering::{self, Problem};
 use jianbao::archive::search::{Query, search};
-
-fn jianbao(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(args)
-        .env("JIANBAO_LANG", "zh")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn a_generated_archive_of_2200_issues_reads_whole_and_numbers_cleanly() {

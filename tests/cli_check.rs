@@ -1,15 +1,10 @@
 //! `jianbao check`, `jianbao new` and `jianbao review` as a user runs them.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn jianbao(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(args)
-        .env("JIANBAO_LANG", "zh")
-        .output()
-        .expect("the binary runs")
-}
+use std::path::{Path, PathBuf};
+
+use common::jianbao;
 
 fn check(path: &Path) -> (i32, String) {
     let out = jianbao(&["check".as_ref(), path.as_os_str()]);
@@ -116,11 +111,12 @@ fn a_missing_file_and_a_folder_exit_two() {
 
 #[test]
 fn english_messages_on_request() {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["--lang", "en", "check"])
-        .arg(sample_path())
-        .output()
-        .expect("runs");
+    let out = jianbao(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        sample_path().as_os_str(),
+    ]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("no problems found"));
 }
 

@@ -1,14 +1,12 @@
 //! `jianbao lint` and `jianbao import` as a user runs them.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+/// Runs `jianbao`: its exit code and everything it printed.
 fn jianbao(args: &[&std::ffi::OsStr]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(args)
-        .env("JIANBAO_LANG", "zh")
-        .output()
-        .expect("the binary runs");
+    let out = common::jianbao(args);
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -613,6 +613,7 @@ fn a_reviewer_comments_in_reviewer_mode_without_changing_the_text() {
     );
 
     // A comment, signed with the name given once.
+    let (typeset_before, _) = harness.state().preview_generations();
     type_into(&mut harness, "批注内容", "请核实“四全”的提法。");
     harness.get_by_label("添加批注").click();
     harness.run_steps(4);
@@ -628,6 +629,11 @@ fn a_reviewer_comments_in_reviewer_mode_without_changing_the_text() {
     let mut content = reviewed.clone();
     content.review = Default::default();
     assert_eq!(content, original, "only the review changed");
+    assert_eq!(
+        harness.state().preview_generations().0,
+        typeset_before,
+        "a comment changes no page: nothing is typeset again"
+    );
     harness.get_by_label_contains("请核实“四全”的提法");
     harness.get_by_label_contains("未处理的批注（1）");
 

@@ -1,11 +1,12 @@
 //! Keeps the archive current without blocking the window: a thread reads
 //! the archive folder (reporting progress), then looks for changed files
 //! every few seconds and sends a fresh snapshot when something changed.
+//! The thread only reads, so it is never waited for: quitting while a
+//! large folder is being read does not wait for the read to finish.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::archive::Archive;
@@ -28,10 +29,10 @@ pub enum ArchiveUpdate {
 /// The watching thread, and the channels to it.
 ///
 /// Invariant: at most one folder is watched; setting another starts over.
+/// Dropping it closes the channel; the thread ends at its next look.
 pub struct ArchiveWatcher {
-    folders: Option<Sender<Option<PathBuf>>>,
+    folders: Sender<Option<PathBuf>>,
     updates: Receiver<ArchiveUpdate>,
-    thread: Option<JoinHandle<()>>,
 }
 
 impl ArchiveWatcher {
@@ -40,37 +41,22 @@ impl ArchiveWatcher {
     pub fn spawn(notify: impl Fn() + Send + 'static) -> Self {
         let (folders, folder_rx) = mpsc::channel::<Option<PathBuf>>();
         let (update_tx, updates) = mpsc::channel();
-        let thread = std::thread::Builder::new()
+        // Without a thread the archive simply stays unread; nothing else
+        // depends on it.
+        let _ = std::thread::Builder::new()
             .name("jianbao-archive".into())
-            .spawn(move || watch(&folder_rx, &update_tx, &notify))
-            .ok();
-        Self {
-            folders: Some(folders),
-            updates,
-            thread,
-        }
+            .spawn(move || watch(&folder_rx, &update_tx, &notify));
+        Self { folders, updates }
     }
 
     /// Watches `folder` from now on (`None`: nothing).
     pub fn set_folder(&self, folder: Option<PathBuf>) {
-        if let Some(folders) = &self.folders {
-            let _ = folders.send(folder);
-        }
+        let _ = self.folders.send(folder);
     }
 
     /// Updates that have arrived, oldest first. Never blocks.
     pub fn poll(&self) -> Vec<ArchiveUpdate> {
         self.updates.try_iter().collect()
-    }
-}
-
-impl Drop for ArchiveWatcher {
-    fn drop(&mut self) {
-        // Closing the channel ends the thread's loop within one poll.
-        self.folders = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

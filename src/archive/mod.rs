@@ -64,9 +64,9 @@ impl Entry {
                 .articles()
                 .map(|(_, _, article)| {
                     let mut text = article.lead.clone();
-                    for paragraph in &article.body {
+                    if !article.body.is_empty() {
                         text.push('\n');
-                        text.push_str(&paragraph.text());
+                        text.push_str(&article.body_text());
                     }
                     ArticleText {
                         id: article.id,
@@ -250,6 +250,14 @@ fn read_all(
     out
 }
 
+/// `path` as shown in lists: below the archive `folder`, `2021/第11期.ron`.
+pub fn relative_path(folder: &Path, path: &Path) -> String {
+    path.strip_prefix(folder)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 /// Draft files under `folder`, sorted: `.ron` files, not hidden (lock
 /// files, temporary files), not the copies kept of older formats.
 pub fn draft_files(folder: &Path) -> Vec<PathBuf> {
@@ -276,19 +284,10 @@ fn walk(folder: &Path, depth: usize, found: &mut Vec<PathBuf>) {
             if depth + 1 < MAX_DEPTH {
                 walk(&path, depth + 1, found);
             }
-        } else if name.ends_with(".ron") && !is_format_backup(&name) {
+        } else if name.ends_with(".ron") && !store::is_kept_original(&name) {
             found.push(path);
         }
     }
-}
-
-/// `第11期.v1-backup.ron`: the original of a file upgraded from format 1.
-fn is_format_backup(name: &str) -> bool {
-    name.strip_suffix("-backup.ron")
-        .and_then(|stem| stem.rsplit_once(".v"))
-        .is_some_and(|(_, version)| {
-            !version.is_empty() && version.chars().all(|c| c.is_ascii_digit())
-        })
 }
 
 #[cfg(test)]
@@ -357,14 +356,5 @@ mod tests {
         let numbers: Vec<Option<u32>> = archive.entries.iter().map(|e| e.number).collect();
         assert_eq!(numbers, [Some(12), Some(13)]);
         assert!(archive.entries[0].name.ends_with("（改）"));
-    }
-
-    #[test]
-    fn format_backups_are_recognized() {
-        assert!(is_format_backup("第11期.v1-backup.ron"));
-        assert!(is_format_backup("a.b.v12-backup.ron"));
-        assert!(!is_format_backup("第11期.ron"));
-        assert!(!is_format_backup("第11期-backup.ron"));
-        assert!(!is_format_backup("第11期.vx-backup.ron"));
     }
 }

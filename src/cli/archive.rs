@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::archive::numbering;
 use crate::archive::search::{Query, search};
-use crate::archive::{Archive, Entry};
+use crate::archive::{Archive, Entry, relative_path};
 use crate::i18n::{Lang, messages};
 
 /// At most this many search results are printed.
@@ -25,10 +25,8 @@ pub enum Action {
 pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
     if !folder.is_dir() {
         warn!(
-            "{}{}{}",
-            folder.display(),
-            messages::sep(lang),
-            messages::not_a_folder(lang)
+            "{}",
+            messages::with_file(folder, messages::not_a_folder(lang), lang)
         );
         return ExitCode::from(2);
     }
@@ -41,12 +39,6 @@ pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
         warn!("{}", failure.error.message(lang));
     }
     ExitCode::SUCCESS
-}
-
-fn relative<'a>(archive: &Archive, path: &'a Path) -> std::borrow::Cow<'a, str> {
-    path.strip_prefix(&archive.folder)
-        .unwrap_or(path)
-        .to_string_lossy()
 }
 
 fn date(entry: &Entry) -> String {
@@ -68,7 +60,7 @@ fn list(archive: &Archive, lang: Lang) {
             messages::total_number(e.total_number, lang),
             messages::status_label(e.status, lang),
             messages::article_count(e.articles.len(), lang),
-            relative(archive, &e.path)
+            relative_path(&archive.folder, &e.path)
         );
     }
     say!("{}", messages::issue_total(entries.len(), lang));
@@ -93,7 +85,7 @@ fn find(archive: &Archive, query: &Query, lang: Lang) {
             hit.before,
             hit.matched,
             hit.after,
-            relative(archive, &e.path)
+            relative_path(&archive.folder, &e.path)
         );
     }
     say!("{}", messages::match_total(total, hits.len(), lang));

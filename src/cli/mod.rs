@@ -268,23 +268,11 @@ pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
             }
             Ok(issue) => {
                 let problems = issue.validate();
-                if problems.is_empty() {
-                    say!(
-                        "{}{}{}",
-                        path.display(),
-                        messages::sep(lang),
-                        S::CheckClean.get(lang)
-                    );
-                } else {
+                let lines = problems
+                    .iter()
+                    .map(|p| messages::problem_with_place(p, lang));
+                if !report(path, lines, lang) {
                     worst = worst.max(1);
-                }
-                for problem in &problems {
-                    say!(
-                        "{}{}{}",
-                        path.display(),
-                        messages::sep(lang),
-                        messages::problem_with_place(problem, lang)
-                    );
                 }
             }
         }
@@ -326,35 +314,14 @@ impl ExportRequest {
         }
         let mut targets = Vec::new();
         if let Some(pdf) = &self.output {
-            match self.copies {
-                Some(Copies {
-                    count,
-                    one_file: false,
-                }) => {
-                    let stem = pdf
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    for serial in 1..=count {
-                        let mut target = Target::pdf(
-                            pdf.with_file_name(format!("{stem}-{}.pdf", serial_text(serial))),
-                        );
-                        target.copies = vec![serial];
-                        target.print_count = Some(count);
-                        targets.push(target);
-                    }
-                }
-                Some(Copies {
-                    count,
-                    one_file: true,
-                }) => {
-                    let mut target = Target::pdf(pdf.clone());
-                    target.copies = (1..=count).collect();
-                    target.print_count = Some(count);
-                    targets.push(target);
-                }
-                None => targets.push(Target::pdf(pdf.clone())),
-            }
+            let stem = pdf
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            targets.extend(export::pdf_targets(self.copies, |copy| match copy {
+                Some(serial) => pdf.with_file_name(format!("{stem}-{}.pdf", serial_text(serial))),
+                None => pdf.clone(),
+            }));
         }
         if let Some(dir) = &self.png_dir {
             let stem = file
@@ -396,10 +363,12 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
         };
         if !issue.review.status.is_cleared() {
             warn!(
-                "{}{}{}",
-                file.display(),
-                messages::sep(lang),
-                messages::export_unapproved_note(issue.review.status, lang)
+                "{}",
+                messages::with_file(
+                    file,
+                    &messages::export_unapproved_note(issue.review.status, lang),
+                    lang
+                )
             );
         }
         let targets = match request.targets(file, &issue, files.len() > 1, lang) {
@@ -428,12 +397,7 @@ fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang:
                 }
             }
             Err(error) => {
-                warn!(
-                    "{}{}{}",
-                    file.display(),
-                    messages::sep(lang),
-                    error.message(lang)
-                );
+                warn!("{}", messages::with_file(file, &error.message(lang), lang));
                 failed = true;
             }
         }
@@ -478,37 +442,37 @@ fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> ExitCode {
                     continue;
                 }
                 say!(
-                    "{}{}{}",
-                    path.display(),
-                    messages::sep(lang),
-                    messages::fixed(fixed, lang)
+                    "{}",
+                    messages::with_file(path, &messages::fixed(fixed, lang), lang)
                 );
             }
         }
-        let findings: Vec<_> = crate::lint::lint(&issue, &cx)
+        let findings = crate::lint::lint(&issue, &cx)
             .into_iter()
-            .filter(|f| wanted(f))
-            .collect();
-        if findings.is_empty() {
-            say!(
-                "{}{}{}",
-                path.display(),
-                messages::sep(lang),
-                S::CheckClean.get(lang)
-            );
-        } else {
+            .filter(|f| wanted(f));
+        let lines = findings.map(|f| messages::finding_with_place(&f, lang));
+        if !report(path, lines, lang) {
             worst = worst.max(1);
-        }
-        for finding in &findings {
-            say!(
-                "{}{}{}",
-                path.display(),
-                messages::sep(lang),
-                messages::finding_with_place(finding, lang)
-            );
         }
     }
     ExitCode::from(worst)
+}
+
+/// Prints what was found in a file, a line each, or that it is clean.
+/// Returns whether it was clean.
+fn report(path: &Path, found: impl Iterator<Item = String>, lang: Lang) -> bool {
+    let mut clean = true;
+    for line in found {
+        clean = false;
+        say!("{}", messages::with_file(path, &line, lang));
+    }
+    if clean {
+        say!(
+            "{}",
+            messages::with_file(path, S::CheckClean.get(lang), lang)
+        );
+    }
+    clean
 }
 
 fn parse_rule(id: &str) -> Result<Rule, String> {
@@ -535,12 +499,7 @@ fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> ExitCode {
     let issue = match crate::import::bulletin_from_text(&text) {
         Ok(issue) => issue,
         Err(error) => {
-            warn!(
-                "{}{}{}",
-                file.display(),
-                messages::sep(lang),
-                error.message(lang)
-            );
+            warn!("{}", messages::with_file(file, &error.message(lang), lang));
             return ExitCode::from(2);
         }
     };
@@ -566,10 +525,8 @@ fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
     match store::save(output, &issue) {
         Ok(()) => {
             say!(
-                "{}{}{}",
-                output.display(),
-                messages::sep(lang),
-                S::NewWritten.get(lang)
+                "{}",
+                messages::with_file(output, S::NewWritten.get(lang), lang)
             );
             ExitCode::SUCCESS
         }

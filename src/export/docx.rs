@@ -18,7 +18,7 @@ use docx_rs::{
     SpecialIndentType, Tab, TabValueType,
 };
 
-use crate::model::{Issue, Style};
+use crate::model::{Issue, Style, print_count_text};
 
 /// Twips per millimetre (1440 per inch).
 fn mm(v: f64) -> i32 {
@@ -232,28 +232,13 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
     // 报尾, between thin rules.
     let f = &issue.footer;
     let thin = |p: Paragraph| with_border(p, ParagraphBorderPosition::Top, 6, "000000");
-    let pair = |label: &str, value: &str| {
-        (!value.trim().is_empty()).then(|| format!("{label}：{}", value.trim()))
-    };
-    let credits: Vec<String> = [pair("责编", &f.editor), pair("核稿", &f.proofreader)]
-        .into_iter()
-        .flatten()
-        .collect();
-    let contacts: Vec<String> = [
-        pair("电话", &f.phone),
-        pair("传真", &f.fax),
-        pair("邮箱", &f.email),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
     let footer_line = || {
         Paragraph::new()
             .line_spacing(LineSpacing::new().before(60).after(60))
             .indent(Some(280), None, None, None)
     };
     let mut first = true;
-    for line in [credits, contacts].into_iter().filter(|l| !l.is_empty()) {
+    for line in f.lines().into_iter().filter(|l| !l.is_empty()) {
         let p = footer_line().add_run(faces.small(&line.join("　　")));
         doc = doc.add_paragraph(if std::mem::take(&mut first) {
             thin(p).keep_next(true)
@@ -276,7 +261,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
                 p = p
                     .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
                     .add_run(Run::new().add_tab())
-                    .add_run(faces.small(&format!("共印 {count} 份")));
+                    .add_run(faces.small(&print_count_text(count)));
             }
             p = with_border(p, ParagraphBorderPosition::Bottom, 6, "000000");
         }

@@ -5,7 +5,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::model::{Article, Issue, Paragraph};
+use crate::model::{Article, Issue, Paragraph, print_count_text};
 
 /// The page's style sheet: official fonts first, then common system fonts.
 const CSS: &str = r#"
@@ -139,7 +139,7 @@ fn footer_html(issue: &Issue) -> Markup {
                     p class="recipients" {
                         (label) "：" (text.trim())
                         @if i == last && let Some(count) = f.print_count {
-                            span class="count" { "共印 " (count) " 份" }
+                            span class="count" { (print_count_text(count)) }
                         }
                     }
                 }

@@ -112,57 +112,55 @@ impl Target {
     }
 }
 
+/// The PDFs to write for `copies`: without copies, one plain PDF at
+/// `path(None)`; numbered copies all in one PDF at `path(None)`, or each
+/// in its own at `path(Some(serial))`. Each carries the print count.
+pub fn pdf_targets(copies: Option<Copies>, path: impl Fn(Option<u32>) -> PathBuf) -> Vec<Target> {
+    let numbered = |path: PathBuf, serials: Vec<u32>, count: u32| Target {
+        copies: serials,
+        print_count: Some(count),
+        ..Target::pdf(path)
+    };
+    match copies {
+        None => vec![Target::pdf(path(None))],
+        Some(Copies {
+            count,
+            one_file: true,
+        }) => vec![numbered(path(None), (1..=count).collect(), count)],
+        Some(Copies {
+            count,
+            one_file: false,
+        }) => (1..=count)
+            .map(|serial| numbered(path(Some(serial)), vec![serial], count))
+            .collect(),
+    }
+}
+
 impl Plan {
     /// The files this plan will write, in order.
     pub fn targets(&self, issue: &Issue) -> Vec<Target> {
         let stem = |copy: Option<u32>| expand_pattern(&self.pattern, issue, copy);
-        let target = |format: Format, name: String, copies: Vec<u32>, print_count| Target {
+        let target = |format: Format, name: String| Target {
             format,
             path: self.folder.join(format!("{name}.{}", format.extension())),
-            copies,
-            print_count,
+            copies: Vec::new(),
+            print_count: None,
             png_scale: self.png_scale,
         };
         let mut targets = Vec::new();
         for &format in &self.formats {
-            match (format, self.copies) {
-                (
-                    Format::Pdf,
-                    Some(Copies {
-                        count,
-                        one_file: true,
-                    }),
-                ) => {
-                    targets.push(target(
-                        format,
-                        stem(None),
-                        (1..=count).collect(),
-                        Some(count),
-                    ));
-                }
-                (
-                    Format::Pdf,
-                    Some(Copies {
-                        count,
-                        one_file: false,
-                    }),
-                ) => {
-                    for serial in 1..=count {
-                        let name = if self.pattern.contains("{copy}") {
-                            stem(Some(serial))
-                        } else {
+            match format {
+                Format::Pdf => targets.extend(pdf_targets(self.copies, |copy| {
+                    let name = match copy {
+                        Some(serial) if !self.pattern.contains("{copy}") => {
                             format!("{}-{}", stem(None), serial_text(serial))
-                        };
-                        targets.push(target(format, name, vec![serial], Some(count)));
-                    }
-                }
-                (Format::Png, _) => targets.push(target(
-                    format,
-                    format!("{}-01", stem(None)),
-                    Vec::new(),
-                    None,
-                )),
-                _ => targets.push(target(format, stem(None), Vec::new(), None)),
+                        }
+                        copy => stem(copy),
+                    };
+                    self.folder.join(format!("{name}.pdf"))
+                })),
+                Format::Png => targets.push(target(format, format!("{}-01", stem(None)))),
+                _ => targets.push(target(format, stem(None))),
             }
         }
         targets

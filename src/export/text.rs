@@ -3,7 +3,7 @@
 //! attributions, the footer and the 报/送/发 lines. Paragraphs are single
 //! lines (messaging apps wrap them) indented with two full-width spaces.
 
-use crate::model::Issue;
+use crate::model::{Issue, print_count_text};
 
 /// Two full-width spaces: the first-line indent of Chinese paragraphs.
 const INDENT: &str = "\u{3000}\u{3000}";
@@ -63,22 +63,7 @@ pub fn to_text(issue: &Issue) -> String {
     }
 
     let f = &issue.footer;
-    let pair = |label: &str, value: &str| {
-        (!value.trim().is_empty()).then(|| format!("{label}：{}", value.trim()))
-    };
-    let credits: Vec<String> = [pair("责编", &f.editor), pair("核稿", &f.proofreader)]
-        .into_iter()
-        .flatten()
-        .collect();
-    let contacts: Vec<String> = [
-        pair("电话", &f.phone),
-        pair("传真", &f.fax),
-        pair("邮箱", &f.email),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    for line in [credits, contacts] {
+    for line in f.lines() {
         if !line.is_empty() {
             out.push(line.join("\u{3000}\u{3000}"));
         }
@@ -88,7 +73,7 @@ pub fn to_text(issue: &Issue) -> String {
         out.push(format!("{label}：{}", text.trim()));
     }
     if let Some(count) = f.print_count {
-        out.push(format!("共印 {count} 份"));
+        out.push(print_count_text(count));
     }
     while out.last().is_some_and(String::is_empty) {
         out.pop();

@@ -894,7 +894,7 @@ pub fn numbering_problem(
     let files = |paths: &[std::path::PathBuf]| {
         let names: Vec<String> = paths
             .iter()
-            .map(|p| p.strip_prefix(folder).unwrap_or(p).display().to_string())
+            .map(|p| crate::archive::relative_path(folder, p))
             .collect();
         names.join(lang.pick("、", ", "))
     };

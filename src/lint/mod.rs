@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::model::{ArticlePart, Field, Issue, ProblemKind, replace_chars};
+use crate::model::{ArticlePart, Field, Issue, ProblemKind};
 use rules::Hit;
 
 /// The proofreading rules. Their ids are stable: the command line and
@@ -194,12 +194,14 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             ProblemKind::DuplicateArticleId(_) | ProblemKind::BadStyleSize(_) => continue,
             _ => Rule::RequiredField,
         };
-        let length = field_text(issue, &problem.field).map_or(0, |t| t.chars().count());
+        let length = issue
+            .field_text(&problem.field)
+            .map_or(0, |t| t.chars().count());
         findings.push(Finding {
             rule,
             field: problem.field,
             range: 0..length,
-            found: field_text(issue, &problem.field).unwrap_or_default(),
+            found: issue.field_text(&problem.field).unwrap_or_default(),
             fix: None,
             problem: Some(problem.kind),
         });
@@ -246,98 +248,6 @@ fn is_paragraph_end(issue: &Issue, field: &Field) -> bool {
     }
 }
 
-/// The text of a field, if it is a text field of this issue.
-pub fn field_text(issue: &Issue, field: &Field) -> Option<String> {
-    let m = &issue.masthead;
-    let f = &issue.footer;
-    let d = &issue.distribution;
-    Some(match *field {
-        Field::Name => m.name.clone(),
-        Field::Office => m.office.clone(),
-        Field::EditorsNote => issue.editors_note.clone().unwrap_or_default(),
-        Field::SectionHeading { section } => issue.sections.get(section)?.heading.clone(),
-        Field::Article {
-            section,
-            article,
-            part,
-        } => {
-            let a = issue.sections.get(section)?.articles.get(article)?;
-            match part {
-                ArticlePart::Unit => a.unit.clone(),
-                ArticlePart::Lead => a.lead.clone(),
-                ArticlePart::Paragraph(p) => a.body.get(p)?.text(),
-                ArticlePart::Attribution => issue.attribution_of(a),
-                ArticlePart::Whole => return None,
-            }
-        }
-        Field::Editor => f.editor.clone(),
-        Field::Proofreader => f.proofreader.clone(),
-        Field::Phone => f.phone.clone(),
-        Field::Fax => f.fax.clone(),
-        Field::Email => f.email.clone(),
-        Field::ReportTo => d.report_to.clone(),
-        Field::SendTo => d.send_to.clone(),
-        Field::IssueTo => d.issue_to.clone(),
-        _ => return None,
-    })
-}
-
-/// Replaces characters `range` of a text field. False when the field is
-/// not a text field of this issue.
-pub fn replace_in_field(issue: &mut Issue, field: &Field, range: Range<usize>, with: &str) -> bool {
-    let m = &mut issue.masthead;
-    let d = &mut issue.distribution;
-    let text: &mut String = match *field {
-        Field::Name => &mut m.name,
-        Field::Office => &mut m.office,
-        Field::EditorsNote => match &mut issue.editors_note {
-            Some(note) => note,
-            None => return false,
-        },
-        Field::SectionHeading { section } => match issue.sections.get_mut(section) {
-            Some(s) => &mut s.heading,
-            None => return false,
-        },
-        Field::Article {
-            section,
-            article,
-            part,
-        } => {
-            let Some(a) = issue
-                .sections
-                .get_mut(section)
-                .and_then(|s| s.articles.get_mut(article))
-            else {
-                return false;
-            };
-            match part {
-                ArticlePart::Lead => &mut a.lead,
-                ArticlePart::Unit => &mut a.unit,
-                ArticlePart::Paragraph(p) => {
-                    return match a.body.get_mut(p) {
-                        Some(paragraph) => {
-                            paragraph.replace_chars(range, with);
-                            true
-                        }
-                        None => false,
-                    };
-                }
-                ArticlePart::Attribution => match &mut a.attribution {
-                    Some(own) => own,
-                    None => return false,
-                },
-                ArticlePart::Whole => return false,
-            }
-        }
-        Field::ReportTo => &mut d.report_to,
-        Field::SendTo => &mut d.send_to,
-        Field::IssueTo => &mut d.issue_to,
-        _ => return false,
-    };
-    replace_chars(text, range, with);
-    true
-}
-
 /// Applies the fixes of `findings` (all of them, or only safe ones), later
 /// ranges first so earlier ones stay valid; overlapping fixes after the
 /// first are skipped. Returns how many were applied.
@@ -361,12 +271,7 @@ pub fn apply(issue: &mut Issue, findings: &[Finding], safe_only: bool) -> usize 
             continue;
         }
         if let Some(fix) = &finding.fix
-            && replace_in_field(
-                issue,
-                &finding.field,
-                finding.range.clone(),
-                &fix.replacement,
-            )
+            && issue.replace_in_field(&finding.field, finding.range.clone(), &fix.replacement)
         {
             applied += 1;
             last = Some((finding.field, finding.range.start));

@@ -2,6 +2,9 @@
 //! the editor (jump to a problem) and review comments.
 
 use std::fmt;
+use std::ops::Range;
+
+use super::{Issue, replace_chars};
 
 /// One editable field of an [`super::Issue`].
 ///
@@ -102,8 +105,179 @@ impl Field {
     }
 }
 
+impl Issue {
+    /// The text of a text field of this issue: what the proofreader reads
+    /// and a comparison shows. For an attribution, the printed one (its own
+    /// or the default). `None` for fields that are not text (numbers,
+    /// dates, flags, the style) or not in this issue.
+    pub fn field_text(&self, field: &Field) -> Option<String> {
+        if let Field::Article {
+            section,
+            article,
+            part,
+        } = *field
+        {
+            let a = self.sections.get(section)?.articles.get(article)?;
+            return match part {
+                ArticlePart::Paragraph(p) => Some(a.body.get(p)?.text()),
+                ArticlePart::Attribution => Some(self.attribution_of(a)),
+                ArticlePart::Whole => None,
+                ArticlePart::Unit => Some(a.unit.clone()),
+                ArticlePart::Lead => Some(a.lead.clone()),
+            };
+        }
+        match *field {
+            Field::EditorsNote => Some(self.editors_note.clone().unwrap_or_default()),
+            Field::SectionHeading { section } => Some(self.sections.get(section)?.heading.clone()),
+            _ => self.plain_text(field).cloned(),
+        }
+    }
+
+    /// The string behind a text field, to change it in place. `None` for
+    /// body paragraphs (spans, not one string), a note or attribution that
+    /// is not set, and fields that are not text.
+    pub fn field_text_mut(&mut self, field: &Field) -> Option<&mut String> {
+        match *field {
+            Field::EditorsNote => self.editors_note.as_mut(),
+            Field::SectionHeading { section } => Some(&mut self.sections.get_mut(section)?.heading),
+            Field::Article {
+                section,
+                article,
+                part,
+            } => {
+                let a = self.sections.get_mut(section)?.articles.get_mut(article)?;
+                match part {
+                    ArticlePart::Lead => Some(&mut a.lead),
+                    ArticlePart::Unit => Some(&mut a.unit),
+                    ArticlePart::Attribution => a.attribution.as_mut(),
+                    ArticlePart::Paragraph(_) | ArticlePart::Whole => None,
+                }
+            }
+            _ => {
+                // The same fields as `plain_text`, mutably.
+                let m = &mut self.masthead;
+                let f = &mut self.footer;
+                let d = &mut self.distribution;
+                Some(match *field {
+                    Field::Name => &mut m.name,
+                    Field::Office => &mut m.office,
+                    Field::AttributionSuffix => &mut self.attribution_suffix,
+                    Field::Editor => &mut f.editor,
+                    Field::Proofreader => &mut f.proofreader,
+                    Field::Phone => &mut f.phone,
+                    Field::Fax => &mut f.fax,
+                    Field::Email => &mut f.email,
+                    Field::ReportTo => &mut d.report_to,
+                    Field::SendTo => &mut d.send_to,
+                    Field::IssueTo => &mut d.issue_to,
+                    _ => return None,
+                })
+            }
+        }
+    }
+
+    /// Replaces characters `range` of a text field. False when the field
+    /// is not a text field of this issue (or an unset note or attribution).
+    pub fn replace_in_field(&mut self, field: &Field, range: Range<usize>, with: &str) -> bool {
+        if let Field::Article {
+            section,
+            article,
+            part: ArticlePart::Paragraph(p),
+        } = *field
+        {
+            let paragraph = self
+                .sections
+                .get_mut(section)
+                .and_then(|s| s.articles.get_mut(article))
+                .and_then(|a| a.body.get_mut(p));
+            return match paragraph {
+                Some(paragraph) => {
+                    paragraph.replace_chars(range, with);
+                    true
+                }
+                None => false,
+            };
+        }
+        match self.field_text_mut(field) {
+            Some(text) => {
+                replace_chars(text, range, with);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The issue-level text fields that are plain strings.
+    fn plain_text(&self, field: &Field) -> Option<&String> {
+        let (m, f, d) = (&self.masthead, &self.footer, &self.distribution);
+        Some(match *field {
+            Field::Name => &m.name,
+            Field::Office => &m.office,
+            Field::AttributionSuffix => &self.attribution_suffix,
+            Field::Editor => &f.editor,
+            Field::Proofreader => &f.proofreader,
+            Field::Phone => &f.phone,
+            Field::Fax => &f.fax,
+            Field::Email => &f.email,
+            Field::ReportTo => &d.report_to,
+            Field::SendTo => &d.send_to,
+            Field::IssueTo => &d.issue_to,
+            _ => return None,
+        })
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_fields_read_and_change_by_address() {
+        let mut issue = crate::sample::issue();
+        let paragraph = Field::Article {
+            section: 0,
+            article: 0,
+            part: ArticlePart::Paragraph(0),
+        };
+        let attribution = Field::Article {
+            section: 0,
+            article: 0,
+            part: ArticlePart::Attribution,
+        };
+        assert!(
+            issue
+                .field_text(&paragraph)
+                .is_some_and(|t| t.starts_with("坚持全时创建。"))
+        );
+        assert_eq!(
+            issue.field_text(&attribution).as_deref(),
+            Some("东城区文明办"),
+            "the default shows"
+        );
+        assert_eq!(
+            issue.field_text(&Field::Number),
+            None,
+            "a number is not text"
+        );
+
+        assert!(issue.replace_in_field(&paragraph, 0..2, "始终"));
+        assert!(
+            issue
+                .field_text(&paragraph)
+                .is_some_and(|t| t.starts_with("始终全时创建。"))
+        );
+        assert!(issue.replace_in_field(&Field::Editor, 0..1, "李"));
+        assert_eq!(issue.footer.editor, "李雪峰");
+        assert!(
+            !issue.replace_in_field(&attribution, 0..1, "西"),
+            "no own attribution to change"
+        );
+        assert!(!issue.replace_in_field(&Field::Date, 0..1, "2"));
     }
 }

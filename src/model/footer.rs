@@ -20,6 +20,34 @@ pub struct Footer {
     pub print_count: Option<u32>,
 }
 
+impl Footer {
+    /// The credit line and the contact line as printed, each a list of
+    /// `label：value` parts with empty fields left out: [责编：…, 核稿：…]
+    /// and [电话：…, 传真：…, 邮箱：…].
+    pub fn lines(&self) -> [Vec<String>; 2] {
+        let parts = |fields: &[(&str, &str)]| -> Vec<String> {
+            fields
+                .iter()
+                .filter(|(_, value)| !value.trim().is_empty())
+                .map(|(label, value)| format!("{label}：{}", value.trim()))
+                .collect()
+        };
+        [
+            parts(&[("责编", &self.editor), ("核稿", &self.proofreader)]),
+            parts(&[
+                ("电话", &self.phone),
+                ("传真", &self.fax),
+                ("邮箱", &self.email),
+            ]),
+        ]
+    }
+}
+
+/// 共印 120 份: the print count as printed after the distribution lines.
+pub fn print_count_text(count: u32) -> String {
+    format!("共印 {count} 份")
+}
+
 /// The three distribution lines, each kept as printed: a sentence listing
 /// recipients, groups separated by commas and 、 within a group.
 ///
@@ -46,5 +74,28 @@ impl Distribution {
         ]
         .into_iter()
         .filter(|(_, text)| !text.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_lines_leave_out_empty_fields() {
+        let footer = Footer {
+            editor: " 梅雪峰 ".into(),
+            phone: "55569506".into(),
+            email: "jswmzhxhc@163.com".into(),
+            ..Footer::default()
+        };
+        let [credits, contacts] = footer.lines();
+        assert_eq!(credits, ["责编：梅雪峰"]);
+        assert_eq!(contacts, ["电话：55569506", "邮箱：jswmzhxhc@163.com"]);
+        assert_eq!(
+            Footer::default().lines(),
+            [Vec::<String>::new(), Vec::new()]
+        );
+        assert_eq!(print_count_text(120), "共印 120 份");
     }
 }

@@ -17,7 +17,7 @@ mod validate;
 
 pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
-pub use footer::{Distribution, Footer};
+pub use footer::{Distribution, Footer, print_count_text};
 pub use masthead::{Classification, Masthead, chinese_date};
 pub use review::{Comment, Quote, Review, Status};
 pub use style::{Color, Style};
@@ -89,6 +89,31 @@ impl Issue {
             sections: vec![Section::default()],
             ..Self::default()
         }
+    }
+
+    /// Whether two issues print the same: equal in everything but the
+    /// review, which no page, export or proofreading rule reads.
+    pub fn same_content(&self, other: &Issue) -> bool {
+        // Destructured so that a new field must be placed on one side.
+        let Issue {
+            schema,
+            masthead,
+            editors_note,
+            sections,
+            attribution_suffix,
+            footer,
+            distribution,
+            style,
+            review: _,
+        } = self;
+        *schema == other.schema
+            && *masthead == other.masthead
+            && *editors_note == other.editors_note
+            && *sections == other.sections
+            && *attribution_suffix == other.attribution_suffix
+            && *footer == other.footer
+            && *distribution == other.distribution
+            && *style == other.style
     }
 
     /// All articles in reading order, with their section and article indices.

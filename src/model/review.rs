@@ -11,7 +11,7 @@ use std::ops::Range;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{Article, ArticleId, ArticlePart};
+use super::{Article, ArticleId, ArticlePart, Field, Issue};
 
 /// Where an issue stands in review.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -249,6 +249,19 @@ pub fn locate(article: &Article, quote: &Quote) -> Option<(ArticlePart, Range<us
     best.map(|(_, part, range)| (part, range))
 }
 
+/// Where the words of `quote` are now in article `id` of `issue`, as the
+/// field and its character range (to select them in the editor).
+pub fn locate_in(issue: &Issue, id: ArticleId, quote: &Quote) -> Option<(Field, Range<usize>)> {
+    let (section, article) = issue.find_article(id)?;
+    let (part, range) = locate(&issue.sections[section].articles[article], quote)?;
+    let field = Field::Article {
+        section,
+        article,
+        part,
+    };
+    Some((field, range))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +376,17 @@ mod tests {
             .collect();
         assert_eq!(now, words);
         assert_eq!(range.start, 8, "two characters before it were deleted");
+    }
+
+    #[test]
+    fn the_review_is_not_part_of_the_content() {
+        let original = crate::sample::issue();
+        let mut reviewed = original.clone();
+        let id = reviewed.sections[0].articles[0].id;
+        reviewed.review.comment(id, None, "王审", at(), "请核实");
+        assert!(reviewed.same_content(&original) && reviewed != original);
+        reviewed.masthead.office.push('！');
+        assert!(!reviewed.same_content(&original));
     }
 
     #[test]

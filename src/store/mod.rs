@@ -184,12 +184,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// How the copies [`keep_original`] makes end, after `.v` and the version.
+const ORIGINAL_SUFFIX: &str = "-backup.ron";
+
+/// Whether a file name is one of [`keep_original`]'s copies
+/// (`第11期.v1-backup.ron`), not a draft of its own.
+pub fn is_kept_original(name: &str) -> bool {
+    name.strip_suffix(ORIGINAL_SUFFIX)
+        .and_then(|stem| stem.rsplit_once(".v"))
+        .is_some_and(|(_, version)| {
+            !version.is_empty() && version.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
 /// Before a draft in an older format is first saved in the current one, a
 /// copy of the original is kept as `第11期.v1-backup.ron` (never replaced
 /// once made). Returns the copy's path.
 pub fn keep_original(path: &Path, version: u32) -> std::io::Result<PathBuf> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let copy = path.with_file_name(format!("{stem}.v{version}-backup.ron"));
+    let copy = path.with_file_name(format!("{stem}.v{version}{ORIGINAL_SUFFIX}"));
     if !copy.exists() {
         let bytes = std::fs::read(path)?;
         write_atomically(&copy, &bytes)?;
@@ -203,6 +216,20 @@ mod tests {
     use crate::assets::SAMPLE_RON;
     use crate::model::{Article, ArticleId, Paragraph, Section, Span};
     use crate::sample::issue as sample;
+
+    #[test]
+    fn kept_originals_are_recognized_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        std::fs::write(&path, "(schema: 1)").expect("write");
+        let copy = keep_original(&path, 1).expect("kept");
+        let name = copy.file_name().expect("a name").to_string_lossy();
+        assert!(is_kept_original(&name), "{name}");
+        assert!(is_kept_original("a.b.v12-backup.ron"));
+        assert!(!is_kept_original("第11期.ron"));
+        assert!(!is_kept_original("第11期-backup.ron"));
+        assert!(!is_kept_original("第11期.vx-backup.ron"));
+    }
 
     #[test]
     fn the_sample_is_written_in_canonical_form() {

@@ -185,7 +185,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
             phone: &f.phone,
             fax: &f.fax,
             email: &f.email,
-            print_count: print_count.map(|n| format!("共印 {n} 份")),
+            print_count: print_count.map(crate::model::print_count_text),
         },
         distribution: issue
             .distribution

@@ -299,7 +299,8 @@ pub struct JianbaoApp {
     export_unapproved_ok: bool,
     comments: CommentsPanel,
     compare: CompareWindow,
-    archive_watcher: ArchiveWatcher,
+    /// Started the first time the archive is needed, not at start-up.
+    archive_watcher: Option<ArchiveWatcher>,
     archive_window: ArchiveWindow,
     /// The newest snapshot of the archive, once read.
     archive: Option<ArchiveView>,
@@ -336,10 +337,6 @@ impl JianbaoApp {
         apply_theme(ctx, settings.theme);
         let repaint = ctx.clone();
         let worker = PreviewWorker::spawn(options.fonts, move || repaint.request_repaint());
-        let repaint = ctx.clone();
-        let archive_watcher = ArchiveWatcher::spawn(move || repaint.request_repaint());
-        let archive_progress = settings.archive_folder.as_ref().map(|_| (0, 0));
-        archive_watcher.set_folder(settings.archive_folder.clone());
         let mut app = Self {
             settings,
             settings_path: options.settings_path,
@@ -363,10 +360,10 @@ impl JianbaoApp {
             export_unapproved_ok: false,
             comments: CommentsPanel::default(),
             compare: CompareWindow::default(),
-            archive_watcher,
+            archive_watcher: None,
             archive_window: ArchiveWindow::default(),
             archive: None,
-            archive_progress,
+            archive_progress: None,
             pending_new: None,
             paste: PasteWindow::default(),
             problems: ProblemsPanel::default(),
@@ -551,19 +548,25 @@ impl JianbaoApp {
             }
             Command::Compare => self.compare_with_file(),
             Command::Comment(action) => self.apply_comment(action),
-            Command::Archive => self.archive_window.open = !self.archive_window.open,
+            Command::Archive => {
+                self.archive_window.open = !self.archive_window.open;
+                if self.archive_window.open {
+                    self.watch_archive(ctx);
+                }
+            }
             Command::PickArchiveFolder => {
                 if let Some(folder) = self.dialogs.pick_archive_folder(lang) {
-                    self.set_archive_folder(folder);
+                    self.set_archive_folder(ctx, folder);
                 }
             }
             Command::NewFromLatest { supplement } => {
                 if self.settings.archive_folder.is_none() {
                     match self.dialogs.pick_archive_folder(lang) {
-                        Some(folder) => self.set_archive_folder(folder),
+                        Some(folder) => self.set_archive_folder(ctx, folder),
                         None => return,
                     }
                 }
+                self.watch_archive(ctx);
                 if self.archive.is_some() {
                     self.new_from_latest(supplement);
                 } else {
@@ -573,40 +576,48 @@ impl JianbaoApp {
             }
             Command::OpenArticle(path, id, words) => {
                 self.open_path(&path);
-                let found = self
-                    .session
-                    .as_ref()
-                    .filter(|s| s.path() == Some(path.as_path()))
-                    .and_then(|s| s.issue.find_article(id).map(|at| (s, at)))
-                    .map(|(s, (section, article))| {
-                        let place = crate::model::review::locate(
-                            &s.issue.sections[section].articles[article],
-                            &words,
-                        );
-                        (section, article, place)
-                    });
-                if let Some((section, article, place)) = found {
-                    self.select(Selection::Article(id));
-                    if let Some((part, range)) = place {
-                        let field = crate::model::Field::Article {
-                            section,
-                            article,
-                            part,
-                        };
-                        self.focus.request(field, range);
-                    }
+                let Some(session) = self.session.as_ref().filter(|s| {
+                    s.path() == Some(path.as_path()) && s.issue.find_article(id).is_some()
+                }) else {
+                    return;
+                };
+                let place = crate::model::review::locate_in(&session.issue, id, &words);
+                self.select(Selection::Article(id));
+                if let Some((field, range)) = place {
+                    self.focus.request(field, range);
                 }
             }
         }
     }
 
     /// Reads and watches `folder` as the archive from now on.
-    fn set_archive_folder(&mut self, folder: PathBuf) {
+    fn set_archive_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
         self.settings.archive_folder = Some(folder.clone());
         self.save_settings();
         self.archive = None;
+        match &self.archive_watcher {
+            Some(watcher) => {
+                self.archive_progress = Some((0, 0));
+                watcher.set_folder(Some(folder));
+            }
+            None => self.watch_archive(ctx),
+        }
+    }
+
+    /// Starts reading and watching the archive folder, the first time the
+    /// archive is needed: a session that never looks at it never reads it.
+    fn watch_archive(&mut self, ctx: &egui::Context) {
+        let Some(folder) = self.settings.archive_folder.clone() else {
+            return;
+        };
+        if self.archive_watcher.is_some() {
+            return;
+        }
+        let repaint = ctx.clone();
+        let watcher = ArchiveWatcher::spawn(move || repaint.request_repaint());
+        watcher.set_folder(Some(folder));
+        self.archive_watcher = Some(watcher);
         self.archive_progress = Some((0, 0));
-        self.archive_watcher.set_folder(Some(folder));
     }
 
     /// The issue after the newest in the archive, as a new draft; says so
@@ -688,7 +699,14 @@ impl JianbaoApp {
         };
         let now = chrono::Local::now().naive_local();
         if let CommentAction::Show(id) = action {
-            if let Some((field, range)) = quoted_place(&session.issue, id) {
+            let issue = &session.issue;
+            let place = issue
+                .review
+                .comments
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| crate::model::review::locate_in(issue, c.article, c.quote.as_ref()?));
+            if let Some((field, range)) = place {
                 self.focus.request(field, range);
             }
             return;
@@ -727,14 +745,22 @@ impl JianbaoApp {
     }
 
     fn set_session(&mut self, session: Session) {
-        self.export_unapproved_ok = false;
-        self.compare = CompareWindow::default();
+        self.install(session, None);
+    }
+
+    /// Puts `session` in the window in place of the open one, whose
+    /// autosave ends; the new one autosaves to `recovery_file` when it was
+    /// restored from one, else to a fresh file. Everything that belonged to
+    /// the old draft is reset.
+    fn install(&mut self, session: Session, recovery_file: Option<PathBuf>) {
         self.autosave.finish(self.session.as_ref());
-        self.autosave.start(None);
+        self.autosave.start(recovery_file);
         self.session = Some(session);
         self.selection = Selection::Masthead;
         self.preview.clear();
         self.last_job = None;
+        self.export_unapproved_ok = false;
+        self.compare = CompareWindow::default();
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -929,14 +955,19 @@ impl JianbaoApp {
         self.select(Selection::Article(id));
     }
 
-    /// Re-proofreads when the issue changed since the last time.
+    /// Re-proofreads when the content changed since the last time (a
+    /// comment or a status change leaves the findings as they are).
     fn lint_if_changed(&mut self) {
         let Some(session) = &self.session else {
             self.findings.clear();
             self.linted = None;
             return;
         };
-        if self.linted.as_ref() == Some(&session.issue) {
+        if self
+            .linted
+            .as_ref()
+            .is_some_and(|linted| linted.same_content(&session.issue))
+        {
             return;
         }
         let covers = |c: char| match &self.fonts {
@@ -1483,12 +1514,17 @@ impl JianbaoApp {
         toggle
     }
 
-    /// Sends the worker a job when the issue, zoom or visible pages changed.
+    /// Sends the worker a job when the content, zoom or visible pages
+    /// changed; a comment or a status change typesets nothing.
     fn submit_preview(&mut self, ctx: &egui::Context) {
         let Some(session) = &self.session else {
             return;
         };
-        if self.typeset_issue.as_deref() != Some(&session.issue) {
+        let unchanged = self
+            .typeset_issue
+            .as_deref()
+            .is_some_and(|typeset| typeset.same_content(&session.issue));
+        if !unchanged {
             self.generation += 1;
             self.typeset_issue = Some(Arc::new(session.issue.clone()));
         }
@@ -1565,7 +1601,8 @@ impl JianbaoApp {
             }
         }
 
-        for update in self.archive_watcher.poll() {
+        let archive_updates = self.archive_watcher.as_ref().map(ArchiveWatcher::poll);
+        for update in archive_updates.into_iter().flatten() {
             match update {
                 ArchiveUpdate::Progress { done, total } => {
                     self.archive_progress = Some((done, total))
@@ -1665,7 +1702,6 @@ impl JianbaoApp {
             let comments_on = selected_article.filter(|id| {
                 session.is_reviewing() || session.issue.review.comments_on(*id).next().is_some()
             });
-            let user = self.settings.display_name();
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(why) = why_locked {
                     ui.colored_label(ui.visuals().warn_fg_color, why.get(lang));
@@ -1675,6 +1711,7 @@ impl JianbaoApp {
                 {
                     let quote = self.form.selected_quote(&session.issue, id);
                     let article = &session.issue.sections[s].articles[a];
+                    let user = self.settings.display_name();
                     egui::Panel::right("comments")
                         .resizable(true)
                         .default_size(300.0)
@@ -1971,14 +2008,7 @@ impl JianbaoApp {
             original,
             &self.settings.display_name(),
         );
-        self.autosave.finish(self.session.as_ref());
-        self.export_unapproved_ok = false;
-        self.compare = CompareWindow::default();
-        self.session = Some(session);
-        self.autosave.start(Some(found.path));
-        self.selection = Selection::Masthead;
-        self.preview.clear();
-        self.last_job = None;
+        self.install(session, Some(found.path));
     }
 
     /// Starts a second editor on `path`, to compare with this window.
@@ -2019,22 +2049,6 @@ fn menu_item(
         commands.push(command);
         ui.close();
     }
-}
-
-/// Where the words comment `id` quotes are now, as a field and range.
-fn quoted_place(issue: &Issue, id: u64) -> Option<(crate::model::Field, std::ops::Range<usize>)> {
-    let comment = issue.review.comments.iter().find(|c| c.id == id)?;
-    let (section, article) = issue.find_article(comment.article)?;
-    let (part, range) = crate::model::review::locate(
-        &issue.sections[section].articles[article],
-        comment.quote.as_ref()?,
-    )?;
-    let field = crate::model::Field::Article {
-        section,
-        article,
-        part,
-    };
-    Some((field, range))
 }
 
 /// Articles with open comments, and how many.

@@ -27,18 +27,7 @@ pub fn field_row(
     field: Field,
     focus: &mut FieldFocus,
 ) -> Response {
-    let label = ui.label(label);
-    let id = field_id(field);
-    let response = ui
-        .add(
-            TextEdit::singleline(value)
-                .id(id)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    focus.apply(ui.ctx(), field, id);
-    ui.end_row();
-    response
+    labelled_field(ui, label, TextEdit::singleline(value), field, focus)
 }
 
 /// A labelled wrapping field showing `field`, selectable from the problems
@@ -51,15 +40,22 @@ pub fn field_multiline_row(
     field: Field,
     focus: &mut FieldFocus,
 ) -> Response {
+    let edit = TextEdit::multiline(value).desired_rows(rows);
+    labelled_field(ui, label, edit, field, focus)
+}
+
+/// A grid row: `label`, then `edit` at full width with the id of `field`.
+fn labelled_field(
+    ui: &mut Ui,
+    label: &str,
+    edit: TextEdit<'_>,
+    field: Field,
+    focus: &mut FieldFocus,
+) -> Response {
     let label = ui.label(label);
     let id = field_id(field);
     let response = ui
-        .add(
-            TextEdit::multiline(value)
-                .id(id)
-                .desired_rows(rows)
-                .desired_width(f32::INFINITY),
-        )
+        .add(edit.id(id).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     focus.apply(ui.ctx(), field, id);
     ui.end_row();

@@ -27,6 +27,15 @@ pub const HOSTILE: &[&str] = &[
     "<!--",
 ];
 
+/// Runs the `jianbao` binary with messages in Chinese.
+pub fn jianbao(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("JIANBAO_LANG", "zh")
+        .output()
+        .expect("the binary runs")
+}
+
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -185,12 +185,7 @@ fn cell(archive: &Archive, entry: &Entry, column: Column, lang: Lang) -> String 
         Column::Date => entry.date.map(|d| d.to_string()).unwrap_or_default(),
         Column::Status => messages::status_label(entry.status, lang).to_owned(),
         Column::Articles => entry.articles.len().to_string(),
-        Column::File => entry
-            .path
-            .strip_prefix(&archive.folder)
-            .unwrap_or(&entry.path)
-            .display()
-            .to_string(),
+        Column::File => crate::archive::relative_path(&archive.folder, &entry.path),
     }
 }
 
