@@ -3,20 +3,19 @@
 //!
 //! Exit codes: 0 success; 1 the files were read but have problems; 2 a file
 //! could not be read or written, or the arguments were wrong.
+//!
+//! This file parses the arguments; each subcommand lives in its own module:
+//! `check` (check, lint), `export`, `draft` (new, import), `review`,
+//! `archive`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use std::sync::Arc;
-
-use crate::export::{self, Copies, ExportError, Format, Plan, Target};
-use crate::i18n::{Lang, S, messages};
+use crate::export::{Copies, DEFAULT_PATTERN, DEFAULT_PNG_SCALE, Format};
+use crate::i18n::Lang;
 use crate::lint::Rule;
-use crate::model::Issue;
-use crate::store;
-use crate::typeset::{FontSet, Typesetter, serial_text};
 
 /// Prints a line to standard output. A closed pipe (`jianbao lint … | head`)
 /// ends the program quietly instead of panicking.
@@ -40,6 +39,9 @@ macro_rules! warn {
 }
 
 mod archive;
+mod check;
+mod draft;
+mod export;
 mod review;
 
 #[derive(Parser, Debug)]
@@ -81,7 +83,7 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Formats, comma-separated: pdf, docx, html, txt, png.
-        #[arg(long, value_delimiter = ',', value_parser = parse_format)]
+        #[arg(long, value_delimiter = ',', value_parser = export::parse_format)]
         format: Vec<Format>,
         /// With --format: the folder to write into. Without: the PDF file.
         #[arg(short, long)]
@@ -90,7 +92,7 @@ pub enum Command {
         #[arg(long)]
         png_dir: Option<PathBuf>,
         /// File-name pattern: {name} {year} {number} {total} {date} {copy}.
-        #[arg(long, default_value = export::DEFAULT_PATTERN)]
+        #[arg(long, default_value = DEFAULT_PATTERN)]
         name: String,
         /// Numbered copies: N copies with serials 000001… top right and
         /// 共印 N 份 in the footer, in one PDF.
@@ -100,7 +102,7 @@ pub enum Command {
         #[arg(long, requires = "copies")]
         copy_per_file: bool,
         /// Pixels per point for page images (1 = 72 dpi, 2 = 144 dpi).
-        #[arg(long, default_value_t = export::DEFAULT_PNG_SCALE)]
+        #[arg(long, default_value_t = DEFAULT_PNG_SCALE)]
         scale: f32,
         /// Use only the bundled fonts, not the system's (same output on every machine).
         #[arg(long)]
@@ -117,7 +119,7 @@ pub enum Command {
         #[arg(long)]
         fix: bool,
         /// Only these rules (repeatable), e.g. --rule punct.halfwidth.
-        #[arg(long = "rule", value_parser = parse_rule)]
+        #[arg(long = "rule", value_parser = check::parse_rule)]
         rules: Vec<Rule>,
     },
     /// Import a bulletin from plain text (typed, pasted, or copied out of a
@@ -201,7 +203,7 @@ pub fn main() -> ExitCode {
             }
             crate::ui::run(options)
         }
-        Some(Command::Check { files }) => check(&files, lang),
+        Some(Command::Check { files }) => check::check(&files, lang),
         Some(Command::Review { files }) => review::review(&files, lang),
         Some(Command::Archive {
             dir,
@@ -222,13 +224,13 @@ pub fn main() -> ExitCode {
             };
             archive::archive(&dir, action, lang)
         }
-        Some(Command::New { output, force }) => new(&output, force, lang),
-        Some(Command::Lint { files, fix, rules }) => lint(&files, fix, &rules, lang),
+        Some(Command::New { output, force }) => draft::new(&output, force, lang),
+        Some(Command::Lint { files, fix, rules }) => check::lint(&files, fix, &rules, lang),
         Some(Command::Import {
             file,
             output,
             force,
-        }) => import(&file, &output, force, lang),
+        }) => draft::import(&file, &output, force, lang),
         Some(Command::Export {
             files,
             format,
@@ -244,7 +246,7 @@ pub fn main() -> ExitCode {
                 count,
                 one_file: !copy_per_file,
             });
-            let request = ExportRequest {
+            let request = export::ExportRequest {
                 formats: format,
                 output,
                 png_dir,
@@ -252,287 +254,7 @@ pub fn main() -> ExitCode {
                 copies,
                 scale,
             };
-            export(&files, &request, bundled_fonts, lang)
-        }
-    }
-}
-
-/// `jianbao check`: 0 clean, 1 problems, 2 unreadable.
-pub fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
-    let mut worst = 0u8;
-    for path in files {
-        match store::load(path) {
-            Err(error) => {
-                warn!("{}", error.message(lang));
-                worst = 2;
-            }
-            Ok(issue) => {
-                let problems = issue.validate();
-                let lines = problems
-                    .iter()
-                    .map(|p| messages::problem_with_place(p, lang));
-                if !report(path, lines, lang) {
-                    worst = worst.max(1);
-                }
-            }
-        }
-    }
-    ExitCode::from(worst)
-}
-
-/// What `jianbao export` was asked for.
-struct ExportRequest {
-    formats: Vec<Format>,
-    output: Option<PathBuf>,
-    png_dir: Option<PathBuf>,
-    pattern: String,
-    copies: Option<Copies>,
-    scale: f32,
-}
-
-impl ExportRequest {
-    /// The files to write for one draft, or why the arguments do not work.
-    fn targets(
-        &self,
-        file: &Path,
-        issue: &Issue,
-        several: bool,
-        lang: Lang,
-    ) -> Result<Vec<Target>, String> {
-        if !self.formats.is_empty() {
-            let plan = Plan {
-                formats: self.formats.clone(),
-                folder: self.output.clone().unwrap_or_else(|| PathBuf::from(".")),
-                pattern: self.pattern.clone(),
-                copies: self.copies,
-                png_scale: self.scale,
-            };
-            return Ok(plan.targets(issue));
-        }
-        if several {
-            return Err(S::ExportSeveralNeedsFormat.get(lang).to_owned());
-        }
-        let mut targets = Vec::new();
-        if let Some(pdf) = &self.output {
-            let stem = pdf
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            targets.extend(export::pdf_targets(self.copies, |copy| match copy {
-                Some(serial) => pdf.with_file_name(format!("{stem}-{}.pdf", serial_text(serial))),
-                None => pdf.clone(),
-            }));
-        }
-        if let Some(dir) = &self.png_dir {
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            targets.push(Target {
-                format: Format::Png,
-                path: dir.join(format!("{stem}-01.png")),
-                copies: Vec::new(),
-                print_count: None,
-                png_scale: self.scale,
-            });
-        }
-        if targets.is_empty() {
-            return Err(S::ExportNeedsOutput.get(lang).to_owned());
-        }
-        Ok(targets)
-    }
-}
-
-/// `jianbao export`: 0 when everything was written, 2 on any failure.
-fn export(files: &[PathBuf], request: &ExportRequest, bundled_fonts: bool, lang: Lang) -> ExitCode {
-    let fonts = if bundled_fonts {
-        FontSet::bundled()
-    } else {
-        FontSet::with_system()
-    };
-    let mut typesetter = Typesetter::new(Arc::new(fonts));
-    let mut failed = false;
-    for file in files {
-        let issue = match store::load(file) {
-            Ok(issue) => issue,
-            Err(error) => {
-                warn!("{}", error.message(lang));
-                failed = true;
-                continue;
-            }
-        };
-        if !issue.review.status.is_cleared() {
-            warn!(
-                "{}",
-                messages::with_file(
-                    file,
-                    &messages::export_unapproved_note(issue.review.status, lang),
-                    lang
-                )
-            );
-        }
-        let targets = match request.targets(file, &issue, files.len() > 1, lang) {
-            Ok(targets) => targets,
-            Err(message) => {
-                warn!("{message}");
-                return ExitCode::from(2);
-            }
-        };
-        let folders: std::collections::BTreeSet<&Path> =
-            targets.iter().filter_map(|t| t.path.parent()).collect();
-        for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
-            if let Err(source) = std::fs::create_dir_all(folder) {
-                let error = ExportError::Write {
-                    path: folder.to_owned(),
-                    source,
-                };
-                warn!("{}", error.message(lang));
-                return ExitCode::from(2);
-            }
-        }
-        match export::run(&mut typesetter, &issue, &targets, &mut |_, _| {}) {
-            Ok(written) => {
-                for path in written {
-                    say!("{}", messages::exported(&path, lang));
-                }
-            }
-            Err(error) => {
-                warn!("{}", messages::with_file(file, &error.message(lang), lang));
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name)
-        .ok_or_else(|| format!("unknown format “{name}” (pdf, docx, html, txt, png)"))
-}
-
-/// `jianbao lint`: 0 clean, 1 findings, 2 unreadable or unsaved.
-fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> ExitCode {
-    let fonts = FontSet::with_system();
-    let covers = |c: char| fonts.covers(c);
-    let cx = crate::lint::Context {
-        today: chrono::Local::now().date_naive(),
-        covers: &covers,
-    };
-    let wanted = |f: &crate::lint::Finding| rules.is_empty() || rules.contains(&f.rule);
-    let mut worst = 0u8;
-    for path in files {
-        let mut issue = match store::load(path) {
-            Ok(issue) => issue,
-            Err(error) => {
-                warn!("{}", error.message(lang));
-                worst = 2;
-                continue;
-            }
-        };
-        if fix {
-            let fixed = crate::lint::fix_all(&mut issue, &cx, &wanted);
-            if fixed > 0 {
-                if let Err(error) = store::save(path, &issue) {
-                    warn!("{}", error.message(lang));
-                    worst = 2;
-                    continue;
-                }
-                say!(
-                    "{}",
-                    messages::with_file(path, &messages::fixed(fixed, lang), lang)
-                );
-            }
-        }
-        let findings = crate::lint::lint(&issue, &cx)
-            .into_iter()
-            .filter(|f| wanted(f));
-        let lines = findings.map(|f| messages::finding_with_place(&f, lang));
-        if !report(path, lines, lang) {
-            worst = worst.max(1);
-        }
-    }
-    ExitCode::from(worst)
-}
-
-/// Prints what was found in a file, a line each, or that it is clean.
-/// Returns whether it was clean.
-fn report(path: &Path, found: impl Iterator<Item = String>, lang: Lang) -> bool {
-    let mut clean = true;
-    for line in found {
-        clean = false;
-        say!("{}", messages::with_file(path, &line, lang));
-    }
-    if clean {
-        say!(
-            "{}",
-            messages::with_file(path, S::CheckClean.get(lang), lang)
-        );
-    }
-    clean
-}
-
-fn parse_rule(id: &str) -> Result<Rule, String> {
-    Rule::from_id(id).ok_or_else(|| {
-        let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-        format!("unknown rule “{id}” (rules: {})", known.join(", "))
-    })
-}
-
-/// `jianbao import FILE -o DRAFT`.
-fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> ExitCode {
-    if output.exists() && !force {
-        warn!("{}", messages::refuse_overwrite(output, lang));
-        return ExitCode::from(2);
-    }
-    let bytes = match store::read_bounded(file) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            warn!("{}", error.message(lang));
-            return ExitCode::from(2);
-        }
-    };
-    let text = crate::import::decode_text(&bytes);
-    let issue = match crate::import::bulletin_from_text(&text) {
-        Ok(issue) => issue,
-        Err(error) => {
-            warn!("{}", messages::with_file(file, &error.message(lang), lang));
-            return ExitCode::from(2);
-        }
-    };
-    match store::save(output, &issue) {
-        Ok(()) => {
-            say!("{}", messages::imported(&issue, output, lang));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            warn!("{}", error.message(lang));
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// `jianbao new -o FILE`.
-fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
-    if output.exists() && !force {
-        warn!("{}", messages::refuse_overwrite(output, lang));
-        return ExitCode::from(2);
-    }
-    let issue = Issue::new(chrono::Local::now().date_naive());
-    match store::save(output, &issue) {
-        Ok(()) => {
-            say!(
-                "{}",
-                messages::with_file(output, S::NewWritten.get(lang), lang)
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            warn!("{}", error.message(lang));
-            ExitCode::from(2)
+            export::export(&files, &request, bundled_fonts, lang)
         }
     }
 }

@@ -1,0 +1,111 @@
+//! Review in the editor: status changes signed with the user's name,
+//! comments, and comparing with another version.
+
+use super::JianbaoApp;
+use super::comments::CommentAction;
+use crate::i18n::messages;
+use crate::model::{Issue, Status};
+
+impl JianbaoApp {
+    /// Asks for another version of the draft and opens the compare window.
+    pub(super) fn compare_with_file(&mut self) {
+        let lang = self.lang();
+        if self.session.is_none() {
+            return;
+        }
+        let Some(path) = self.dialogs.open_draft(lang) else {
+            return;
+        };
+        match crate::store::load(&path) {
+            Ok(other) => self.compare.open(&path, other),
+            Err(error) => self.error = Some(error.message(lang)),
+        }
+    }
+
+    /// Moves the review status, signed with the user's name.
+    pub(super) fn change_status(&mut self, to: Status, note: &str) {
+        let lang = self.lang();
+        let name = self.settings.display_name();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let now = chrono::Local::now().naive_local();
+        if session
+            .issue
+            .review
+            .change_status(to, &name, now, note)
+            .is_ok()
+        {
+            self.export_unapproved_ok = false;
+            // Whoever sends it back or reopens it goes back to editing.
+            if matches!(to, Status::Draft | Status::Returned) {
+                session.set_reviewing(false);
+            }
+            self.notify(messages::status_line(to, lang));
+        }
+    }
+
+    pub(super) fn apply_comment(&mut self, action: CommentAction) {
+        let name = self.settings.display_name();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let now = chrono::Local::now().naive_local();
+        if let CommentAction::Show(id) = action {
+            let issue = &session.issue;
+            let place = issue
+                .review
+                .comments
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| crate::model::review::locate_in(issue, c.article, c.quote.as_ref()?));
+            if let Some((field, range)) = place {
+                self.focus.request(field, range);
+            }
+            return;
+        }
+        let review = &mut session.issue.review;
+        let find = |review: &mut crate::model::Review, id: u64| {
+            review.comments.iter().position(|c| c.id == id)
+        };
+        match action {
+            CommentAction::Add {
+                article,
+                quote,
+                text,
+            } => {
+                review.comment(article, quote, &name, now, &text);
+            }
+            CommentAction::Reply { id, text } => {
+                if let Some(i) = find(review, id) {
+                    review.comments[i]
+                        .replies
+                        .push(crate::model::review::Reply {
+                            author: name,
+                            at: now,
+                            text: text.trim().to_owned(),
+                        });
+                }
+            }
+            CommentAction::Resolve { id, resolved } => {
+                if let Some(i) = find(review, id) {
+                    review.comments[i].resolved = resolved;
+                }
+            }
+            CommentAction::Delete(id) => review.comments.retain(|c| c.id != id),
+            CommentAction::Show(_) => {}
+        }
+    }
+}
+
+/// Articles with open comments, and how many.
+pub(super) fn commented_articles(issue: &Issue) -> Vec<(crate::model::ArticleId, usize)> {
+    let mut counts: Vec<(crate::model::ArticleId, usize)> = Vec::new();
+    for comment in issue.review.open_comments() {
+        match counts.iter_mut().find(|(id, _)| *id == comment.article) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((comment.article, 1)),
+        }
+    }
+    counts
+}
