@@ -208,7 +208,8 @@ fn save_as_then_reopening_gives_an_equal_issue() {
     assert!(path.exists(), "Save As wrote the file");
     assert!(!harness.state().session().expect("open").is_dirty());
 
-    // Reopen through File → Open in a fresh editor.
+    // Close it, and reopen through File → Open in a fresh editor.
+    drop(harness);
     let mut second = editor(&answers);
     second.run_steps(2);
     answers.push(path.clone());
@@ -291,7 +292,8 @@ fn a_draft_open_elsewhere_opens_read_only() {
     let path = dir.path().join("第11期.ron");
     jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
     let lock = jianbao::store::lock::lock_path(&path);
-    std::fs::write(&lock, "李编辑,li,另一台电脑,25.02.2021 09:30,jianbao:1;").expect("lock");
+    // Another editor has it open: it holds the lock (and its OS lock).
+    let _theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
 
     let answers = Answers::default();
     let mut harness = editor(&answers);
@@ -332,10 +334,11 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     harness.run_steps(2);
     type_into(&mut harness, "简报名称", "（本地修改）");
 
-    // Someone else saves the same file meanwhile.
+    // Something else (a sync client) rewrites the same file meanwhile.
     let mut theirs = jianbao::sample::issue();
     theirs.footer.editor = "别人".into();
-    jianbao::store::save(&path, &theirs).expect("they save");
+    let text = jianbao::store::to_ron(&theirs).expect("serializes");
+    std::fs::write(&path, text).expect("they write");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);
@@ -894,4 +897,200 @@ fn an_archive_search_result_opens_its_issue_at_the_article() {
     );
     let changping = sample.sections[0].articles[2].id;
     assert_eq!(harness.state().selection(), Selection::Article(changping));
+}
+
+// ---- Never lose work, part two: the editor's side ------------------------
+
+/// An editor that autosaves into `recovery`.
+fn editor_with_recovery(answers: &Answers, recovery: PathBuf) -> Harness<'static, JianbaoApp> {
+    let answers = answers.clone();
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let mut options = Options::detached(Box::new(answers));
+            options.recovery_dir = Some(recovery);
+            JianbaoApp::new(&cc.egui_ctx, options)
+        })
+}
+
+fn open_with_ctrl_o(harness: &mut Harness<'static, JianbaoApp>, answers: &Answers, path: PathBuf) {
+    answers.push(path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+}
+
+#[test]
+fn opening_the_draft_already_open_keeps_its_lock_and_its_edits() {
+    // Archive search results open their issue: when it was the open one,
+    // its lock used to be dropped.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    type_into(&mut harness, "简报名称", "（未保存）");
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    let session = harness.state().session().expect("open");
+    assert!(session.holds_lock(), "the lock is still ours");
+    assert!(jianbao::store::lock::lock_path(&path).exists());
+    assert!(session.issue.masthead.name.ends_with("（未保存）"));
+}
+
+#[test]
+fn a_lock_can_be_broken_after_a_confirmation_naming_its_owner() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    harness.get_by_label("解除锁定…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("的锁定属于 李编辑");
+    harness.get_by_label("解除锁定并打开").click();
+    harness.run_steps(2);
+    let session = harness.state().session().expect("opened");
+    assert!(!session.is_read_only() && session.holds_lock());
+    assert!(!theirs.is_intact(), "their lock is gone");
+}
+
+#[test]
+fn a_read_only_session_cannot_save_as_over_the_holders_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let before = std::fs::read(&path).expect("read");
+    let _theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    harness.get_by_label("以只读方式打开").click();
+    harness.run_steps(2);
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(2);
+    let error = harness.state().error_message().expect("refused").to_owned();
+    assert!(error.contains("李编辑"), "{error}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn save_as_asks_before_replacing_the_file_the_extension_leads_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let existing = dir.path().join("foo.ron");
+    std::fs::write(&existing, "别人的文件").expect("write");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    // The dialog confirmed "foo"; ".ron" is added after it.
+    answers.push(dir.path().join("foo"));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(2);
+    harness.get_by_label("替换已有文件？");
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "别人的文件"
+    );
+    harness.get_by_label("替换").click();
+    harness.run_steps(2);
+    assert_eq!(
+        jianbao::store::load(&existing).expect("saved"),
+        jianbao::sample::issue()
+    );
+}
+
+#[test]
+fn an_export_never_targets_the_open_draft() {
+    // A draft someone saved under a .pdf name: Export PDF onto it would
+    // have replaced the draft with its own pages.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.pdf");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let before = std::fs::read(&path).expect("read");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    // Export PDF, and the user picks the draft itself.
+    answers.push(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("仍然导出").click();
+    harness.run_steps(2);
+    let error = harness.state().error_message().expect("refused").to_owned();
+    assert!(error.contains("草稿"), "{error}");
+    std::thread::sleep(Duration::from_millis(300));
+    harness.run_steps(2);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_draft_opened_later_is_offered_its_recovery() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let recovery_dir = dir.path().join("recovery");
+    let mut unsaved = jianbao::sample::issue();
+    unsaved.footer.editor = "崩溃前的修改".into();
+    let answers = Answers::default();
+    let mut harness = editor_with_recovery(&answers, recovery_dir.clone());
+    harness.run_steps(2);
+    // A dying editor's recovery file appears after this one started.
+    let mut work =
+        jianbao::store::recovery::Recovery::new(Some(path.clone()), None, unsaved.clone());
+    work.pid = u32::MAX - 9;
+    jianbao::store::recovery::write(&jianbao::store::recovery::path_for(&recovery_dir, 9), &work)
+        .expect("writes");
+    // A colleague's save touches the draft afterwards: the time says
+    // nothing about whose work is newer.
+    std::fs::write(&path, std::fs::read(&path).expect("read")).expect("touch");
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    harness.get_by_label("发现未保存的工作");
+    harness.get_by_label("恢复").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), unsaved);
+    assert!(harness.state().session().is_some_and(|s| s.is_dirty()));
+}
+
+#[test]
+fn a_hostile_word_file_costs_a_message_not_the_editor() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bomb = dir.path().join("稿件.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).expect("create"));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).expect("entry");
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..80 {
+        zip.write_all(&zeros).expect("write");
+    }
+    zip.finish().expect("finish");
+
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    answers.push(bomb);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, jianbao::ui::Command::ImportArticle);
+    let start = Instant::now();
+    while harness.state().error_message().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no answer");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let error = harness
+        .state()
+        .error_message()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(error.contains("解压后超过"), "{error}");
+    assert_eq!(issue(&harness), jianbao::sample::issue());
 }

@@ -82,18 +82,22 @@ fn each_kind_of_broken_file_is_named_and_placed() {
         "{}",
         message(&nested)
     );
+    // A field this version does not know is refused at its name (it used
+    // to be skipped, nested value and all, and dropped by the next save),
+    // so a deep value inside it is never descended into.
     let untyped = format!(
         "(schema: 2, unknown_field: {}{})",
         "[".repeat(50_000),
         "]".repeat(50_000)
     );
     let untyped =
-        load_bytes(d, "nested-unknown.ron", untyped.as_bytes()).expect_err("deeply nested");
+        load_bytes(d, "nested-unknown.ron", untyped.as_bytes()).expect_err("unknown field");
     assert!(
-        message(&untyped).contains("嵌套层数过多"),
+        message(&untyped).contains("未知字段“unknown_field”"),
         "{}",
         message(&untyped)
     );
+    assert_eq!(untyped.position().map(|p| p.line), Some(1));
 
     let garbage: Vec<u8> = (0..4096u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)

@@ -108,7 +108,7 @@ impl Autosave {
             return (Some(since + DELAY - now), failure);
         }
         let original = session.path().map(Path::to_owned);
-        let recovery = Recovery::new(original, session.issue.clone());
+        let recovery = Recovery::new(original, session.disk_fingerprint(), session.issue.clone());
         self.send(Job::Write(file, Box::new(recovery)));
         self.written = Some(session.issue.clone());
         self.pending_since = None;
@@ -126,6 +126,11 @@ impl Autosave {
         }
         self.written = None;
         self.pending_since = None;
+    }
+
+    /// The folder recovery files go to, if autosave is on.
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
     }
 
     /// The recovery file of the current session, if autosave is on.

@@ -9,7 +9,8 @@ use crate::i18n::{Lang, S};
 pub trait FileDialogs {
     /// A draft to open.
     fn open_draft(&mut self, lang: Lang) -> Option<PathBuf>;
-    /// Where to save a draft; `name` is the suggested file name.
+    /// Where to save a draft; `name` is the suggested file name. The path
+    /// is as the user confirmed it (perhaps without `.ron`).
     fn save_draft(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF.
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
@@ -41,8 +42,9 @@ impl FileDialogs for NativeDialogs {
             .set_title(S::SaveAsTitle.get(lang))
             .add_filter(S::DraftFiles.get(lang), &["ron"])
             .set_file_name(name)
+            // The extension is added by the caller, which asks before
+            // replacing a file the dialog never asked about.
             .save_file()
-            .map(|p| with_extension(p, "ron"))
     }
 
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
@@ -51,7 +53,6 @@ impl FileDialogs for NativeDialogs {
             .add_filter("PDF", &["pdf"])
             .set_file_name(name)
             .save_file()
-            .map(|p| with_extension(p, "pdf"))
     }
 
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf> {

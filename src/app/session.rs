@@ -1,13 +1,12 @@
 //! One open issue: the draft being edited, where it lives on disk, what was
 //! last saved, its undo history, and its claim on the file.
 
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::i18n::{Lang, S};
-use crate::model::{Issue, SCHEMA_VERSION, Status};
+use crate::model::{Issue, Status};
 use crate::store::lock::{self, DocumentLock, LockError, LockOwner};
 use crate::store::{self, LoadError, SaveError};
 
@@ -28,9 +27,6 @@ pub struct Session {
     saved: Issue,
     undoer: Undoer<Issue>,
     disk_hash: Option<u64>,
-    /// The format version of the file when it is older than this build's:
-    /// the original is copied aside before it is first overwritten.
-    older_version: Option<u32>,
     lock: Option<DocumentLock>,
     read_only: bool,
     /// Reviewer mode: the content is read-only, comments and status are not.
@@ -64,7 +60,6 @@ impl Session {
             path: None,
             undoer: new_undoer(),
             disk_hash: None,
-            older_version: None,
             lock: None,
             read_only: false,
             reviewing: false,
@@ -102,8 +97,7 @@ impl Session {
             issue: loaded.issue,
             path: Some(path.to_owned()),
             undoer: new_undoer(),
-            disk_hash: Some(hash(&bytes)),
-            older_version: (loaded.version < SCHEMA_VERSION).then_some(loaded.version),
+            disk_hash: Some(store::fingerprint(&bytes)),
             lock: None,
             read_only: false,
             reviewing,
@@ -112,12 +106,47 @@ impl Session {
 
     /// Unsaved work from a recovery file, on top of its draft when that can
     /// still be opened (so saving goes back to it), else as a new draft.
-    /// Either way the work counts as unsaved.
-    pub fn recovered(issue: Issue, original: Option<&Path>, user: &str) -> Self {
-        let base = original.and_then(|path| Self::open(path, user).ok());
-        let mut session = base.unwrap_or_else(|| Self::untitled(Issue::default()));
+    /// Either way the work counts as unsaved. `base` fingerprints the
+    /// draft the work was done on: when the file has changed since (a
+    /// colleague saved after the crash), the session starts out knowing it,
+    /// so a save goes through the changed-on-disk question.
+    pub fn recovered(issue: Issue, original: Option<&Path>, base: Option<u64>, user: &str) -> Self {
+        // Someone else has it now: read-only, so the work goes elsewhere by
+        // Save As but stays tied to its draft (and to compare).
+        let opened = original.and_then(|path| match Self::open(path, user) {
+            Ok(session) => Some(session),
+            Err(OpenError::Locked(_)) => Self::open_read_only(path).ok(),
+            Err(OpenError::Load(_)) => None,
+        });
+        let mut session = opened.unwrap_or_else(|| Self::untitled(Issue::default()));
+        if session.path.is_some() && base.is_some() {
+            session.disk_hash = base;
+        }
         session.issue = issue;
         session
+    }
+
+    /// The fingerprint of the file as this session last loaded or saved it.
+    pub fn disk_fingerprint(&self) -> Option<u64> {
+        self.disk_hash
+    }
+
+    /// Ends the session as a crash would: nothing saved, nothing removed,
+    /// the lock file left behind (its OS lock released). For tests.
+    pub fn crash(mut self) {
+        if let Some(lock) = self.lock.take() {
+            lock.abandon();
+        }
+    }
+
+    /// Whether this session holds the draft's lock (and nobody broke it).
+    pub fn holds_lock(&self) -> bool {
+        self.lock.as_ref().is_some_and(DocumentLock::is_intact)
+    }
+
+    /// Whether this session had the draft's lock and someone broke it.
+    pub fn lost_lock(&self) -> bool {
+        self.lock.as_ref().is_some_and(|lock| !lock.is_intact())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -162,8 +191,8 @@ impl Session {
         let Some(path) = &self.path else {
             return DiskState::Unchanged;
         };
-        match std::fs::read(path) {
-            Ok(bytes) if Some(hash(&bytes)) == self.disk_hash => DiskState::Unchanged,
+        match store::read_bounded(path) {
+            Ok(bytes) if Some(store::fingerprint(&bytes)) == self.disk_hash => DiskState::Unchanged,
             Ok(_) => DiskState::Changed,
             Err(_) => DiskState::Missing,
         }
@@ -177,26 +206,32 @@ impl Session {
         Some(self.save_as(&path))
     }
 
-    /// Saves to `path`, which becomes the draft's file (and takes its lock).
+    /// Saves to `path`, which becomes the draft's file (and takes its lock),
+    /// through the one guarded save ([`store::save_holding`]): someone
+    /// else's lock, a read-only file or an approved issue's content refuse
+    /// it, and a draft in an older format is kept aside first. A save that
+    /// is in place but could not be confirmed on disk counts as saved and
+    /// still returns its error, for the user to hear.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let same_file = self.path.as_deref() == Some(path);
-        if same_file && let Some(version) = self.older_version {
-            store::keep_original(path, version).map_err(|source| SaveError::Write {
-                path: path.to_owned(),
-                source,
-            })?;
+        let lock = if same_file { self.lock.as_ref() } else { None };
+        let result = store::save_holding(path, &self.issue, lock);
+        if let Err(error) = &result
+            && !error.saved_anyway()
+        {
+            return result;
         }
-        store::save(path, &self.issue)?;
         self.saved = self.issue.clone();
-        self.disk_hash = std::fs::read(path).ok().map(|bytes| hash(&bytes));
-        self.older_version = None;
+        self.disk_hash = store::read_bounded(path)
+            .ok()
+            .map(|bytes| store::fingerprint(&bytes));
         if !same_file || self.read_only {
             // A new file: this session now owns it.
             self.lock = lock::acquire(path, &lock::user_name()).ok();
             self.read_only = false;
         }
         self.path = Some(path.to_owned());
-        Ok(())
+        result
     }
 
     /// Reads the draft again from disk, replacing the edits (undoable).
@@ -209,7 +244,6 @@ impl Session {
         self.issue = fresh.issue;
         self.saved = fresh.saved;
         self.disk_hash = fresh.disk_hash;
-        self.older_version = fresh.older_version;
         Ok(())
     }
 
@@ -265,12 +299,6 @@ impl Session {
         self.issue.review = review;
         result
     }
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn new_undoer() -> Undoer<Issue> {
@@ -405,27 +433,26 @@ mod tests {
             .map_err(|e| format!("{e:?}"))
             .expect("opens");
         assert!(lock::lock_path(&path).exists());
-        // The second opener is told who holds it and may read only. (Both
-        // sessions are in this process, so the lock is made to look like
-        // another machine's.)
-        let mut owner = LockOwner::me("乙");
-        owner.host = "另一台电脑".into();
-        std::fs::write(
-            lock::lock_path(&path),
-            format!(",{},{},{},jianbao:1;", owner.user, owner.host, owner.time),
-        )
-        .expect("write lock");
-        match Session::open(&path, "丙") {
-            Err(OpenError::Locked(holder)) => assert_eq!(holder.host, "另一台电脑"),
+        // The second opener is told who holds it and may read only.
+        match Session::open(&path, "乙") {
+            Err(OpenError::Locked(holder)) => assert_eq!(holder.name, "甲"),
             other => panic!("expected Locked, got {:?}", other.map(|_| ())),
         }
         let mut second = Session::open_read_only(&path).expect("opens read-only");
         assert!(second.is_read_only());
 
-        // The second saves a copy elsewhere; the first changes the file.
-        assert_eq!(first.disk_state(), DiskState::Unchanged);
+        // The reader cannot save over the holder's file, even by Save As.
         second.issue.footer.editor = "乙".into();
-        store::save(&path, &second.issue).expect("someone else saves");
+        assert!(matches!(
+            second.save_as(&path),
+            Err(SaveError::Locked { owner, .. }) if owner.name == "甲"
+        ));
+        assert!(second.is_read_only() && second.is_dirty());
+
+        // Something outside Jianbao (a sync client) changes the file.
+        assert_eq!(first.disk_state(), DiskState::Unchanged);
+        let theirs = store::to_ron(&second.issue).expect("serializes");
+        std::fs::write(&path, theirs).expect("an outside write");
         assert_eq!(first.disk_state(), DiskState::Changed);
         first.reload().expect("reloads");
         assert_eq!(first.issue.footer.editor, "乙");
@@ -460,5 +487,107 @@ mod tests {
         session.issue.footer.editor = "王五".into();
         session.save().expect("has a path").expect("saves");
         assert_eq!(std::fs::read(&backup).expect("backup kept"), original);
+    }
+
+    #[test]
+    fn a_save_the_system_could_not_confirm_counts_as_saved() {
+        // Before, the user was told the file was unchanged although the
+        // new one was in place, and a false "changed on disk" followed.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        let mut session = Session::untitled(crate::sample::issue());
+        session.save_as(&path).expect("saves");
+        session.issue.footer.editor = "王五".into();
+        crate::store::fail_next_folder_sync();
+        let error = session
+            .save()
+            .expect("has a path")
+            .expect_err("not durable");
+        assert!(error.saved_anyway(), "{error:?}");
+        assert!(!session.is_dirty());
+        assert_eq!(session.disk_state(), DiskState::Unchanged);
+        assert_eq!(store::load(&path).expect("loads").footer.editor, "王五");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_draft_is_refused_and_left_as_it_was() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        store::save(&path, &crate::sample::issue()).expect("saves");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        let before = std::fs::read(&path).expect("read");
+        let mut session = Session::open(&path, "我")
+            .map_err(|e| format!("{e:?}"))
+            .expect("opens");
+        session.issue.footer.editor = "王五".into();
+        let result = session.save().expect("has a path");
+        assert!(
+            matches!(result, Err(SaveError::ReadOnly { .. })),
+            "{result:?}"
+        );
+        assert!(session.is_dirty(), "the edits stay in the editor");
+        assert_eq!(std::fs::read(&path).expect("read"), before);
+    }
+
+    #[test]
+    fn an_approved_issue_on_disk_is_not_rewritten_until_reopened() {
+        let at = chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("a time");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        let mut approved = crate::sample::issue();
+        let review = &mut approved.review;
+        review
+            .change_status(Status::InReview, "李编", at, "")
+            .expect("allowed");
+        review
+            .change_status(Status::Approved, "王审", at, "同意")
+            .expect("allowed");
+        store::save(&path, &approved).expect("saves");
+
+        let mut changed = approved.clone();
+        changed.footer.editor = "改过".into();
+        assert!(matches!(
+            store::save(&path, &changed),
+            Err(SaveError::ContentLocked {
+                status: Status::Approved,
+                ..
+            })
+        ));
+        // A comment or an unchanged save is fine; so is a change after a
+        // reopening, which the history records.
+        store::save(&path, &approved).expect("same content");
+        changed
+            .review
+            .change_status(Status::Draft, "李编", at, "补充材料")
+            .expect("reopened");
+        store::save(&path, &changed).expect("reopened first");
+        assert_eq!(store::load(&path).expect("loads").footer.editor, "改过");
+    }
+
+    #[test]
+    fn a_restored_session_whose_draft_changed_since_the_crash_asks_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("第11期.ron");
+        store::save(&path, &crate::sample::issue()).expect("saves");
+        let base = store::fingerprint(&std::fs::read(&path).expect("read"));
+        // After the crash a colleague saved their version.
+        let mut theirs = crate::sample::issue();
+        theirs.footer.editor = "同事".into();
+        store::save(&path, &theirs).expect("they save");
+
+        let mut mine = crate::sample::issue();
+        mine.footer.editor = "我的未保存修改".into();
+        let restored = Session::recovered(mine.clone(), Some(&path), Some(base), "我");
+        assert_eq!(restored.issue, mine);
+        assert_eq!(restored.disk_state(), DiskState::Changed);
+        // Unchanged since the crash: no question.
+        let base = store::fingerprint(&std::fs::read(&path).expect("read"));
+        drop(restored);
+        let restored = Session::recovered(mine, Some(&path), Some(base), "我");
+        assert_eq!(restored.disk_state(), DiskState::Unchanged);
     }
 }

@@ -106,7 +106,11 @@ impl Settings {
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
             .map_err(std::io::Error::other)?;
-        write_atomically(path, text.as_bytes())
+        match write_atomically(path, text.as_bytes()) {
+            // In place: a lost folder flush costs at most this write.
+            Err(error) if !error.replaced() => Err(error.into_io()),
+            _ => Ok(()),
+        }
     }
 
     /// Puts `path` first in the recent list.

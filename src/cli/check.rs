@@ -20,9 +20,22 @@ pub(super) fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
             }
             Ok(issue) => {
                 let problems = issue.validate();
+                // Control characters break Word files: as much a problem
+                // of the draft as a missing field.
+                let everything = |_: char| true;
+                let cx = crate::lint::Context {
+                    today: chrono::Local::now().date_naive(),
+                    covers: &everything,
+                };
+                let control: Vec<String> = crate::lint::lint(&issue, &cx)
+                    .into_iter()
+                    .filter(|f| f.rule == Rule::ControlCharacter)
+                    .map(|f| messages::finding_with_place(&f, lang))
+                    .collect();
                 let lines = problems
                     .iter()
-                    .map(|p| messages::problem_with_place(p, lang));
+                    .map(|p| messages::problem_with_place(p, lang))
+                    .chain(control);
                 if !report(path, lines, lang) {
                     worst = worst.max(1);
                 }
@@ -54,8 +67,15 @@ pub(super) fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> 
         if fix {
             let fixed = crate::lint::fix_all(&mut issue, &cx, &wanted);
             if fixed > 0 {
-                if let Err(error) = store::save(path, &issue) {
-                    warn!("{}", error.message(lang));
+                // The one guarded save: someone's lock, a read-only file or
+                // an approved issue refuse it; an older format is kept.
+                let result = store::save(path, &issue);
+                if let Err(store::SaveError::ContentLocked { .. }) = &result {
+                    super::draft::saved(result, lang);
+                    worst = worst.max(1);
+                    continue;
+                }
+                if !super::draft::saved(result, lang) {
                     worst = 2;
                     continue;
                 }

@@ -29,15 +29,11 @@ pub(super) fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> Exi
             return ExitCode::from(2);
         }
     };
-    match store::save(output, &issue) {
-        Ok(()) => {
-            say!("{}", messages::imported(&issue, output, lang));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            warn!("{}", error.message(lang));
-            ExitCode::from(2)
-        }
+    if saved(store::save(output, &issue), lang) {
+        say!("{}", messages::imported(&issue, output, lang));
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }
 
@@ -48,17 +44,25 @@ pub(super) fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     }
     let issue = Issue::new(chrono::Local::now().date_naive());
-    match store::save(output, &issue) {
-        Ok(()) => {
-            say!(
-                "{}",
-                messages::with_file(output, S::NewWritten.get(lang), lang)
-            );
-            ExitCode::SUCCESS
-        }
+    if saved(store::save(output, &issue), lang) {
+        say!(
+            "{}",
+            messages::with_file(output, S::NewWritten.get(lang), lang)
+        );
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// Whether a save reached the file; says why not, or that it could not be
+/// confirmed on disk.
+pub(super) fn saved(result: Result<(), store::SaveError>, lang: Lang) -> bool {
+    match result {
+        Ok(()) => true,
         Err(error) => {
             warn!("{}", error.message(lang));
-            ExitCode::from(2)
+            error.saved_anyway()
         }
     }
 }

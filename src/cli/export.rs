@@ -19,6 +19,8 @@ pub(super) struct ExportRequest {
     pub(super) pattern: String,
     pub(super) copies: Option<Copies>,
     pub(super) scale: f32,
+    /// Replace files that exist (never a draft).
+    pub(super) force: bool,
 }
 
 impl ExportRequest {
@@ -31,10 +33,11 @@ impl ExportRequest {
         lang: Lang,
     ) -> Result<Vec<Target>, String> {
         if !self.formats.is_empty() {
+            let stem = file.file_stem().unwrap_or_default().to_string_lossy();
             let plan = Plan {
                 formats: self.formats.clone(),
                 folder: self.output.clone().unwrap_or_else(|| PathBuf::from(".")),
-                pattern: self.pattern.clone(),
+                pattern: self.pattern.replace("{file}", &stem),
                 copies: self.copies,
                 png_scale: self.scale,
             };
@@ -75,19 +78,17 @@ impl ExportRequest {
 }
 
 /// `jianbao export`: 0 when everything was written, 2 on any failure.
+/// Every target of the batch is planned and checked before anything is
+/// written: none may be a draft or a draft's companion, no two may share a
+/// name, and existing files are replaced only with `--force`.
 pub(super) fn export(
     files: &[PathBuf],
     request: &ExportRequest,
     bundled_fonts: bool,
     lang: Lang,
 ) -> ExitCode {
-    let fonts = if bundled_fonts {
-        FontSet::bundled()
-    } else {
-        FontSet::with_system()
-    };
-    let mut typesetter = Typesetter::new(Arc::new(fonts));
     let mut failed = false;
+    let mut jobs: Vec<(&PathBuf, Issue, Vec<Target>)> = Vec::new();
     for file in files {
         let issue = match store::load(file) {
             Ok(issue) => issue,
@@ -107,26 +108,43 @@ pub(super) fn export(
                 )
             );
         }
-        let targets = match request.targets(file, &issue, files.len() > 1, lang) {
-            Ok(targets) => targets,
+        match request.targets(file, &issue, files.len() > 1, lang) {
+            Ok(targets) => jobs.push((file, issue, targets)),
             Err(message) => {
                 warn!("{message}");
                 return ExitCode::from(2);
             }
-        };
-        let folders: std::collections::BTreeSet<&Path> =
-            targets.iter().filter_map(|t| t.path.parent()).collect();
-        for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
-            if let Err(source) = std::fs::create_dir_all(folder) {
-                let error = ExportError::Write {
-                    path: folder.to_owned(),
-                    source,
-                };
-                warn!("{}", error.message(lang));
-                return ExitCode::from(2);
-            }
         }
-        match export::run(&mut typesetter, &issue, &targets, &mut |_, _| {}) {
+    }
+    let protected: Vec<PathBuf> = files.iter().flat_map(|f| store::companions(f)).collect();
+    let all: Vec<Target> = jobs
+        .iter()
+        .flat_map(|(_, _, t)| t.iter().cloned())
+        .collect();
+    if let Err(problem) = export::check_targets(&all, &protected, request.force) {
+        warn!("{}", messages::target_problem(&problem, lang));
+        return ExitCode::from(2);
+    }
+    let folders: std::collections::BTreeSet<&Path> =
+        all.iter().filter_map(|t| t.path.parent()).collect();
+    for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
+        if let Err(source) = std::fs::create_dir_all(folder) {
+            let error = ExportError::Write {
+                path: folder.to_owned(),
+                source,
+            };
+            warn!("{}", error.message(lang));
+            return ExitCode::from(2);
+        }
+    }
+    let fonts = if bundled_fonts {
+        FontSet::bundled()
+    } else {
+        FontSet::with_system()
+    };
+    let mut typesetter = Typesetter::new(Arc::new(fonts));
+    for (file, issue, targets) in &jobs {
+        match export::run(&mut typesetter, issue, targets, &mut |_, _| {}) {
             Ok(written) => {
                 for path in written {
                     say!("{}", messages::exported(&path, lang));

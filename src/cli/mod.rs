@@ -91,9 +91,14 @@ pub enum Command {
         /// A folder for page images, one PNG per page (without --format).
         #[arg(long)]
         png_dir: Option<PathBuf>,
-        /// File-name pattern: {name} {year} {number} {total} {date} {copy}.
+        /// File-name pattern: {name} {year} {number} {total} {date} {copy},
+        /// and {file} for the draft's own file name.
         #[arg(long, default_value = DEFAULT_PATTERN)]
         name: String,
+        /// Replace export files that already exist (a draft, its backup or
+        /// its lock is never replaced).
+        #[arg(long)]
+        force: bool,
         /// Numbered copies: N copies with serials 000001… top right and
         /// 共印 N 份 in the footer, in one PDF.
         #[arg(long)]
@@ -241,6 +246,7 @@ pub fn main() -> ExitCode {
             copy_per_file,
             scale,
             bundled_fonts,
+            force,
         }) => {
             let copies = copies.map(|count| Copies {
                 count,
@@ -253,6 +259,7 @@ pub fn main() -> ExitCode {
                 pattern: name,
                 copies,
                 scale,
+                force,
             };
             export::export(&files, &request, bundled_fonts, lang)
         }

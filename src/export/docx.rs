@@ -45,6 +45,31 @@ fn fonts(east_asia: &str, latin: &str) -> RunFonts {
         .hint("eastAsia")
 }
 
+/// The issue with every character XML 1.0 forbids removed (control
+/// characters other than tab and line break, U+FFFE, U+FFFF), from every
+/// string, font names included: one of them makes `word/document.xml`
+/// ill-formed and Word refuses the whole file. Every string is reached by
+/// going through the serde form, so a field added later is covered too.
+fn xml_safe(issue: &Issue) -> Result<Issue, String> {
+    fn clean(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(text) if text.chars().any(forbidden) => {
+                text.retain(|c| !forbidden(c));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(clean),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(clean),
+            _ => {}
+        }
+    }
+    fn forbidden(c: char) -> bool {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{80}'..='\u{9F}'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }
+    let mut value = serde_json::to_value(issue).map_err(|e| e.to_string())?;
+    clean(&mut value);
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
 /// The roles of text in a bulletin, each with its font and size.
 struct Faces<'a> {
     style: &'a Style,
@@ -123,6 +148,7 @@ fn two_ends(left: Run, right: Run) -> Paragraph {
 
 /// The issue as a .docx file's bytes.
 pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
+    let issue = &xml_safe(issue)?;
     let st = &issue.style;
     let faces = Faces { style: st };
     let m = &issue.masthead;
@@ -294,6 +320,25 @@ mod tests {
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut file, &mut xml).expect("UTF-8 XML");
         xml
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        // One U+0001 used to make word/document.xml ill-formed: Word
+        // refused the file.
+        let mut issue = crate::sample::issue();
+        issue.sections[0].articles[0].lead.insert(6, '\u{1}');
+        issue.footer.phone.push('\u{0}');
+        issue.distribution.report_to.push('\u{B}');
+        issue.style.body_font.push('\u{1F}');
+        issue.masthead.name.push('\u{FFFF}');
+        let xml = document_xml(&to_docx(&issue).expect("builds"));
+        let bad: Vec<char> = xml
+            .chars()
+            .filter(|&c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFF}')
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(xml.contains("东城区"), "the text itself stays");
     }
 
     #[test]

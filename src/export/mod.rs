@@ -167,6 +167,86 @@ impl Plan {
     }
 }
 
+/// Why a set of targets must not be written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetProblem {
+    /// The target is a draft, or a draft's backup, lock or recovery file:
+    /// an export never writes over one.
+    Draft { target: PathBuf },
+    /// Two targets of one batch have the same file name: the second would
+    /// replace the first.
+    Clash { target: PathBuf },
+    /// These files exist; they are replaced only when the user agreed
+    /// (`--force`, or the editor's warning).
+    Exist(Vec<PathBuf>),
+}
+
+/// Checks targets before anything is written: none may be one of the
+/// `protected` files (the drafts being read or open, their companions —
+/// see [`crate::store::companions`] — and recovery files) or any existing
+/// draft; no two may name the same file; existing files are reported
+/// unless `replace_existing`.
+pub fn check_targets(
+    targets: &[Target],
+    protected: &[PathBuf],
+    replace_existing: bool,
+) -> Result<(), TargetProblem> {
+    let protected: Vec<PathBuf> = protected.iter().map(|p| identity(p)).collect();
+    let mut seen = std::collections::HashSet::new();
+    for target in targets {
+        let id = identity(&target.path);
+        if protected.contains(&id) || is_draft_file(&target.path) {
+            return Err(TargetProblem::Draft {
+                target: target.path.clone(),
+            });
+        }
+        if !seen.insert(id) {
+            return Err(TargetProblem::Clash {
+                target: target.path.clone(),
+            });
+        }
+    }
+    let exist = existing(targets);
+    if exist.is_empty() || replace_existing {
+        Ok(())
+    } else {
+        Err(TargetProblem::Exist(exist))
+    }
+}
+
+/// What a path names, for comparing: the real file (links followed) where
+/// it exists, else the real folder and the name.
+fn identity(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    folder.join(path.file_name().unwrap_or_default())
+}
+
+/// Whether an existing file is a Jianbao draft or recovery file (RON that
+/// names a `schema` or an `issue` near its start).
+fn is_draft_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::new();
+    if file.take(512).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{FEFF}').trim_start();
+    head.starts_with('(') && (head.contains("schema:") || head.contains("issue:"))
+}
+
 /// Files that exporting these targets would replace (page images: any
 /// existing image of the series).
 pub fn existing(targets: &[Target]) -> Vec<PathBuf> {
@@ -299,10 +379,14 @@ impl std::fmt::Display for ExportError {
 impl std::error::Error for ExportError {}
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomically(path, bytes).map_err(|source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    match write_atomically(path, bytes) {
+        Err(error) if !error.replaced() => Err(ExportError::Write {
+            path: path.to_owned(),
+            source: error.into_io(),
+        }),
+        // In place: only the folder flush failed, as for any other program.
+        _ => Ok(()),
+    }
 }
 
 /// Writes every target, calling `progress(done, total)` after each.

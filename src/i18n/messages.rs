@@ -140,6 +140,19 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
     let sep = sep(lang);
     let what = match error {
         LoadError::Read { source, .. } => io_error(source, lang),
+        LoadError::NotAFile { .. } => lang
+            .pick(
+                "这不是普通文件（可能是管道或设备），未读取",
+                "this is not a regular file (a pipe or a device?) and was not read",
+            )
+            .to_owned(),
+        LoadError::Limit { exceeded, .. } => match lang {
+            Lang::Zh => format!("{}，不是正常的简报，未读取", limit_exceeded(exceeded, lang)),
+            Lang::En => format!(
+                "{}: this is no real issue, and it was not read",
+                limit_exceeded(exceeded, lang)
+            ),
+        },
         LoadError::TooLarge { size, limit, .. } => match lang {
             Lang::Zh => format!(
                 "文件过大（{} MB），超过简报草稿的上限 {} MB，未读取",
@@ -186,9 +199,140 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
     format!("{place}{sep}{what}")
 }
 
+/// What a draft exceeds, in words: which limit, how much, and where.
+pub fn limit_exceeded(exceeded: &crate::store::LimitExceeded, lang: Lang) -> String {
+    use crate::store::Limit as L;
+    let what = match exceeded.limit {
+        L::Parts => lang.pick("结构（括号）数", "number of parts (brackets)"),
+        L::Sections => lang.pick("栏目数", "number of sections"),
+        L::Articles => lang.pick("文章数", "number of articles"),
+        L::ParagraphsPerArticle => lang.pick("段落数", "number of paragraphs"),
+        L::Paragraphs => lang.pick("全文段落数", "number of paragraphs in the issue"),
+        L::Spans => lang.pick("全文格式片段数", "number of formatted runs in the issue"),
+        L::CharactersPerField => lang.pick("单个字段的字数", "characters in one field"),
+        L::Characters => lang.pick("全文字数", "characters in the whole issue"),
+        L::Comments => lang.pick("批注数", "number of comments"),
+        L::HistoryEntries => lang.pick("状态记录数", "number of status changes"),
+    };
+    let (found, max) = (exceeded.found, exceeded.limit.max());
+    let place = match (exceeded.section, exceeded.article, lang) {
+        (Some(s), Some(a), Lang::Zh) => format!("第 {s} 个栏目第 {a} 篇文章的"),
+        (Some(s), None, Lang::Zh) => format!("第 {s} 个栏目的"),
+        (Some(s), Some(a), Lang::En) => format!(" in section {s}, article {a}"),
+        (Some(s), None, Lang::En) => format!(" in section {s}"),
+        _ => String::new(),
+    };
+    match lang {
+        Lang::Zh => format!("{place}{what}（{found}）超过上限 {max}"),
+        Lang::En => format!("the {what}{place} ({found}) exceeds the limit of {max}"),
+    }
+}
+
+/// Why an export was not started; nothing was written.
+pub fn target_problem(problem: &crate::export::TargetProblem, lang: Lang) -> String {
+    use crate::export::TargetProblem as P;
+    match problem {
+        P::Draft { target } => match lang {
+            Lang::Zh => format!(
+                "{} 是简报草稿（或其备份、锁定、恢复文件），导出不会覆盖它。请换一个文件名或文件夹，未写入任何文件",
+                target.display()
+            ),
+            Lang::En => format!(
+                "{} is a draft (or a draft's backup, lock or recovery file), and an export never writes over one. Choose another name or folder; nothing was written",
+                target.display()
+            ),
+        },
+        P::Clash { target } => match lang {
+            Lang::Zh => format!(
+                "本次导出有两个文件同名：{}，后一个会覆盖前一个。请在文件名格式中加入 {{file}} 或 {{number}} 加以区分，未写入任何文件",
+                target.display()
+            ),
+            Lang::En => format!(
+                "two files of this export have the same name, {}: the second would replace the first. Add {{file}} or {{number}} to the name pattern; nothing was written",
+                target.display()
+            ),
+        },
+        P::Exist(paths) => {
+            let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            match lang {
+                Lang::Zh => format!(
+                    "以下文件已存在：{}。如要替换，请加 --force，未写入任何文件",
+                    list.join("、")
+                ),
+                Lang::En => format!(
+                    "these files exist: {}. Add --force to replace them; nothing was written",
+                    list.join(", ")
+                ),
+            }
+        }
+    }
+}
+
 /// A file-writing error.
 pub fn save_error(error: &SaveError, lang: Lang) -> String {
     match error {
+        SaveError::NotDurable { path, source } => match lang {
+            Lang::Zh => format!(
+                "{} 已保存，但系统未能确认已写入磁盘（{}）。若此刻断电，可能丢失本次保存，建议再保存一次",
+                path.display(),
+                io_error(source, lang)
+            ),
+            Lang::En => format!(
+                "{}: saved, but the system could not confirm it reached the disk ({}). A power cut now could lose this save; save again to be sure",
+                path.display(),
+                io_error(source, lang)
+            ),
+        },
+        SaveError::Locked { path, owner } => match lang {
+            Lang::Zh => format!(
+                "{} 未保存：此文件正由 {}（{}，{}）打开编辑，为免覆盖对方的修改，未写入。可“另存为”一份",
+                path.display(),
+                owner.display(),
+                owner.user,
+                owner.host
+            ),
+            Lang::En => format!(
+                "{}: not saved: {} ({}, {}) has this file open, and saving would overwrite their work. Use Save As for a copy",
+                path.display(),
+                owner.display(),
+                owner.user,
+                owner.host
+            ),
+        },
+        SaveError::Limit { path, exceeded } => match lang {
+            Lang::Zh => format!(
+                "{} 未保存：{}（保存后将无法再打开）",
+                path.display(),
+                limit_exceeded(exceeded, lang)
+            ),
+            Lang::En => format!(
+                "{}: not saved: {} (it could not be opened again)",
+                path.display(),
+                limit_exceeded(exceeded, lang)
+            ),
+        },
+        SaveError::ReadOnly { path } => match lang {
+            Lang::Zh => format!(
+                "{} 未保存：文件是只读的。可“另存为”一份，或先取消文件的只读属性",
+                path.display()
+            ),
+            Lang::En => format!(
+                "{}: not saved: the file is read-only. Use Save As, or make the file writable first",
+                path.display()
+            ),
+        },
+        SaveError::ContentLocked { path, status } => match lang {
+            Lang::Zh => format!(
+                "{} 未保存：本期状态为“{}”，内容已锁定；如需修改，请先重新打开（退回草稿）",
+                path.display(),
+                status_label(*status, lang)
+            ),
+            Lang::En => format!(
+                "{}: not saved: the issue is {}, and its content is locked; reopen it as a draft before changing it",
+                path.display(),
+                status_label(*status, lang)
+            ),
+        },
         SaveError::Serialize(e) => match lang {
             Lang::Zh => format!("无法生成草稿内容（程序错误：{e}）"),
             Lang::En => format!("could not write the draft (program error: {e})"),
@@ -404,6 +548,30 @@ pub fn settings_not_saved(path: &std::path::Path, error: &io::Error, lang: Lang)
 }
 
 /// Who has a draft open.
+/// Asks before breaking a lock, naming whose it is.
+pub fn confirm_break_lock(file: &str, owner: &crate::store::lock::LockOwner, lang: Lang) -> String {
+    let who = owner.display();
+    match lang {
+        Lang::Zh => format!(
+            "“{file}”的锁定属于 {who}（{}，{}）。只有在确认对方已不再编辑（例如其电脑已死机）时才应解除；若对方仍在编辑，其后续修改将无法保存到此文件。",
+            owner.user, owner.host
+        ),
+        Lang::En => format!(
+            "The lock on “{file}” belongs to {who} ({}, {}). Break it only if you are sure they are no longer editing (their computer crashed, say); if they are, they will not be able to save to this file.",
+            owner.user, owner.host
+        ),
+    }
+}
+
+/// Asks before replacing a file the file dialog did not ask about (the
+/// extension was added after it).
+pub fn confirm_replace(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{}”已存在。要替换它吗？", path.display()),
+        Lang::En => format!("“{}” already exists. Replace it?", path.display()),
+    }
+}
+
 pub fn locked_by(file: &str, owner: &crate::store::lock::LockOwner, lang: Lang) -> String {
     let who = owner.display();
     let since = owner.time.trim();
@@ -499,6 +667,7 @@ pub fn rule_title(rule: crate::lint::Rule, lang: Lang) -> &'static str {
         R::FutureDate => lang.pick("日期在未来", "Date in the future"),
         R::MalformedContact => lang.pick("电话或邮箱格式", "Phone or email format"),
         R::MissingGlyph => lang.pick("字体中没有的字", "Characters no font can show"),
+        R::ControlCharacter => lang.pick("不可见的控制字符", "Invisible control characters"),
     }
 }
 
@@ -553,6 +722,14 @@ pub fn finding(f: &crate::lint::Finding, lang: Lang) -> String {
         }
         (R::MissingGlyph, Lang::En) => {
             format!("no font can show “{found}” (U+{code:04X}); it would print as a box")
+        }
+        (R::ControlCharacter, Lang::Zh) => {
+            format!("不可见的控制字符 U+{code:04X}，会使 Word 文件无法打开，应删除")
+        }
+        (R::ControlCharacter, Lang::En) => {
+            format!(
+                "an invisible control character (U+{code:04X}) that breaks Word files; remove it"
+            )
         }
         (R::RequiredField | R::MalformedContact, _) => String::new(),
     }
@@ -727,6 +904,14 @@ pub fn import_error(error: &crate::import::ImportError, lang: Lang) -> String {
             "无法读取这个 Word 文件（可能不是 .docx 格式或已损坏）".to_owned()
         }
         (E::Docx(detail), Lang::En) => format!("the Word file could not be read ({detail})"),
+        (E::DocxTooLarge { limit }, Lang::Zh) => format!(
+            "这个 Word 文件解压后超过 {} MB，不像一篇稿件，未读取",
+            limit / 1_048_576
+        ),
+        (E::DocxTooLarge { limit }, Lang::En) => format!(
+            "this Word file unpacks to more than {} MB, which is no article; it was not read",
+            limit / 1_048_576
+        ),
     }
 }
 
@@ -755,6 +940,12 @@ pub fn io_error(error: &io::Error, lang: Lang) -> String {
 /// A RON parse error in plain words.
 fn ron_error(error: &ron::Error, lang: Lang) -> String {
     use ron::Error as E;
+    if let E::NoSuchStructField {
+        expected, found, ..
+    } = error
+    {
+        return unknown_field(found, expected, lang);
+    }
     let text = match error {
         E::Eof => lang.pick(
             "文件意外结束，内容不完整（可能被截断）",
@@ -827,6 +1018,51 @@ fn ron_error(error: &ron::Error, lang: Lang) -> String {
         Lang::Zh => text.to_owned(),
         Lang::En => format!("{text} ({error})"),
     }
+}
+
+/// A field this version does not know, with the nearest known name: the
+/// file is refused rather than the field dropped by the next save.
+fn unknown_field(found: &str, expected: &[&str], lang: Lang) -> String {
+    let nearest = expected
+        .iter()
+        .map(|name| (edit_distance(found, name), *name))
+        .min()
+        .filter(|(distance, name)| *distance <= name.len().max(found.len()) / 2)
+        .map(|(_, name)| name);
+    match (lang, nearest) {
+        (Lang::Zh, Some(name)) => {
+            format!("未知字段“{found}”，是否应为“{name}”？（为免保存时丢失其内容，文件未读取）")
+        }
+        (Lang::Zh, None) => format!(
+            "未知字段“{found}”（可用字段：{}；为免保存时丢失其内容，文件未读取）",
+            expected.join("、")
+        ),
+        (Lang::En, Some(name)) => format!(
+            "unknown field “{found}”; did you mean “{name}”? (the file was not read, so that nothing in it is lost by a save)"
+        ),
+        (Lang::En, None) => format!(
+            "unknown field “{found}” (known fields: {}; the file was not read, so that nothing in it is lost by a save)",
+            expected.join(", ")
+        ),
+    }
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// 第 11 期 / 增刊第 1 期; No. 11 / Supplement no. 1.

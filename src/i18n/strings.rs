@@ -150,6 +150,11 @@ strings! {
     // Never losing work.
     LockedTitle => "文件正在被他人编辑", "The draft is open elsewhere";
     OpenReadOnly => "以只读方式打开", "Open read-only";
+    BreakLock => "解除锁定…", "Break the lock…";
+    BreakLockTitle => "解除他人的锁定？", "Break someone else's lock?";
+    BreakLockYes => "解除锁定并打开", "Break the lock and open";
+    ReplaceTitle => "替换已有文件？", "Replace the existing file?";
+    ReplaceYes => "替换", "Replace";
     ReadOnlyMark => "（只读）", "(read-only)";
     ReadOnlyExplain => "只读：此文件正由他人编辑。如需修改，请用“另存为”保存副本。", "Read-only: someone else is editing this draft. Use Save as to keep a copy you can edit.";
     ChangedOnDiskTitle => "文件已被修改", "The file has changed";

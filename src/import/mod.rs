@@ -33,6 +33,36 @@ pub enum ImportError {
     Empty,
     /// The Word file could not be read.
     Docx(String),
+    /// The Word file unpacks to more than [`MAX_DOCX_UNPACKED`] bytes (a
+    /// zip bomb, or no article); refused before it is unpacked.
+    DocxTooLarge { limit: u64 },
+}
+
+/// The most a Word file to import may unpack to: an article with photos is
+/// a few megabytes; a zip bomb is gigabytes.
+pub const MAX_DOCX_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// Checks what a Word file unpacks to, entry by entry, reading each
+/// through a cap (the sizes a zip declares can lie).
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), ImportError> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::Docx(e.to_string()))?;
+    let mut left = MAX_DOCX_UNPACKED;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index(i)
+            .map_err(|e| ImportError::Docx(e.to_string()))?;
+        let read = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
+            .map_err(|e| ImportError::Docx(e.to_string()))?;
+        if read > left {
+            return Err(ImportError::DocxTooLarge {
+                limit: MAX_DOCX_UNPACKED,
+            });
+        }
+        left -= read;
+    }
+    Ok(())
 }
 
 impl ImportError {
@@ -87,7 +117,14 @@ pub fn article_from_text(text: &str, issue: &Issue) -> Result<Article, ImportErr
 /// runs kept bold.
 pub fn article_from_docx(bytes: &[u8], issue: &Issue) -> Result<Article, ImportError> {
     use docx_rs::{DocumentChild, ParagraphChild, RunChild};
-    let docx = docx_rs::read_docx(bytes).map_err(|e| ImportError::Docx(e.to_string()))?;
+    check_unpacked_size(bytes)?;
+    // docx-rs panics on some malformed files: a panic is a refusal here.
+    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes));
+    let docx = match read {
+        Ok(Ok(docx)) => docx,
+        Ok(Err(e)) => return Err(ImportError::Docx(e.to_string())),
+        Err(_) => return Err(ImportError::Docx("malformed Word file".into())),
+    };
     let bold_on = docx_rs::Bold::new();
     let mut paragraphs: Vec<Vec<Span>> = Vec::new();
     for child in &docx.document.children {
@@ -201,6 +238,28 @@ mod tests {
             .map(|s| s.text.as_str())
             .collect();
         assert_eq!(bold, ["坚持全域推进。", "坚持全民参与。"]);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+        use std::io::Write;
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut bytes);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).expect("entry");
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..(MAX_DOCX_UNPACKED >> 20) + 8 {
+            zip.write_all(&zeros).expect("write");
+        }
+        zip.finish().expect("finish");
+        let bomb = bytes.into_inner();
+        assert!(bomb.len() < 1 << 20, "{} bytes packed", bomb.len());
+        let issue = crate::sample::issue();
+        assert!(matches!(
+            article_from_docx(&bomb, &issue),
+            Err(ImportError::DocxTooLarge { .. })
+        ));
     }
 
     #[test]

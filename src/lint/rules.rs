@@ -72,6 +72,17 @@ pub fn half_width_punctuation(chars: &[char]) -> Vec<Hit> {
     hits
 }
 
+/// `char.control`: control characters (other than tab and line break),
+/// invisible on the page and fatal to Word files; removing them is safe.
+pub fn control_characters(chars: &[char]) -> Vec<Hit> {
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c.is_control() && c != '\t' && c != '\n')
+        .map(|(i, _)| hit(i..i + 1, "", true))
+        .collect()
+}
+
 /// `punct.pairs`: “” ‘’ 《》 （） 【】 〔〕 that do not pair up.
 pub fn unpaired_marks(chars: &[char]) -> Vec<Hit> {
     const PAIRS: [(char, char); 6] = [

@@ -10,7 +10,7 @@ use super::count_chars;
 /// A 栏目: a bracketed heading such as 【文明创建】 followed by its articles.
 /// `heading` holds the words only; the brackets are typography.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Section {
     pub heading: String,
     pub articles: Vec<Article>,
@@ -49,7 +49,7 @@ impl ArticleId {
 /// is `None` while it follows the unit (see [`super::Issue::attribution_of`])
 /// and `Some` once the editor has written one of their own.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Article {
     pub id: ArticleId,
     /// The contributing unit: 东城区.
@@ -132,7 +132,7 @@ impl Paragraph {
 
 /// A run of text, bold or not.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Span {
     pub text: String,
     #[serde(skip_serializing_if = "is_false")]
@@ -209,20 +209,37 @@ impl Paragraph {
     /// the range starts (or ends, for an insertion at the end). Out-of-range
     /// positions are clamped.
     pub fn replace_chars(&mut self, range: std::ops::Range<usize>, with: &str) {
-        let mut chars: Vec<(char, bool)> = self
+        self.replace_many(&[(range, with)]);
+    }
+
+    /// Several [`Paragraph::replace_chars`] at once, in one pass over the
+    /// text: `edits` in ascending order, not overlapping (later ones that
+    /// overlap an earlier one are skipped).
+    pub fn replace_many(&mut self, edits: &[(std::ops::Range<usize>, &str)]) {
+        let chars: Vec<(char, bool)> = self
             .spans
             .iter()
             .flat_map(|s| s.text.chars().map(move |c| (c, s.bold)))
             .collect();
-        let end = range.end.min(chars.len());
-        let start = range.start.min(end);
-        let bold = chars
-            .get(start)
-            .or_else(|| chars.get(start.wrapping_sub(1)))
-            .is_some_and(|&(_, b)| b);
-        chars.splice(start..end, with.chars().map(|c| (c, bold)));
+        let mut out: Vec<(char, bool)> = Vec::with_capacity(chars.len());
+        let mut at = 0;
+        for (range, with) in edits {
+            let end = range.end.min(chars.len());
+            let start = range.start.min(end);
+            if start < at {
+                continue;
+            }
+            out.extend_from_slice(&chars[at..start]);
+            let bold = chars
+                .get(start)
+                .or_else(|| chars.get(start.wrapping_sub(1)))
+                .is_some_and(|&(_, b)| b);
+            out.extend(with.chars().map(|c| (c, bold)));
+            at = end;
+        }
+        out.extend_from_slice(&chars[at..]);
         let mut spans: Vec<Span> = Vec::new();
-        for (c, bold) in chars {
+        for (c, bold) in out {
             match spans.last_mut() {
                 Some(last) if last.bold == bold => last.text.push(c),
                 _ => spans.push(Span {
@@ -237,13 +254,28 @@ impl Paragraph {
 
 /// Replaces characters `range` of `text` with `with` (clamped to the text).
 pub fn replace_chars(text: &mut String, range: std::ops::Range<usize>, with: &str) {
-    let byte = |chars: usize| {
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(b, _)| b)
-    };
-    let (start, end) = (byte(range.start), byte(range.end.max(range.start)));
-    text.replace_range(start..end, with);
+    replace_chars_many(text, &[(range, with)]);
+}
+
+/// Several [`replace_chars`] in one pass: `edits` ascending, an edit that
+/// overlaps an earlier one skipped.
+pub fn replace_chars_many(text: &mut String, edits: &[(std::ops::Range<usize>, &str)]) {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    let mut at = 0;
+    for (range, with) in edits {
+        let start = range.start.max(at);
+        if range.start < at {
+            continue;
+        }
+        out.extend(chars.by_ref().take(start - at));
+        out.push_str(with);
+        let end = range.end.max(start);
+        chars.by_ref().take(end - start).for_each(drop);
+        at = end;
+    }
+    out.extend(chars);
+    *text = out;
 }
 
 #[cfg(test)]
@@ -273,5 +305,12 @@ mod replace_tests {
         let mut s = String::from("二0二一年");
         replace_chars(&mut s, 1..2, "〇");
         assert_eq!(s, "二〇二一年");
+        replace_chars_many(&mut s, &[(0..1, "贰"), (0..2, "跳过"), (4..9, "年度")]);
+        assert_eq!(s, "贰〇二一年度", "overlaps skipped, the end clamped");
+        let mut p = Paragraph {
+            spans: vec![Span::bold("一,"), Span::plain("二,三,")],
+        };
+        p.replace_many(&[(1..2, "，"), (3..4, "，"), (5..6, "，")]);
+        assert_eq!(p.spans, vec![Span::bold("一，"), Span::plain("二，三，")]);
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use super::{Issue, replace_chars};
+use super::{Issue, article::replace_chars_many};
 
 /// One editable field of an [`super::Issue`].
 ///
@@ -179,6 +179,12 @@ impl Issue {
     /// Replaces characters `range` of a text field. False when the field
     /// is not a text field of this issue (or an unset note or attribution).
     pub fn replace_in_field(&mut self, field: &Field, range: Range<usize>, with: &str) -> bool {
+        self.replace_many_in_field(field, &[(range, with)])
+    }
+
+    /// Several replacements in one field at once, in one pass over its
+    /// text (`edits` ascending; one overlapping an earlier is skipped).
+    pub fn replace_many_in_field(&mut self, field: &Field, edits: &[(Range<usize>, &str)]) -> bool {
         if let Field::Article {
             section,
             article,
@@ -192,7 +198,7 @@ impl Issue {
                 .and_then(|a| a.body.get_mut(p));
             return match paragraph {
                 Some(paragraph) => {
-                    paragraph.replace_chars(range, with);
+                    paragraph.replace_many(edits);
                     true
                 }
                 None => false,
@@ -200,7 +206,7 @@ impl Issue {
         }
         match self.field_text_mut(field) {
             Some(text) => {
-                replace_chars(text, range, with);
+                replace_chars_many(text, edits);
                 true
             }
             None => false,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The editorial block at the bottom of the last page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Footer {
     /// 责编
     pub editor: String,
@@ -54,7 +54,7 @@ pub fn print_count_text(count: u32) -> String {
 /// Kept as text rather than lists because offices phrase them freely
 /// (各区委书记、区长、宣传部长) and the proofreader checks them as written.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Distribution {
     /// 报: reported up.
     pub report_to: String,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// normal series). `number` and `date` are `None` while not filled in yet;
 /// validation reports them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Masthead {
     /// 简报名称, printed large and red: 首都精神文明建设情况简报.
     pub name: String,

@@ -40,7 +40,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// article ids are unique within the issue; `schema` is the version of the
 /// file format the issue was read from or will be written as.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Issue {
     /// File-format version; first field so that it sits at the top of every file.
     pub schema: u32,

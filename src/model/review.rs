@@ -63,6 +63,7 @@ impl Status {
 
 /// One move of the status.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusChange {
     pub from: Status,
     pub to: Status,
@@ -74,7 +75,7 @@ pub struct StatusChange {
 
 /// The words a comment is about, with a little of the text either side.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Quote {
     pub text: String,
     pub before: String,
@@ -102,6 +103,7 @@ impl Quote {
 
 /// A reply under a comment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reply {
     pub author: String,
     pub at: NaiveDateTime,
@@ -110,6 +112,7 @@ pub struct Reply {
 
 /// A reviewer's comment on an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comment {
     pub id: u64,
     pub article: ArticleId,
@@ -127,7 +130,7 @@ pub struct Comment {
 /// An issue's review. Empty (a draft never reviewed) is not written to
 /// files, so drafts without review data stay as they were.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Review {
     pub status: Status,
     pub history: Vec<StatusChange>,
@@ -218,27 +221,30 @@ pub fn locate(article: &Article, quote: &Quote) -> Option<(ArticlePart, Range<us
             .enumerate()
             .map(|(p, paragraph)| (ArticlePart::Paragraph(p), paragraph.text())),
     );
-    let wanted: Vec<char> = quote.text.chars().collect();
-    let before: Vec<char> = quote.before.chars().collect();
-    let after: Vec<char> = quote.after.chars().collect();
+    let wanted_chars = quote.text.chars().count();
+    // Only the context next to the words counts, as much as `capture`
+    // takes: a file with a long context costs no more than a real one.
+    let before: Vec<char> = quote.before.chars().rev().take(CONTEXT).collect();
+    let after: Vec<char> = quote.after.chars().take(CONTEXT).collect();
     let mut best: Option<(usize, ArticlePart, Range<usize>)> = None;
     for (part, text) in parts {
-        let chars: Vec<char> = text.chars().collect();
-        for start in 0..chars.len().saturating_sub(wanted.len() - 1) {
-            if chars[start..start + wanted.len()] != wanted[..] {
-                continue;
-            }
-            let end = start + wanted.len();
-            let left = chars[..start]
-                .iter()
+        // Linear: a substring search, character offsets counted as it goes.
+        let (mut byte_at, mut char_at) = (0, 0);
+        for (byte, _) in text.match_indices(quote.text.as_str()) {
+            char_at += text[byte_at..byte].chars().count();
+            byte_at = byte;
+            let start = char_at;
+            let end = start + wanted_chars;
+            let left = text[..byte]
+                .chars()
                 .rev()
-                .zip(before.iter().rev())
-                .take_while(|(a, b)| a == b)
+                .zip(&before)
+                .take_while(|(a, b)| a == *b)
                 .count();
-            let right = chars[end..]
-                .iter()
-                .zip(after.iter())
-                .take_while(|(a, b)| a == b)
+            let right = text[byte + quote.text.len()..]
+                .chars()
+                .zip(&after)
+                .take_while(|(a, b)| a == *b)
                 .count();
             let score = left + right;
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
@@ -298,6 +304,26 @@ mod tests {
         assert_eq!(review.history.len(), 6);
         assert_eq!(review.history[5].note, "更正错字");
         assert!(!review.status.locks_content());
+    }
+
+    #[test]
+    fn a_quote_with_a_huge_context_is_found_in_linear_time() {
+        // A file's quote may carry 30,000 characters of context around a
+        // word that repeats 30,000 times: this used to compare the whole
+        // context at every repeat (and runs every frame in the editor).
+        let text = "甲".repeat(30_000);
+        let mut article = Article::new(ArticleId(1));
+        article.body = vec![Paragraph {
+            spans: vec![Span::plain(text.clone())],
+        }];
+        let quote = Quote {
+            text: "甲".into(),
+            before: text.clone(),
+            after: text,
+        };
+        let (part, range) = locate(&article, &quote).expect("found");
+        assert_eq!(part, ArticlePart::Paragraph(0));
+        assert_eq!(range, CONTEXT..CONTEXT + 1, "the first with full context");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// offices have installed); the typesetter falls back to the bundled open
 /// fonts when a family is missing, so any name is safe.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Style {
     /// 套红: the colour of the bulletin name and the rule under the masthead.
     pub accent: Color,

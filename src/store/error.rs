@@ -37,6 +37,16 @@ impl Position {
 pub enum LoadError {
     /// The file could not be read: missing, a folder, no permission, …
     Read { path: PathBuf, source: io::Error },
+    /// Not a regular file (a FIFO, a device, a socket); refused unopened.
+    NotAFile { path: PathBuf },
+    /// Describes more than any real issue (see `store::limits`); refused
+    /// before it could exhaust memory or time. `at` is known when the
+    /// text itself was counted.
+    Limit {
+        path: PathBuf,
+        at: Option<Position>,
+        exceeded: super::LimitExceeded,
+    },
     /// Larger than any draft could be; refused unread.
     TooLarge {
         path: PathBuf,
@@ -81,6 +91,8 @@ impl LoadError {
     pub fn path(&self) -> &Path {
         match self {
             LoadError::Read { path, .. }
+            | LoadError::NotAFile { path }
+            | LoadError::Limit { path, .. }
             | LoadError::TooLarge { path, .. }
             | LoadError::Empty { path }
             | LoadError::Utf16 { path }
@@ -102,7 +114,10 @@ impl LoadError {
             LoadError::Empty { .. } | LoadError::Utf16 { .. } | LoadError::NoSchema { .. } => {
                 Some(Position::START)
             }
-            LoadError::Read { .. } | LoadError::TooLarge { .. } => None,
+            LoadError::Limit { at, .. } => *at,
+            LoadError::Read { .. } | LoadError::NotAFile { .. } | LoadError::TooLarge { .. } => {
+                None
+            }
         }
     }
 
@@ -126,9 +141,36 @@ pub enum SaveError {
     Serialize(ron::Error),
     /// Writing or renaming failed; the file on disk is as it was.
     Write { path: PathBuf, source: io::Error },
+    /// The new file is in place, but the system could not confirm it
+    /// reached the disk (flushing the folder failed). Counts as saved.
+    NotDurable { path: PathBuf, source: io::Error },
+    /// Someone else holds the draft's lock; nothing was written.
+    Locked {
+        path: PathBuf,
+        owner: Box<super::lock::LockOwner>,
+    },
+    /// The file is read-only; nothing was written.
+    ReadOnly { path: PathBuf },
+    /// The issue exceeds a limit, so it could not be read back; nothing
+    /// was written.
+    Limit {
+        path: PathBuf,
+        exceeded: super::LimitExceeded,
+    },
+    /// The draft on disk is approved or issued and the save would change
+    /// its content without reopening it; nothing was written.
+    ContentLocked {
+        path: PathBuf,
+        status: crate::model::Status,
+    },
 }
 
 impl SaveError {
+    /// Whether the new version is on disk despite the error.
+    pub fn saved_anyway(&self) -> bool {
+        matches!(self, SaveError::NotDurable { .. })
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         messages::save_error(self, lang)
     }

@@ -35,8 +35,10 @@ mod v1 {
     use super::*;
 
     #[derive(Deserialize, Default)]
-    #[serde(default)]
+    #[serde(default, deny_unknown_fields)]
     pub struct Issue {
+        /// Always 1 here; read so that it is a known field.
+        pub schema: u32,
         pub masthead: Masthead1,
         pub editors_note: Option<String>,
         pub sections: Vec<Section>,
@@ -47,7 +49,7 @@ mod v1 {
     }
 
     #[derive(Deserialize, Default)]
-    #[serde(default)]
+    #[serde(default, deny_unknown_fields)]
     pub struct Masthead1 {
         pub name: String,
         pub number: u32,

@@ -8,18 +8,25 @@
 
 mod atomic;
 mod error;
+mod limits;
 pub mod lock;
 mod migrate;
 pub mod recovery;
 
-pub use atomic::{remove_stale_temps, write_atomically, write_atomically_keeping_backup};
+#[cfg(test)]
+pub(crate) use atomic::fail_next_folder_sync;
+pub use atomic::{
+    NAME_MAX, Replace, WriteError, remove_stale_temps, replace, resolve_links, write_atomically,
+};
 pub use error::{LoadError, Position, SaveError};
+pub use limits::{Limit, LimitExceeded, shape as check_limits};
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::model::{Issue, SCHEMA_VERSION};
+use lock::DocumentLock;
 
 /// The largest draft that will be read. A real issue is tens of kilobytes;
 /// anything this big is not a draft, and reading it could exhaust memory.
@@ -64,6 +71,7 @@ fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.into() });
     }
+    limits::check_text(text, path)?;
     let options = ron::Options::default();
     let version = match options.from_str::<VersionProbe>(text) {
         Ok(VersionProbe { schema: 0 }) => return Err(LoadError::NoSchema { path: path.into() }),
@@ -86,6 +94,7 @@ fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             .from_str(text)
             .map_err(|error| LoadError::syntax(path, error))?
     };
+    limits::check_issue(&issue, path)?;
     Ok(Loaded { issue, version })
 }
 
@@ -115,8 +124,16 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     parse(decode(bytes, path)?, path)
 }
 
-/// The file's bytes, refusing folders and oversized files before reading.
+/// The file's bytes, refusing anything that is not a regular file (a
+/// folder, a FIFO, a device) before opening it, and reading through a hard
+/// cap of [`MAX_FILE_BYTES`] whatever the file claims its size is.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// [`read_bounded`] with another cap (imports of Word files).
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
     let read_error = |source| LoadError::Read {
         path: path.into(),
         source,
@@ -127,20 +144,47 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
             std::io::ErrorKind::IsADirectory,
         )));
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.into(),
-            size: metadata.len(),
-            limit: MAX_FILE_BYTES,
-        });
+    if !metadata.is_file() {
+        return Err(LoadError::NotAFile { path: path.into() });
     }
-    std::fs::read(path).map_err(read_error)
+    let too_large = |size| LoadError::TooLarge {
+        path: path.into(),
+        size,
+        limit,
+    };
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    // Swapped for something else between the look and the open?
+    if !file.metadata().map_err(read_error)?.is_file() {
+        return Err(LoadError::NotAFile { path: path.into() });
+    }
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Whether process `pid` is running; `None` where that cannot be known
 /// (checked through `/proc` on Linux only).
 pub(crate) fn process_running(pid: u32) -> Option<bool> {
     cfg!(target_os = "linux").then(|| Path::new(&format!("/proc/{pid}")).exists())
+}
+
+/// A fingerprint of a file's bytes (FNV-1a, 64 bits): the same in every
+/// process and build, so recovery files can carry it.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash: u64, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// UTF-8 text of a file, or an error saying where the bytes stop being UTF-8.
@@ -159,29 +203,122 @@ fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
     })
 }
 
-/// Saves an issue atomically: readers see the old file or the new one, never
-/// a mixture, whatever happens during the save. The previous version is
-/// kept beside it as `NAME.ron.bak`.
+/// Saves an issue: the one way a draft is written, shared by the editor,
+/// `lint --fix`, `new`/`import --force`, recovery and migration. It
+///
+/// - refuses while someone else holds a live lock on the draft (`lock` is
+///   this session's own, which does not count);
+/// - refuses a read-only draft, and anything that is not a regular file;
+/// - refuses an issue beyond the limits a load enforces, so that nothing
+///   is written that could not be read back;
+/// - refuses to change the content of a draft that is approved or issued on
+///   disk, unless the issue was reopened since (its history says so);
+/// - keeps a copy of a draft in an older format before its first rewrite;
+/// - then writes atomically (see [`replace`]): through a symbolic link,
+///   with the file's permissions and owner, the previous version kept
+///   beside the real file as `NAME.ron.bak`.
 pub fn save(path: &Path, issue: &Issue) -> Result<(), SaveError> {
+    save_holding(path, issue, None)
+}
+
+/// [`save`] by a session that holds `lock` on the draft.
+pub fn save_holding(
+    path: &Path,
+    issue: &Issue,
+    lock: Option<&DocumentLock>,
+) -> Result<(), SaveError> {
+    let write_error = |source| SaveError::Write {
+        path: path.into(),
+        source,
+    };
+    if let Some(owner) = lock::live_holder(path, lock) {
+        return Err(SaveError::Locked {
+            path: path.into(),
+            owner: Box::new(owner),
+        });
+    }
+    let target = resolve_links(path).map_err(write_error)?;
+    match std::fs::metadata(&target) {
+        Ok(metadata) if metadata.permissions().readonly() => {
+            return Err(SaveError::ReadOnly { path: path.into() });
+        }
+        Ok(metadata) if !metadata.is_file() => {
+            return Err(write_error(std::io::Error::from(
+                std::io::ErrorKind::IsADirectory,
+            )));
+        }
+        _ => {}
+    }
+    // What this program writes, it must be able to read again.
+    limits::shape(issue).map_err(|exceeded| SaveError::Limit {
+        path: path.into(),
+        exceeded,
+    })?;
     let mut issue = issue.clone();
     issue.schema = SCHEMA_VERSION;
     let text = to_ron(&issue)?;
-    let backup = backup_path(path);
-    remove_stale_temps(path);
+    if let Ok(bytes) = read_bounded(&target)
+        && let Ok(on_disk) = from_bytes(&bytes, path)
+    {
+        refuse_locked_content(&on_disk.issue, &issue, path)?;
+        if on_disk.version < SCHEMA_VERSION {
+            keep_original_bytes(&target, on_disk.version, &bytes).map_err(write_error)?;
+        }
+    }
+    let backup = backup_path(&target);
+    remove_stale_temps(&target);
     remove_stale_temps(&backup);
-    write_atomically_keeping_backup(path, text.as_bytes(), &backup).map_err(|source| {
-        SaveError::Write {
+    let how = Replace {
+        backup: Some(&backup),
+        private: false,
+    };
+    replace(&target, text.as_bytes(), how).map_err(|error| match error {
+        WriteError::Unchanged(source) => write_error(source),
+        WriteError::NotDurable(source) => SaveError::NotDurable {
             path: path.into(),
             source,
-        }
+        },
     })
+}
+
+/// An approved or issued draft's content changes only after a reopening
+/// recorded in its history.
+fn refuse_locked_content(on_disk: &Issue, new: &Issue, path: &Path) -> Result<(), SaveError> {
+    let status = on_disk.review.status;
+    if !status.locks_content() || new.same_content(on_disk) {
+        return Ok(());
+    }
+    let since = on_disk.review.history.len();
+    let reopened = new.review.history.len() >= since
+        && new.review.history[since..]
+            .iter()
+            .any(|change| !change.to.locks_content());
+    if reopened {
+        Ok(())
+    } else {
+        Err(SaveError::ContentLocked {
+            path: path.into(),
+            status,
+        })
+    }
 }
 
 /// `第11期.ron` → `第11期.ron.bak`: the version before the last save.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_owned();
-    name.push(".bak");
-    path.with_file_name(name)
+    atomic::sibling_name(path, "", ".bak")
+}
+
+/// The files that belong to a draft and must never be written over by
+/// anything but a save of it: the draft itself (and the file a link names),
+/// its `.bak`, and its lock file.
+pub fn companions(path: &Path) -> Vec<PathBuf> {
+    let real = resolve_links(path).unwrap_or_else(|_| path.to_owned());
+    let mut files = vec![path.to_owned(), backup_path(path), lock::lock_path(path)];
+    if real != path {
+        files.push(backup_path(&real));
+        files.push(real);
+    }
+    files
 }
 
 /// How the copies [`keep_original`] makes end, after `.v` and the version.
@@ -201,13 +338,31 @@ pub fn is_kept_original(name: &str) -> bool {
 /// copy of the original is kept as `第11期.v1-backup.ron` (never replaced
 /// once made). Returns the copy's path.
 pub fn keep_original(path: &Path, version: u32) -> std::io::Result<PathBuf> {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let copy = path.with_file_name(format!("{stem}.v{version}{ORIGINAL_SUFFIX}"));
+    let copy = original_copy_path(path, version);
     if !copy.exists() {
         let bytes = std::fs::read(path)?;
-        write_atomically(&copy, &bytes)?;
+        write_atomically(&copy, &bytes).map_err(WriteError::into_io)?;
     }
     Ok(copy)
+}
+
+fn keep_original_bytes(path: &Path, version: u32, bytes: &[u8]) -> std::io::Result<()> {
+    let copy = original_copy_path(path, version);
+    if !copy.exists() {
+        write_atomically(&copy, bytes).map_err(WriteError::into_io)?;
+    }
+    Ok(())
+}
+
+fn original_copy_path(path: &Path, version: u32) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let suffix = format!(".v{version}{ORIGINAL_SUFFIX}");
+    let budget = NAME_MAX.saturating_sub(suffix.len());
+    let mut end = stem.len().min(budget);
+    while !stem.is_char_boundary(end) {
+        end -= 1;
+    }
+    path.with_file_name(format!("{}{suffix}", &stem[..end]))
 }
 
 #[cfg(test)]

@@ -5,15 +5,21 @@
 //! folder (the per-user data folder). It holds the unsaved issue, the draft
 //! it belongs to (if it has been saved before), when it was written and by
 //! which process. A session removes its file when its work is saved or
-//! deliberately discarded; a file that is still there at the next start is
-//! work that would otherwise be lost.
+//! deliberately discarded; a file that is still there at the next start (or
+//! when its draft is next opened) is work that would otherwise be lost.
+//!
+//! Whether a recovery file still holds something is decided by content,
+//! never by modification times: it is offered whenever its issue differs
+//! from the draft on disk, and removed only when they are the same. A sync
+//! client, a colleague's save or `touch` can change a draft's time; none of
+//! them may erase unsaved work.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::{LoadError, SaveError, read_bounded, write_atomically};
+use super::{LoadError, Replace, SaveError, WriteError, read_bounded, replace};
 use crate::model::Issue;
 
 /// What a recovery file holds.
@@ -26,15 +32,20 @@ pub struct Recovery {
     pub pid: u32,
     /// When it was written, in seconds since 1970.
     pub written: u64,
+    /// The fingerprint ([`super::fingerprint`]) of the draft's bytes the
+    /// work was done on, so that a restored session can tell the draft
+    /// changed since.
+    pub base: Option<u64>,
     pub issue: Issue,
 }
 
 impl Recovery {
-    pub fn new(original: Option<PathBuf>, issue: Issue) -> Self {
+    pub fn new(original: Option<PathBuf>, base: Option<u64>, issue: Issue) -> Self {
         Self {
             original,
             pid: std::process::id(),
             written: now(),
+            base,
             issue,
         }
     }
@@ -53,7 +64,7 @@ pub fn path_for(folder: &Path, session_id: u64) -> PathBuf {
 }
 
 /// Writes a recovery file atomically (a kill mid-write leaves the previous
-/// one whole).
+/// one whole), readable by its owner only: it may hold a classified draft.
 pub fn write(path: &Path, recovery: &Recovery) -> Result<(), SaveError> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|source| SaveError::Write {
@@ -65,10 +76,18 @@ pub fn write(path: &Path, recovery: &Recovery) -> Result<(), SaveError> {
         .struct_names(false)
         .depth_limit(3);
     let text = ron::ser::to_string_pretty(recovery, config).map_err(SaveError::Serialize)?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
-        path: path.into(),
-        source,
-    })
+    let how = Replace {
+        backup: None,
+        private: true,
+    };
+    match replace(path, text.as_bytes(), how) {
+        // In place; a lost folder flush costs at most this write.
+        Ok(()) | Err(WriteError::NotDurable(_)) => Ok(()),
+        Err(WriteError::Unchanged(source)) => Err(SaveError::Write {
+            path: path.into(),
+            source,
+        }),
+    }
 }
 
 pub fn read(path: &Path) -> Result<Recovery, LoadError> {
@@ -80,10 +99,25 @@ pub fn read(path: &Path) -> Result<Recovery, LoadError> {
 }
 
 /// Recovery files worth offering: not being written by a running editor,
-/// and newer than their draft on disk (or for a never-saved issue). Files
-/// superseded by a later save of their draft are removed; unreadable ones
-/// are left for a person to look at.
+/// and holding something other than their draft on disk (or for a
+/// never-saved issue). Files whose work is exactly their draft's are
+/// removed; unreadable ones are left for a person to look at.
 pub fn scan(folder: &Path) -> Vec<Found> {
+    scan_where(folder, |_| true)
+}
+
+/// [`scan`], for the recovery files of one draft (when it is opened).
+pub fn scan_for(folder: &Path, draft: &Path) -> Vec<Found> {
+    let same = |a: &Path, b: &Path| a == b || a.canonicalize().ok() == b.canonicalize().ok();
+    scan_where(folder, |recovery| {
+        recovery
+            .original
+            .as_deref()
+            .is_some_and(|original| same(original, draft))
+    })
+}
+
+fn scan_where(folder: &Path, wanted: impl Fn(&Recovery) -> bool) -> Vec<Found> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -97,13 +131,16 @@ pub fn scan(folder: &Path) -> Vec<Found> {
         })
         .filter_map(|path| {
             let recovery = read(&path).ok()?;
+            if !wanted(&recovery) {
+                return None;
+            }
             if recovery.pid != std::process::id() && process_running(recovery.pid) {
                 return None;
             }
             if let Some(original) = &recovery.original
-                && modified(original).is_some_and(|saved| saved > recovery.written)
+                && super::load(original).is_ok_and(|saved| saved == recovery.issue)
             {
-                // The draft was saved after this was written: nothing lost.
+                // The draft on disk holds exactly this work: nothing lost.
                 let _ = std::fs::remove_file(&path);
                 return None;
             }
@@ -118,11 +155,6 @@ fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-fn modified(path: &Path) -> Option<u64> {
-    let time = std::fs::metadata(path).ok()?.modified().ok()?;
-    time.duration_since(UNIX_EPOCH).ok().map(|d| d.as_secs())
 }
 
 /// Whether a process is running; where that cannot be known assume it
@@ -140,7 +172,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut issue = crate::sample::issue();
         issue.masthead.name.push_str("（未保存）");
-        let mut recovery = Recovery::new(None, issue.clone());
+        let mut recovery = Recovery::new(None, None, issue.clone());
         recovery.pid = u32::MAX - 3; // a process that is not running
         let path = path_for(dir.path(), 7);
         write(&path, &recovery).expect("writes");
@@ -151,19 +183,45 @@ mod tests {
     }
 
     #[test]
-    fn work_saved_later_is_not_offered_and_a_broken_file_is_left_alone() {
+    fn only_work_identical_to_the_draft_is_dropped_whatever_the_times() {
         let dir = tempfile::tempdir().expect("temp dir");
         let draft = dir.path().join("第11期.ron");
-        std::fs::write(&draft, "saved later").expect("write");
-        let mut recovery = Recovery::new(Some(draft.clone()), crate::sample::issue());
+        let mut unsaved = crate::sample::issue();
+        unsaved.footer.editor = "未保存的修改".into();
+        crate::store::save(&draft, &crate::sample::issue()).expect("saves");
+
+        // Written long before the draft's time (a sync client touched it):
+        // still different, so still offered.
+        let mut recovery = Recovery::new(Some(draft.clone()), None, unsaved);
         recovery.pid = u32::MAX - 3;
-        recovery.written = 1; // long before the draft was saved
-        let stale = path_for(dir.path(), 1);
-        write(&stale, &recovery).expect("writes");
-        let broken = path_for(dir.path(), 2);
+        recovery.written = 1;
+        let differs = path_for(dir.path(), 1);
+        write(&differs, &recovery).expect("writes");
+        // Work that is exactly what the draft holds: nothing lost.
+        let mut same = Recovery::new(Some(draft.clone()), None, crate::sample::issue());
+        same.pid = u32::MAX - 3;
+        let superseded = path_for(dir.path(), 2);
+        write(&superseded, &same).expect("writes");
+        let broken = path_for(dir.path(), 3);
         std::fs::write(&broken, "(issue: 坏").expect("write");
-        assert!(scan(dir.path()).is_empty());
-        assert!(!stale.exists(), "superseded by the save");
+
+        let found = scan(dir.path());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, differs);
+        assert!(!superseded.exists(), "identical to the draft");
         assert!(broken.exists(), "kept for a person to look at");
+        assert_eq!(scan_for(dir.path(), &draft).len(), 1);
+        assert!(scan_for(dir.path(), &dir.path().join("别的.ron")).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recovery_files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = path_for(dir.path(), 5);
+        write(&path, &Recovery::new(None, None, crate::sample::issue())).expect("writes");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
     }
 }

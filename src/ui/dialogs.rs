@@ -64,6 +64,8 @@ pub fn error_message(ctx: &egui::Context, message: &str, lang: Lang) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LockedAnswer {
     ReadOnly,
+    /// Break the lock (after a confirmation naming its owner).
+    Break,
     Cancel,
 }
 
@@ -86,6 +88,9 @@ pub fn locked_prompt(
                 .clicked()
             {
                 answer = Some(LockedAnswer::ReadOnly);
+            }
+            if ui.button(S::BreakLock.get(lang)).clicked() {
+                answer = Some(LockedAnswer::Break);
             }
             if ui.button(S::Cancel.get(lang)).clicked() {
                 answer = Some(LockedAnswer::Cancel);
@@ -280,6 +285,37 @@ pub fn name_prompt(ctx: &egui::Context, name: &mut String, lang: Lang) -> Option
         lang,
     );
     answer.filter(|yes| !*yes || !name.trim().is_empty())
+}
+
+/// Confirms breaking someone's lock, naming them.
+pub fn break_lock_prompt(
+    ctx: &egui::Context,
+    name: &str,
+    owner: &LockOwner,
+    lang: Lang,
+) -> Option<bool> {
+    confirm(
+        ctx,
+        "break-lock-prompt",
+        S::BreakLockTitle.get(lang),
+        &messages::confirm_break_lock(name, owner, lang),
+        None,
+        S::BreakLockYes.get(lang),
+        lang,
+    )
+}
+
+/// Confirms replacing an existing file.
+pub fn replace_prompt(ctx: &egui::Context, path: &std::path::Path, lang: Lang) -> Option<bool> {
+    confirm(
+        ctx,
+        "replace-prompt",
+        S::ReplaceTitle.get(lang),
+        &messages::confirm_replace(path, lang),
+        None,
+        S::ReplaceYes.get(lang),
+        lang,
+    )
 }
 
 /// Asks before exporting an issue that is not approved.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::compare::CompareWindow;
 use super::{JianbaoApp, Modal};
-use crate::app::files::sibling_name;
+use crate::app::files::{sibling_name, with_extension};
 use crate::app::session::{DiskState, OpenError};
 use crate::app::{Selection, Session};
 use crate::export::Target;
@@ -36,11 +36,17 @@ impl JianbaoApp {
     }
 
     pub(super) fn open_path(&mut self, path: &Path) {
+        if self.is_open(path) {
+            // Already in the window: reopening would read it again over
+            // unsaved edits and let go of its lock.
+            return;
+        }
         match Session::open(path, &self.settings.display_name()) {
             Ok(session) => {
                 self.set_session(session);
                 self.settings.remember(path);
                 self.save_settings();
+                self.offer_recovery_of(path);
             }
             Err(OpenError::Locked(owner)) => {
                 self.modal = Some(Modal::Locked {
@@ -56,6 +62,46 @@ impl JianbaoApp {
                 }
                 self.error = Some(error.message(self.lang()));
             }
+        }
+    }
+
+    /// Whether `path` is the open draft's file (by what it names).
+    pub(super) fn is_open(&self, path: &Path) -> bool {
+        let open = self.session.as_ref().and_then(Session::path);
+        open.is_some_and(|open| {
+            open == path
+                || (open.canonicalize().ok()).is_some_and(|o| path.canonicalize().ok() == Some(o))
+        })
+    }
+
+    /// Unsaved work of an earlier, ended session on this draft, offered as
+    /// at start-up: a draft opened later, or a start-up that raced a dying
+    /// editor, is offered its recovery too.
+    pub(super) fn offer_recovery_of(&mut self, path: &Path) {
+        let Some(folder) = self.autosave.folder().map(Path::to_owned) else {
+            return;
+        };
+        let own = self.autosave.file().map(Path::to_owned);
+        let found: Vec<Found> = crate::store::recovery::scan_for(&folder, path)
+            .into_iter()
+            .filter(|f| Some(&f.path) != own.as_ref())
+            .collect();
+        if !found.is_empty() && self.modal.is_none() {
+            self.modal = Some(Modal::Recover(found));
+        }
+    }
+
+    /// Breaks someone's lock on `path` (the user confirmed, shown `owner`)
+    /// and opens the draft. A lock that changed hands meanwhile is kept.
+    pub(super) fn break_lock_and_open(
+        &mut self,
+        path: &Path,
+        owner: &crate::store::lock::LockOwner,
+    ) {
+        match crate::store::lock::break_lock(path, owner) {
+            Ok(true) => self.open_path(path),
+            Ok(false) => self.open_path(path),
+            Err(error) => self.error = Some(messages::io_error(&error, self.lang())),
         }
     }
 
@@ -109,9 +155,16 @@ impl JianbaoApp {
             return false;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "ron");
-        let Some(path) = self.dialogs.save_draft(lang, &suggested) else {
+        let Some(chosen) = self.dialogs.save_draft(lang, &suggested) else {
             return false;
         };
+        // The dialog asked about the name as typed; a file by the name
+        // with the extension added was never asked about.
+        let path = with_extension(chosen.clone(), "ron");
+        if path != chosen && path.exists() && !self.is_open(&path) {
+            self.modal = Some(Modal::Replace { path, pdf: false });
+            return false;
+        }
         self.save_to(&path)
     }
 
@@ -142,16 +195,32 @@ impl JianbaoApp {
             return;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "pdf");
-        if let Some(path) = self.dialogs.save_pdf(lang, &suggested) {
+        if let Some(chosen) = self.dialogs.save_pdf(lang, &suggested) {
+            let path = with_extension(chosen.clone(), "pdf");
+            if path != chosen && path.exists() {
+                self.modal = Some(Modal::Replace { path, pdf: true });
+                return;
+            }
             self.start_export(vec![Target::pdf(path)]);
         }
     }
 
     /// Hands targets to the worker, which reports progress as it writes.
+    /// None may be the open draft, its companions, its recovery file or any
+    /// other draft (the dialogs have already asked about existing files).
     pub(super) fn start_export(&mut self, targets: Vec<Target>) {
         let Some(session) = &self.session else {
             return;
         };
+        let mut protected: Vec<PathBuf> = session
+            .path()
+            .map(crate::store::companions)
+            .unwrap_or_default();
+        protected.extend(self.autosave.file().map(Path::to_owned));
+        if let Err(problem) = crate::export::check_targets(&targets, &protected, true) {
+            self.error = Some(messages::target_problem(&problem, self.lang()));
+            return;
+        }
         self.export_progress = Some((0, targets.len()));
         self.worker.export(Arc::new(session.issue.clone()), targets);
         self.notify(S::Exporting.get(self.lang()).to_owned());
@@ -179,6 +248,9 @@ impl JianbaoApp {
         }
     }
 
+    /// Reads an article from a Word or text file on its own thread: the
+    /// window stays responsive, and a hostile file (a zip bomb, a panic in
+    /// the Word reader) costs a message, not the editor.
     pub(super) fn import_article(&mut self) {
         let lang = self.lang();
         let Some(session) = &self.session else {
@@ -187,23 +259,43 @@ impl JianbaoApp {
         let Some(path) = self.dialogs.open_import(lang) else {
             return;
         };
-        let is_docx = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-        let result = crate::store::read_bounded(&path)
-            .map_err(|e| e.message(lang))
-            .and_then(|bytes| {
-                let article = if is_docx {
-                    crate::import::article_from_docx(&bytes, &session.issue)
-                } else {
-                    let text = crate::import::decode_text(&bytes);
-                    crate::import::article_from_text(&text, &session.issue)
-                };
-                article.map_err(|e| messages::with_file(&path, &e.message(lang), lang))
+        let issue = session.issue.clone();
+        let (send, receive) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("jianbao-import".into())
+            .spawn(move || {
+                let _ = send.send(read_article(&path, &issue, lang));
             });
-        match result {
-            Ok(article) => self.add_article(article),
-            Err(message) => self.error = Some(message),
+        match spawned {
+            Ok(_) => self.importing = Some(receive),
+            Err(error) => self.error = Some(messages::io_error(&error, lang)),
+        }
+    }
+
+    /// Takes the imported article when its thread is done.
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(receive) = &self.importing else {
+            return;
+        };
+        match receive.try_recv() {
+            Ok(Ok(article)) => {
+                self.importing = None;
+                self.add_article(article);
+            }
+            Ok(Err(message)) => {
+                self.importing = None;
+                self.error = Some(message);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.importing = None;
+                self.error = Some(messages::import_error(
+                    &crate::import::ImportError::Docx("the import stopped".into()),
+                    self.lang(),
+                ));
+            }
         }
     }
 
@@ -234,6 +326,7 @@ impl JianbaoApp {
         let session = Session::recovered(
             found.recovery.issue,
             original,
+            found.recovery.base,
             &self.settings.display_name(),
         );
         self.install(session, Some(found.path));
@@ -257,4 +350,23 @@ fn suggested_stem(issue: &Issue) -> String {
     stem.chars()
         .filter(|c| !"/\\:*?\"<>|".contains(*c))
         .collect()
+}
+
+/// One article from a Word (`.docx`) or text file, or the message why not.
+fn read_article(
+    path: &Path,
+    issue: &Issue,
+    lang: crate::i18n::Lang,
+) -> Result<crate::model::Article, String> {
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let bytes = crate::store::read_bounded(path).map_err(|e| e.message(lang))?;
+    let article = if is_docx {
+        crate::import::article_from_docx(&bytes, issue)
+    } else {
+        let text = crate::import::decode_text(&bytes);
+        crate::import::article_from_text(&text, issue)
+    };
+    article.map_err(|e| messages::with_file(path, &e.message(lang), lang))
 }

@@ -144,6 +144,11 @@ enum Modal {
     Unsaved(Command),
     /// Someone else has this draft open.
     Locked { path: PathBuf, owner: LockOwner },
+    /// Break that lock? (Named, confirmed.)
+    BreakLock { path: PathBuf, owner: LockOwner },
+    /// Save the draft over this existing file? (The dialog did not ask:
+    /// the extension was added after it.)
+    Replace { path: PathBuf, pdf: bool },
     /// The file changed on disk since it was opened; save anyway?
     ChangedOnDisk,
     /// Unsaved work found at start-up.
@@ -292,6 +297,9 @@ pub struct JianbaoApp {
     coverage: std::cell::RefCell<std::collections::HashMap<char, bool>>,
     /// Targets written of the current (or last) export.
     export_progress: Option<(usize, usize)>,
+    /// An article being read from a file on its own thread (a Word file
+    /// can be slow or hostile): the article, or the message why not.
+    importing: Option<std::sync::mpsc::Receiver<Result<crate::model::Article, String>>>,
     notice: Option<(String, f64)>,
     title: String,
     quitting: bool,
@@ -345,6 +353,7 @@ impl JianbaoApp {
             fonts: None,
             coverage: Default::default(),
             export_progress: None,
+            importing: None,
             notice: None,
             title: String::new(),
             quitting: false,
@@ -788,6 +797,8 @@ impl JianbaoApp {
             }
         }
 
+        self.poll_import(&ctx);
+
         let archive_updates = self.archive_watcher.as_ref().map(ArchiveWatcher::poll);
         for update in archive_updates.into_iter().flatten() {
             match update {
@@ -1096,9 +1107,31 @@ impl JianbaoApp {
                 match dialogs::locked_prompt(ctx, &file, &owner, lang) {
                     None => self.modal = Some(Modal::Locked { path, owner }),
                     Some(LockedAnswer::ReadOnly) => self.open_read_only(&path),
+                    Some(LockedAnswer::Break) => {
+                        self.modal = Some(Modal::BreakLock { path, owner })
+                    }
                     Some(LockedAnswer::Cancel) => {}
                 }
             }
+            Modal::BreakLock { path, owner } => {
+                let file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match dialogs::break_lock_prompt(ctx, &file, &owner, lang) {
+                    None => self.modal = Some(Modal::BreakLock { path, owner }),
+                    Some(true) => self.break_lock_and_open(&path, &owner),
+                    Some(false) => {}
+                }
+            }
+            Modal::Replace { path, pdf } => match dialogs::replace_prompt(ctx, &path, lang) {
+                None => self.modal = Some(Modal::Replace { path, pdf }),
+                Some(true) if pdf => self.start_export(vec![crate::export::Target::pdf(path)]),
+                Some(true) => {
+                    self.save_to(&path);
+                }
+                Some(false) => {}
+            },
             Modal::ChangedOnDisk => match dialogs::changed_on_disk_prompt(ctx, &name, lang) {
                 None => self.modal = Some(Modal::ChangedOnDisk),
                 Some(ChangedAnswer::Overwrite) => {
