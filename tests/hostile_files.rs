@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use jianbao::assets::SAMPLE_RON;
-use jianbao::i18n::Lang;
+use jianbao::i18n::{Lang, Wording};
 use jianbao::store::{self, LoadError, MAX_FILE_BYTES};
 use proptest::prelude::*;
 

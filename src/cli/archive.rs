@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::archive::numbering;
 use crate::archive::search::{Query, search};
 use crate::archive::{Archive, Entry, relative_path};
+use crate::i18n::Wording;
 use crate::i18n::{Lang, messages};
 
 /// At most this many search results are printed.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::lint::Rule;
 use crate::store;

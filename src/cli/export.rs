@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::export::{self, Copies, ExportError, Format, Plan, Target};
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
 use crate::store;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::review::locate;
 use crate::model::{Comment, Issue};

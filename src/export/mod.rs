@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, messages};
 use crate::model::Issue;
 use crate::store::write_atomically;
 use crate::typeset::{Document, PrintOptions, TypesetError, Typesetter, serial_text};
@@ -358,21 +357,16 @@ pub enum ExportError {
     },
 }
 
-impl ExportError {
-    pub fn message(&self, lang: Lang) -> String {
-        messages::export_error(self, lang)
-    }
-}
-
 impl From<TypesetError> for ExportError {
     fn from(error: TypesetError) -> Self {
         ExportError::Typeset(error)
     }
 }
 
+/// Technical; the user's wording is chosen above (`i18n::Wording`).
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        write!(f, "export failed: {self:?}")
     }
 }
 

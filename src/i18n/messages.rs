@@ -1234,6 +1234,7 @@ pub fn not_a_folder(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Wording;
     use std::path::Path;
 
     #[test]

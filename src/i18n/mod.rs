@@ -11,6 +11,39 @@ mod strings;
 
 pub use strings::S;
 
+use crate::export::ExportError;
+use crate::import::ImportError;
+use crate::store::{LoadError, SaveError};
+use crate::typeset::TypesetError;
+
+/// An error of a lower module, worded for the user in a language.
+///
+/// Implemented here, above the modules whose errors it words: they keep
+/// their data and a technical `Display`, and know nothing of languages, so
+/// the dependency runs one way only (checked by the architecture test).
+pub trait Wording {
+    /// A full sentence for the user: the file, the place, what is wrong.
+    fn message(&self, lang: Lang) -> String;
+}
+
+macro_rules! worded_by {
+    ($($error:ty => $words:path;)*) => {
+        $(impl Wording for $error {
+            fn message(&self, lang: Lang) -> String {
+                $words(self, lang)
+            }
+        })*
+    };
+}
+
+worded_by! {
+    LoadError => messages::load_error;
+    SaveError => messages::save_error;
+    TypesetError => messages::typeset_error;
+    ExportError => messages::export_error;
+    ImportError => messages::import_error;
+}
+
 use serde::{Deserialize, Serialize};
 
 /// The UI language.

@@ -9,7 +9,6 @@ mod clean;
 
 pub use bulletin::{read as bulletin_from_text, settle_attributions};
 
-use crate::i18n::{Lang, messages};
 use crate::model::{Article, Issue, Paragraph, Span};
 
 /// Text from a file: UTF-8 (with or without a byte-order mark), else GBK /
@@ -65,15 +64,10 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
-        messages::import_error(self, lang)
-    }
-}
-
+/// Technical; the user's wording is chosen above (`i18n::Wording`).
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        write!(f, "import failed: {self:?}")
     }
 }
 

@@ -1,13 +1,12 @@
 //! Why a draft could not be read or written. Every variant names the file;
 //! every problem found in the text names the line and column (1-based,
 //! columns in characters), so a user can find it in any text editor.
-//! The wording, in both UI languages, is in [`crate::i18n::messages`].
+//! The wording, in both UI languages, is chosen above this module (the
+//! `i18n` module's `Wording`); `Display` here is technical.
 
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
-
-use crate::i18n::{Lang, messages};
 
 /// A place in a file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,16 +119,15 @@ impl LoadError {
             }
         }
     }
-
-    /// A full sentence for the user: file, place, what is wrong.
-    pub fn message(&self, lang: Lang) -> String {
-        messages::load_error(self, lang)
-    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        write!(f, "{}", self.path().display())?;
+        if let Some(Position { line, column }) = self.position() {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {self:?}")
     }
 }
 
@@ -170,15 +168,11 @@ impl SaveError {
     pub fn saved_anyway(&self) -> bool {
         matches!(self, SaveError::NotDurable { .. })
     }
-
-    pub fn message(&self, lang: Lang) -> String {
-        messages::save_error(self, lang)
-    }
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        write!(f, "saving failed: {self:?}")
     }
 }
 

@@ -29,7 +29,6 @@ use typst::utils::PicoStr;
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 
-use crate::i18n::{Lang, messages};
 use crate::model::{ArticleId, Issue};
 use world::SandboxWorld;
 
@@ -76,15 +75,10 @@ pub enum TypesetError {
     Internal(String),
 }
 
-impl TypesetError {
-    pub fn message(&self, lang: Lang) -> String {
-        messages::typeset_error(self, lang)
-    }
-}
-
+/// Technical; the user's wording is chosen above (`i18n::Wording`).
 impl std::fmt::Display for TypesetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        write!(f, "typesetting failed: {self:?}")
     }
 }
 

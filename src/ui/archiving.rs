@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{JianbaoApp, Modal};
 use crate::app::Session;
 use crate::app::archive::ArchiveWatcher;
+use crate::i18n::Wording;
 use crate::i18n::{S, messages};
 
 impl JianbaoApp {

@@ -10,6 +10,7 @@ use crate::app::files::{sibling_name, with_extension};
 use crate::app::session::{DiskState, OpenError};
 use crate::app::{Selection, Session};
 use crate::export::Target;
+use crate::i18n::Wording;
 use crate::i18n::{S, messages};
 use crate::model::Issue;
 use crate::store::LoadError;

@@ -45,6 +45,7 @@ use crate::app::files::{FileDialogs, NativeDialogs};
 use crate::app::settings::{self, Settings, Theme};
 use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
 use crate::app::{Selection, Session};
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::lint::Finding;
 use crate::model::{Issue, Status};

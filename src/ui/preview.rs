@@ -5,6 +5,7 @@ use std::ops::Range;
 use egui::{Color32, Pos2, Rect, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
 use crate::app::worker::{PageInfo, Update};
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::ArticleId;
 use crate::typeset::{ArticleMark, TypesetError, article_at};

@@ -3,6 +3,7 @@
 
 use super::JianbaoApp;
 use super::comments::CommentAction;
+use crate::i18n::Wording;
 use crate::i18n::messages;
 use crate::model::{Issue, Status};
 

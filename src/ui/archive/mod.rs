@@ -13,6 +13,7 @@ use egui::Ui;
 
 use crate::archive::Archive;
 use crate::archive::numbering::Problem;
+use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::{ArticleId, Quote};
 
