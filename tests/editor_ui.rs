@@ -1094,3 +1094,33 @@ fn a_hostile_word_file_costs_a_message_not_the_editor() {
     assert!(error.contains("解压后超过"), "{error}");
     assert_eq!(issue(&harness), jianbao::sample::issue());
 }
+
+#[test]
+fn work_of_an_editor_still_dying_at_start_up_is_offered_moments_later() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery_dir = dir.path().join("recovery");
+    let file = jianbao::store::recovery::path_for(&recovery_dir, 3);
+    let mut unsaved = jianbao::sample::issue();
+    unsaved.footer.editor = "临终前的修改".into();
+    let mut work = jianbao::store::recovery::Recovery::new(None, None, unsaved.clone());
+    work.pid = 1; // still running at start-up (init always is)
+    jianbao::store::recovery::write(&file, &work).expect("writes");
+
+    let answers = Answers::default();
+    let mut harness = editor_with_recovery(&answers, recovery_dir);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("发现未保存的工作").is_none());
+    // Its process ends a moment later.
+    work.pid = u32::MAX - 5;
+    jianbao::store::recovery::write(&file, &work).expect("writes");
+    let start = Instant::now();
+    while harness.query_by_label("发现未保存的工作").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "never offered");
+        harness.step();
+    }
+    // A new window is measured, unseen, in its first frame.
+    harness.run_steps(2);
+    harness.get_by_label("恢复").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), unsaved);
+}

@@ -301,6 +301,9 @@ pub struct JianbaoApp {
     /// An article being read from a file on its own thread (a Word file
     /// can be slow or hostile): the article, or the message why not.
     importing: Option<std::sync::mpsc::Receiver<Result<crate::model::Article, String>>>,
+    /// Whether to look for recovery files once more shortly after start:
+    /// an editor still dying at start-up was skipped as running.
+    recovery_second_look: bool,
     notice: Option<(String, f64)>,
     title: String,
     quitting: bool,
@@ -355,6 +358,7 @@ impl JianbaoApp {
             coverage: Default::default(),
             export_progress: None,
             importing: None,
+            recovery_second_look: options.recovery_dir.is_some(),
             notice: None,
             title: String::new(),
             quitting: false,
@@ -1056,6 +1060,7 @@ impl JianbaoApp {
         self.submit_preview(&ctx);
         self.update_title(&ctx);
         self.expire_notice(now, &ctx);
+        self.second_look_for_recovery(now, &ctx);
 
         if let Some(start) = self.startup_probe.take() {
             println!(
@@ -1217,6 +1222,31 @@ impl JianbaoApp {
                     self.modal = Some(Modal::Recover(found));
                 }
             }
+        }
+    }
+
+    /// Seconds after start when recovery files are looked for again.
+    const SECOND_LOOK: f64 = 3.0;
+
+    fn second_look_for_recovery(&mut self, now: f64, ctx: &egui::Context) {
+        if !self.recovery_second_look {
+            return;
+        }
+        if now < Self::SECOND_LOOK {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(Self::SECOND_LOOK - now));
+            return;
+        }
+        self.recovery_second_look = false;
+        let (Some(folder), None) = (self.autosave.folder(), &self.modal) else {
+            return;
+        };
+        let own = self.autosave.file().map(Path::to_owned);
+        let found: Vec<Found> = recovery::scan(folder)
+            .into_iter()
+            .filter(|f| Some(&f.path) != own.as_ref())
+            .collect();
+        if !found.is_empty() {
+            self.modal = Some(Modal::Recover(found));
         }
     }
 
