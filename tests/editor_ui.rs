@@ -1124,3 +1124,33 @@ fn work_of_an_editor_still_dying_at_start_up_is_offered_moments_later() {
     harness.run_steps(2);
     assert_eq!(issue(&harness), unsaved);
 }
+
+#[test]
+fn menus_come_from_the_command_table_with_platform_shortcuts_and_reviewer_mode_disables_edits() {
+    use egui_kittest::kittest::NodeT;
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label("文件").click();
+    harness.run_steps(2);
+    // The shortcut text is egui's formatting of the table's shortcut.
+    let expected = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::S,
+    ));
+    harness.get_by_label_contains(&expected);
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+
+    menu(&mut harness, "审阅", "审阅模式");
+    assert!(harness.state().session().is_some_and(|s| s.is_reviewing()));
+    harness.get_by_label("编辑").click();
+    harness.run_steps(2);
+    for item in ["添加栏目", "添加文章"] {
+        let node = harness.get_by_label(item);
+        assert!(node.accesskit_node().is_disabled(), "{item} looks clickable");
+    }
+    harness.get_by_label("添加栏目").click();
+    harness.run_steps(2);
+    assert_eq!(issue(&harness), jianbao::sample::issue(), "and does nothing");
+}

@@ -12,6 +12,7 @@
 mod archive;
 mod archiving;
 pub mod body_editor;
+mod commands;
 mod comments;
 mod compare;
 mod dialogs;
@@ -837,13 +838,14 @@ impl JianbaoApp {
             }
         }
 
+        let state = self.enabledness();
         let mut commands = if self.modal.is_none() && self.error.is_none() {
-            self.shortcuts(&ctx)
+            self.shortcuts(&ctx, &state)
         } else {
             Vec::new()
         };
 
-        egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
+        egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui, &state)));
         self.lint_if_changed();
         egui::Panel::bottom("status").show(ui, |ui| {
             if self.status_bar(ui) {
