@@ -1148,9 +1148,16 @@ fn menus_come_from_the_command_table_with_platform_shortcuts_and_reviewer_mode_d
     harness.run_steps(2);
     for item in ["添加栏目", "添加文章"] {
         let node = harness.get_by_label(item);
-        assert!(node.accesskit_node().is_disabled(), "{item} looks clickable");
+        assert!(
+            node.accesskit_node().is_disabled(),
+            "{item} looks clickable"
+        );
     }
     harness.get_by_label("添加栏目").click();
     harness.run_steps(2);
-    assert_eq!(issue(&harness), jianbao::sample::issue(), "and does nothing");
+    assert_eq!(
+        issue(&harness),
+        jianbao::sample::issue(),
+        "and does nothing"
+    );
 }

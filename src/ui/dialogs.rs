@@ -18,29 +18,57 @@ pub enum UnsavedAnswer {
 
 /// Asks whether to save the changes to `name`. `None` while unanswered.
 pub fn unsaved_prompt(ctx: &egui::Context, name: &str, lang: Lang) -> Option<UnsavedAnswer> {
+    use UnsavedAnswer as A;
+    question(
+        ctx,
+        "unsaved-prompt",
+        S::UnsavedTitle.get(lang),
+        &messages::unsaved_question(name, lang),
+        &[
+            (S::Save, A::Save),
+            (S::DontSave, A::Discard),
+            (S::Cancel, A::Cancel),
+        ],
+        A::Cancel,
+        lang,
+        |_, _| {},
+    )
+}
+
+/// A question: a heading, a text, anything `extra` adds below it, and a
+/// row of buttons, the first the default (bold). Closing it (Escape, a
+/// click outside) answers `dismissed`. `None` while unanswered. Every
+/// modal question of the editor is this one skeleton.
+#[allow(clippy::too_many_arguments)]
+fn question<A: Copy>(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    text: &str,
+    buttons: &[(S, A)],
+    dismissed: A,
+    lang: Lang,
+    extra: impl FnOnce(&mut egui::Ui, &mut Option<A>),
+) -> Option<A> {
     let mut answer = None;
-    let modal = Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
-        ui.set_width(380.0);
-        ui.heading(S::UnsavedTitle.get(lang));
-        ui.label(messages::unsaved_question(name, lang));
+    let modal = Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading(heading);
+        ui.label(text);
+        extra(ui, &mut answer);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui
-                .button(RichText::new(S::Save.get(lang)).strong())
-                .clicked()
-            {
-                answer = Some(UnsavedAnswer::Save);
-            }
-            if ui.button(S::DontSave.get(lang)).clicked() {
-                answer = Some(UnsavedAnswer::Discard);
-            }
-            if ui.button(S::Cancel.get(lang)).clicked() {
-                answer = Some(UnsavedAnswer::Cancel);
+            for (i, (label, choice)) in buttons.iter().enumerate() {
+                let label = RichText::new(label.get(lang));
+                let label = if i == 0 { label.strong() } else { label };
+                if ui.button(label).clicked() {
+                    answer = Some(*choice);
+                }
             }
         });
     });
     if modal.should_close() && answer.is_none() {
-        answer = Some(UnsavedAnswer::Cancel);
+        answer = Some(dismissed);
     }
     answer
 }
@@ -76,31 +104,21 @@ pub fn locked_prompt(
     owner: &LockOwner,
     lang: Lang,
 ) -> Option<LockedAnswer> {
-    let mut answer = None;
-    let modal = Modal::new(egui::Id::unique("locked-prompt")).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading(S::LockedTitle.get(lang));
-        ui.label(messages::locked_by(name, owner, lang));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui
-                .button(RichText::new(S::OpenReadOnly.get(lang)).strong())
-                .clicked()
-            {
-                answer = Some(LockedAnswer::ReadOnly);
-            }
-            if ui.button(S::BreakLock.get(lang)).clicked() {
-                answer = Some(LockedAnswer::Break);
-            }
-            if ui.button(S::Cancel.get(lang)).clicked() {
-                answer = Some(LockedAnswer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(LockedAnswer::Cancel);
-    }
-    answer
+    use LockedAnswer as A;
+    question(
+        ctx,
+        "locked-prompt",
+        S::LockedTitle.get(lang),
+        &messages::locked_by(name, owner, lang),
+        &[
+            (S::OpenReadOnly, A::ReadOnly),
+            (S::BreakLock, A::Break),
+            (S::Cancel, A::Cancel),
+        ],
+        A::Cancel,
+        lang,
+        |_, _| {},
+    )
 }
 
 /// The answer to "the file changed on disk since you opened it".
@@ -117,34 +135,22 @@ pub fn changed_on_disk_prompt(
     name: &str,
     lang: Lang,
 ) -> Option<ChangedAnswer> {
-    let mut answer = None;
-    let modal = Modal::new(egui::Id::unique("changed-prompt")).show(ctx, |ui| {
-        ui.set_width(440.0);
-        ui.heading(S::ChangedOnDiskTitle.get(lang));
-        ui.label(messages::changed_on_disk(name, lang));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(S::Overwrite.get(lang)).clicked() {
-                answer = Some(ChangedAnswer::Overwrite);
-            }
-            if ui
-                .button(RichText::new(S::SaveAsEllipsis.get(lang)).strong())
-                .clicked()
-            {
-                answer = Some(ChangedAnswer::SaveAs);
-            }
-            if ui.button(S::Reload.get(lang)).clicked() {
-                answer = Some(ChangedAnswer::Reload);
-            }
-            if ui.button(S::Cancel.get(lang)).clicked() {
-                answer = Some(ChangedAnswer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(ChangedAnswer::Cancel);
-    }
-    answer
+    use ChangedAnswer as A;
+    question(
+        ctx,
+        "changed-prompt",
+        S::ChangedOnDiskTitle.get(lang),
+        &messages::changed_on_disk(name, lang),
+        &[
+            (S::SaveAsEllipsis, A::SaveAs),
+            (S::Overwrite, A::Overwrite),
+            (S::Reload, A::Reload),
+            (S::Cancel, A::Cancel),
+        ],
+        A::Cancel,
+        lang,
+        |_, _| {},
+    )
 }
 
 /// What to do with one piece of recovered work.
@@ -214,43 +220,36 @@ fn confirm(
     id: &str,
     heading: &str,
     text: &str,
-    mut note: Option<(&str, &mut String)>,
-    yes: &str,
+    note: Option<(&str, &mut String)>,
+    yes: S,
     lang: Lang,
 ) -> Option<bool> {
-    let mut answer = None;
-    let modal = Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading(heading);
-        ui.label(text);
-        if let Some((label, note)) = note.as_mut() {
+    question(
+        ctx,
+        id,
+        heading,
+        text,
+        &[(yes, true), (S::Cancel, false)],
+        false,
+        lang,
+        |ui, answer| {
+            let Some((label, note)) = note else {
+                return;
+            };
             ui.add_space(6.0);
-            let label = ui.label(*label);
+            let label = ui.label(label);
             let response = ui
-                .add(egui::TextEdit::singleline(*note).desired_width(f32::INFINITY))
+                .add(egui::TextEdit::singleline(note).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             // Ready to type into as soon as the question is up.
             if ui.memory(|m| m.focused().is_none()) {
                 response.request_focus();
             }
             if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                answer = Some(true);
+                *answer = Some(true);
             }
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new(yes).strong()).clicked() {
-                answer = Some(true);
-            }
-            if ui.button(S::Cancel.get(lang)).clicked() {
-                answer = Some(false);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(false);
-    }
-    answer
+        },
+    )
 }
 
 /// Confirms a status change, with an optional note for the history.
@@ -267,7 +266,7 @@ pub fn status_prompt(
         S::ConfirmStatusTitle.get(lang),
         &messages::confirm_status(from, to, lang),
         Some((S::StatusNote.get(lang), note)),
-        S::Confirm.get(lang),
+        S::Confirm,
         lang,
     )
 }
@@ -281,7 +280,7 @@ pub fn name_prompt(ctx: &egui::Context, name: &mut String, lang: Lang) -> Option
         S::YourNameTitle.get(lang),
         S::YourNameExplain.get(lang),
         Some((S::YourName.get(lang), name)),
-        S::Ok.get(lang),
+        S::Ok,
         lang,
     );
     answer.filter(|yes| !*yes || !name.trim().is_empty())
@@ -300,7 +299,7 @@ pub fn break_lock_prompt(
         S::BreakLockTitle.get(lang),
         &messages::confirm_break_lock(name, owner, lang),
         None,
-        S::BreakLockYes.get(lang),
+        S::BreakLockYes,
         lang,
     )
 }
@@ -313,7 +312,7 @@ pub fn replace_prompt(ctx: &egui::Context, path: &std::path::Path, lang: Lang) -
         S::ReplaceTitle.get(lang),
         &messages::confirm_replace(path, lang),
         None,
-        S::ReplaceYes.get(lang),
+        S::ReplaceYes,
         lang,
     )
 }
@@ -331,7 +330,7 @@ pub fn export_unapproved_prompt(ctx: &egui::Context, status: Status, lang: Lang)
         S::ExportUnapprovedTitle.get(lang),
         &text,
         None,
-        S::ExportAnyway.get(lang),
+        S::ExportAnyway,
         lang,
     )
 }
