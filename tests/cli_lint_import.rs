@@ -4,26 +4,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-/// Runs `jianbao`: its exit code and everything it printed.
-fn jianbao(args: &[&std::ffi::OsStr]) -> (i32, String) {
-    let out = common::jianbao(args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().expect("exited"), text)
-}
+use common::run as jianbao;
 
 fn sample_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("第11期.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/samples/capital-civilization-briefing-2021-no11.ron"),
-        &path,
-    )
-    .expect("copy");
-    path
+    common::sample_copy(dir, "第11期.ron")
 }
 
 #[test]

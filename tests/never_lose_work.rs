@@ -13,27 +13,9 @@ use jianbao::app::session::OpenError;
 use jianbao::model::{Issue, Status};
 use jianbao::store::{self, lock, recovery};
 
-/// Runs `jianbao`: its exit code and everything it printed.
-fn jianbao(args: &[&OsStr]) -> (i32, String) {
-    let out = common::jianbao(args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().expect("exited"), text)
-}
+use common::run as jianbao;
 
-fn sample_copy(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/samples/capital-civilization-briefing-2021-no11.ron"),
-        &path,
-    )
-    .expect("copy");
-    path
-}
+use common::sample_copy;
 
 fn hostile(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

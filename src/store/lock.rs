@@ -180,19 +180,12 @@ pub fn acquire(document: &Path, name: &str) -> Result<DocumentLock, LockError> {
     let line = me.line();
     for _ in 0..5 {
         match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
+            Ok(file) => {
                 // Lock before writing: an opener that sees the file empty
                 // waits for the line (see `inspect`), holding the OS lock
                 // only for that look, so ours comes within moments.
                 lock_soon(&file);
-                return write_line(&mut file, &line)
-                    .map(|()| DocumentLock {
-                        path: path.clone(),
-                        line: line.clone(),
-                        _file: file,
-                        abandoned: false,
-                    })
-                    .map_err(LockError::Io);
+                return claim(path, line, file);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(LockError::Io(e)),
@@ -200,16 +193,9 @@ pub fn acquire(document: &Path, name: &str) -> Result<DocumentLock, LockError> {
         match inspect(&path).map_err(LockError::Io)? {
             Found::Free => continue,
             Found::Live(owner) => return Err(LockError::Held(owner)),
-            Found::Stale(mut file) => {
+            Found::Stale(file) => {
                 file.set_len(0).map_err(LockError::Io)?;
-                return write_line(&mut file, &line)
-                    .map(|()| DocumentLock {
-                        path: path.clone(),
-                        line: line.clone(),
-                        _file: file,
-                        abandoned: false,
-                    })
-                    .map_err(LockError::Io);
+                return claim(path, line, file);
             }
         }
     }
@@ -217,6 +203,17 @@ pub fn acquire(document: &Path, name: &str) -> Result<DocumentLock, LockError> {
         Found::Live(owner) => Err(LockError::Held(owner)),
         _ => Err(LockError::Io(io::Error::from(io::ErrorKind::WouldBlock))),
     }
+}
+
+/// Writes our line into the lock file whose OS lock `file` holds.
+fn claim(path: PathBuf, line: String, mut file: File) -> Result<DocumentLock, LockError> {
+    write_line(&mut file, &line).map_err(LockError::Io)?;
+    Ok(DocumentLock {
+        path,
+        line,
+        _file: file,
+        abandoned: false,
+    })
 }
 
 /// Who else holds a live lock on `document`, if anyone; `mine` is a lock

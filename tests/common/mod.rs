@@ -36,6 +36,29 @@ pub fn jianbao(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Runs `jianbao`: its exit code and everything it printed.
+pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String) {
+    let out = jianbao(args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().expect("exited"), text)
+}
+
+/// A copy of the sample draft in `dir`, named `name`.
+pub fn sample_copy(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/samples/capital-civilization-briefing-2021-no11.ron"),
+        &path,
+    )
+    .expect("copy");
+    path
+}
+
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
