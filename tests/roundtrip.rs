@@ -83,7 +83,7 @@ fn review() -> impl Strategy<Value = Review> {
     )
         .prop_map(
             |(id, article, quote, author, at, text, replies, resolved)| Comment {
-                id,
+                id: jianbao::model::CommentId(id),
                 article: ArticleId(article),
                 quote,
                 author,

@@ -71,7 +71,7 @@ fn comment_lines(issue: &Issue, comment: &Comment, lang: Lang) -> Vec<String> {
     };
     let mut lines = vec![format!(
         "  [{}] {place} · {}",
-        comment.id,
+        comment.id.0,
         messages::comment_byline(&comment.author, comment.at)
     )];
     if let Some(quote) = &comment.quote {
@@ -99,7 +99,7 @@ fn comment_lines(issue: &Issue, comment: &Comment, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Quote, Status};
+    use crate::model::{CommentId, Quote, Status};
 
     #[test]
     fn the_report_has_status_history_and_only_open_comments() {
@@ -123,7 +123,7 @@ mod tests {
             .comment(dong.id, Some(quote), "王审", at, "请核实数字");
         let done = issue.review.comment(dong.id, None, "王审", at, "标点已改");
         issue.review.comments[1].resolved = true;
-        assert_eq!((open, done), (1, 2));
+        assert_eq!((open, done), (CommentId(1), CommentId(2)));
 
         let lines = report(&issue, Lang::Zh).join("\n");
         assert!(lines.starts_with("状态：送审"), "{lines}");

@@ -45,12 +45,30 @@ fn fonts(east_asia: &str, latin: &str) -> RunFonts {
         .hint("eastAsia")
 }
 
+/// Why a Word file could not be built: a program error either way (the
+/// issue's own serde form failed, or packing in memory did), never the
+/// user's data.
+#[derive(Debug)]
+pub enum DocxError {
+    Clean(serde_json::Error),
+    Pack(zip::result::ZipError),
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocxError::Clean(e) => write!(f, "cleaning the text: {e}"),
+            DocxError::Pack(e) => write!(f, "packing the file: {e}"),
+        }
+    }
+}
+
 /// The issue with every character XML 1.0 forbids removed (control
 /// characters other than tab and line break, U+FFFE, U+FFFF), from every
 /// string, font names included: one of them makes `word/document.xml`
 /// ill-formed and Word refuses the whole file. Every string is reached by
 /// going through the serde form, so a field added later is covered too.
-fn xml_safe(issue: &Issue) -> Result<Issue, String> {
+fn xml_safe(issue: &Issue) -> Result<Issue, DocxError> {
     fn clean(value: &mut serde_json::Value) {
         match value {
             serde_json::Value::String(text) if text.chars().any(forbidden) => {
@@ -65,9 +83,9 @@ fn xml_safe(issue: &Issue) -> Result<Issue, String> {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{80}'..='\u{9F}'))
             || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     }
-    let mut value = serde_json::to_value(issue).map_err(|e| e.to_string())?;
+    let mut value = serde_json::to_value(issue).map_err(DocxError::Clean)?;
     clean(&mut value);
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    serde_json::from_value(value).map_err(DocxError::Clean)
 }
 
 /// The roles of text in a bulletin, each with its font and size.
@@ -147,7 +165,7 @@ fn two_ends(left: Run, right: Run) -> Paragraph {
 }
 
 /// The issue as a .docx file's bytes.
-pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
+pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     let issue = &xml_safe(issue)?;
     let st = &issue.style;
     let faces = Faces { style: st };
@@ -303,7 +321,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, String> {
     doc = doc.footer(Footer::new().add_paragraph(page_number));
 
     let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
     Ok(bytes.into_inner())
 }
 

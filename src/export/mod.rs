@@ -10,7 +10,7 @@ mod docx;
 mod html;
 mod text;
 
-pub use docx::to_docx;
+pub use docx::{DocxError, to_docx};
 pub use html::to_html;
 pub use text::to_text;
 
@@ -350,7 +350,7 @@ pub fn expand_pattern(pattern: &str, issue: &Issue, copy: Option<u32>) -> String
 pub enum ExportError {
     Typeset(TypesetError),
     /// Building a Word file failed (a bug, not a user error).
-    Docx(String),
+    Docx(docx::DocxError),
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -19,7 +19,7 @@ pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer, print_count_text};
 pub use masthead::{Classification, Masthead, chinese_date};
-pub use review::{Comment, Quote, Review, Status};
+pub use review::{Comment, CommentId, Quote, Review, Status};
 pub use style::{Color, Style};
 pub use validate::{Problem, ProblemKind};
 

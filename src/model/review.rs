@@ -114,7 +114,7 @@ pub struct Reply {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comment {
-    pub id: u64,
+    pub id: CommentId,
     pub article: ArticleId,
     #[serde(default)]
     pub quote: Option<Quote>,
@@ -126,6 +126,14 @@ pub struct Comment {
     #[serde(default)]
     pub resolved: bool,
 }
+
+/// A comment's identity within its issue: one more than the largest before
+/// it, so ids are never reused while the comments they named remain.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct CommentId(pub u64);
 
 /// An issue's review. Empty (a draft never reviewed) is not written to
 /// files, so drafts without review data stay as they were.
@@ -180,8 +188,8 @@ impl Review {
         author: &str,
         at: NaiveDateTime,
         text: &str,
-    ) -> u64 {
-        let id = self.comments.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+    ) -> CommentId {
+        let id = CommentId(self.comments.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
         self.comments.push(Comment {
             id,
             article,
@@ -423,7 +431,7 @@ mod tests {
             .review
             .comment(fangshan, None, "王审", at(), "请核实数字");
         let second = issue.review.comment(fangshan, None, "王审", at(), "标点");
-        assert_eq!((first, second), (1, 2));
+        assert_eq!((first, second), (CommentId(1), CommentId(2)));
         issue.move_article_by(fangshan, -1);
         let (s, a) = issue.find_article(fangshan).expect("moved");
         assert_eq!((s, a), (0, 0));

@@ -6,7 +6,7 @@ use egui::{RichText, TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
 use crate::model::review::locate;
-use crate::model::{Article, ArticleId, Comment, Quote, Review};
+use crate::model::{Article, ArticleId, Comment, CommentId, Quote, Review};
 
 /// What the user asked of the comments; the app applies it, stamping the
 /// author and time.
@@ -18,17 +18,17 @@ pub enum CommentAction {
         text: String,
     },
     Reply {
-        id: u64,
+        id: CommentId,
         text: String,
     },
     Resolve {
-        id: u64,
+        id: CommentId,
         resolved: bool,
     },
     /// Only the author's own comment, while nobody has replied.
-    Delete(u64),
+    Delete(CommentId),
     /// Select the quoted words in the article.
-    Show(u64),
+    Show(CommentId),
 }
 
 /// The comments column. Owns only what is being typed.
@@ -36,7 +36,7 @@ pub enum CommentAction {
 pub struct CommentsPanel {
     draft: String,
     quote: bool,
-    reply: Option<(u64, String)>,
+    reply: Option<(CommentId, String)>,
     /// The reply box just opened and should take the keyboard.
     focus_reply: bool,
 }

@@ -231,9 +231,9 @@ impl JianbaoApp {
                     ui.weak(S::Typesetting.get(lang));
                 }
             }
-            if let Some((notice, _)) = &self.notice {
+            if let Some(notice) = &self.notice {
                 ui.separator();
-                ui.label(notice);
+                ui.label(&notice.text);
             }
         });
         toggle

@@ -166,6 +166,24 @@ enum Modal {
     Numbering(Vec<String>),
 }
 
+/// A line in the status bar that goes away by itself.
+struct Notice {
+    text: String,
+    /// When it was first on screen (it shows for six seconds from then).
+    shown_at: Option<f64>,
+}
+
+/// What the last preview job asked for: a new one is sent when any of it
+/// changes.
+#[derive(Clone, Debug, PartialEq)]
+struct PreviewJobKey {
+    generation: u64,
+    /// The render scale's bits (an `f32` compared exactly).
+    scale_bits: u32,
+    /// The pages wanted.
+    window: std::ops::Range<usize>,
+}
+
 /// Everything the user can ask for from menus, shortcuts and buttons.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -266,7 +284,7 @@ pub struct JianbaoApp {
     /// Increases with every change of the issue sent to the worker.
     generation: u64,
     typeset_issue: Option<Arc<Issue>>,
-    last_job: Option<(u64, u32, std::ops::Range<usize>)>,
+    last_job: Option<PreviewJobKey>,
 
     /// A question waiting for the user's answer.
     modal: Option<Modal>,
@@ -285,9 +303,8 @@ pub struct JianbaoApp {
     archive: Option<ArchiveView>,
     /// Files read of the archive folder, while it is being read.
     archive_progress: Option<(usize, usize)>,
-    /// New from latest was asked for before the archive was read: a
-    /// supplement or not.
-    pending_new: Option<bool>,
+    /// New from latest, asked for before the archive was read.
+    pending_new: Option<Command>,
     paste: PasteWindow,
     problems: ProblemsPanel,
     focus: FieldFocus,
@@ -305,7 +322,7 @@ pub struct JianbaoApp {
     /// Whether to look for recovery files once more shortly after start:
     /// an editor still dying at start-up was skipped as running.
     recovery_second_look: bool,
-    notice: Option<(String, f64)>,
+    notice: Option<Notice>,
     title: String,
     quitting: bool,
     startup_probe: Option<Instant>,
@@ -557,7 +574,7 @@ impl JianbaoApp {
                 if self.archive.is_some() {
                     self.new_from_latest(supplement);
                 } else {
-                    self.pending_new = Some(supplement);
+                    self.pending_new = Some(Command::NewFromLatest { supplement });
                     self.notify(S::ArchiveReading.get(lang).to_owned());
                 }
             }
@@ -705,14 +722,18 @@ impl JianbaoApp {
     }
 
     fn notify(&mut self, text: String) {
-        self.notice = Some((text, 0.0));
+        self.notice = Some(Notice {
+            text,
+            shown_at: None,
+        });
     }
 
     fn save_settings(&mut self) {
         if let Some(path) = &self.settings_path
             && let Err(error) = self.settings.save(path)
         {
-            self.notice = Some((messages::settings_not_saved(path, &error, self.lang()), 0.0));
+            let text = messages::settings_not_saved(path, &error, self.lang());
+            self.notify(text);
         }
     }
 
@@ -735,7 +756,11 @@ impl JianbaoApp {
         };
         let scale = self.preview.render_scale(ctx.pixels_per_point());
         let window = self.preview.wanted_window();
-        let key = (self.generation, scale.to_bits(), window.clone());
+        let key = PreviewJobKey {
+            generation: self.generation,
+            scale_bits: scale.to_bits(),
+            window: window.clone(),
+        };
         if self.last_job.as_ref() != Some(&key) {
             self.worker.submit(Job {
                 generation: self.generation,
@@ -820,8 +845,8 @@ impl JianbaoApp {
                         generation,
                     });
                     self.archive_progress = None;
-                    if let Some(supplement) = self.pending_new.take() {
-                        self.command(&ctx, Command::NewFromLatest { supplement });
+                    if let Some(command) = self.pending_new.take() {
+                        self.command(&ctx, command);
                     }
                 }
             }
@@ -1253,11 +1278,9 @@ impl JianbaoApp {
     }
 
     fn expire_notice(&mut self, now: f64, ctx: &egui::Context) {
-        if let Some((_, shown_at)) = &mut self.notice {
-            if *shown_at == 0.0 {
-                *shown_at = now;
-            }
-            if now - *shown_at > 6.0 {
+        if let Some(notice) = &mut self.notice {
+            let shown_at = *notice.shown_at.get_or_insert(now);
+            if now - shown_at > 6.0 {
                 self.notice = None;
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs(1));

@@ -66,7 +66,7 @@ impl JianbaoApp {
             return;
         }
         let review = &mut session.issue.review;
-        let find = |review: &mut crate::model::Review, id: u64| {
+        let find = |review: &mut crate::model::Review, id: crate::model::CommentId| {
             review.comments.iter().position(|c| c.id == id)
         };
         match action {
