@@ -1161,3 +1161,68 @@ fn menus_come_from_the_command_table_with_platform_shortcuts_and_reviewer_mode_d
         "and does nothing"
     );
 }
+
+/// Selects the last `n` characters of the body of the open article, as a
+/// user does: the cursor to the end, then Shift+← n times.
+fn select_body_end(harness: &mut Harness<'static, JianbaoApp>, n: usize) {
+    harness.get_by_label("正文").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    for _ in 0..n {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    }
+    harness.run_steps(1);
+}
+
+/// The last span of the last paragraph of the first article.
+fn last_span(harness: &Harness<'static, JianbaoApp>) -> jianbao::model::Span {
+    let issue = issue(harness);
+    let body = &issue.sections[0].articles[0].body;
+    body.last()
+        .and_then(|p| p.spans.last())
+        .cloned()
+        .expect("a span")
+}
+
+#[test]
+fn ctrl_b_on_selected_words_makes_them_bold_in_the_model() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+    let before = last_span(&harness);
+    assert!(!before.bold);
+    let tail: String = {
+        let chars: Vec<char> = before.text.chars().collect();
+        chars[chars.len() - 4..].iter().collect()
+    };
+    select_body_end(&mut harness, 4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run_steps(3);
+    let after = last_span(&harness);
+    assert!(after.bold, "{after:?}");
+    assert_eq!(after.text, tail);
+    // And it stays: the next frames do not rebuild it away.
+    harness.run_steps(5);
+    assert!(last_span(&harness).bold);
+}
+
+#[test]
+fn the_bold_button_makes_the_selection_bold_in_the_model() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+    select_body_end(&mut harness, 3);
+    harness.get_by_label("加粗").click();
+    harness.run_steps(3);
+    let after = last_span(&harness);
+    assert!(after.bold, "{after:?}");
+    assert_eq!(after.text.chars().count(), 3);
+    // Undo takes it back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(!last_span(&harness).bold);
+}

@@ -46,6 +46,11 @@ impl BodyEditor {
             self.text = marked::to_marked(body);
         }
         let edit_id = edit_id(id);
+        // Bolding changes the buffer outside the text field, which then
+        // reports no change of its own: the edit goes to the model below
+        // all the same (before, the next frame rebuilt the buffer from the
+        // unchanged model and the markers vanished).
+        let mut bolded = false;
 
         let label = ui.horizontal(|ui| {
             let label = ui.label(S::Body.get(lang));
@@ -57,6 +62,7 @@ impl BodyEditor {
                 .on_hover_text(S::BoldHint.get(lang));
             if bold.clicked() {
                 toggle_bold(ui.ctx(), edit_id, &mut self.text);
+                bolded = true;
             }
             ui.weak(S::BoldMarkersHint.get(lang));
             label
@@ -66,6 +72,7 @@ impl BodyEditor {
         let focused = ui.memory(|m| m.has_focus(edit_id));
         if editable && focused && ui.input_mut(|i| i.consume_shortcut(&BOLD_SHORTCUT)) {
             toggle_bold(ui.ctx(), edit_id, &mut self.text);
+            bolded = true;
         }
 
         let mut layouter = |ui: &Ui, text: &dyn TextBuffer, wrap_width: f32| -> Arc<Galley> {
@@ -96,7 +103,7 @@ impl BodyEditor {
                 super::focus::select(ui.ctx(), edit_id, marked::locate(&self.text, p, range));
             }
         }
-        if !editable || !response.changed() {
+        if !editable || !(response.changed() || bolded) {
             return false;
         }
         let parsed = marked::from_marked(&self.text);
