@@ -1226,3 +1226,21 @@ fn the_bold_button_makes_the_selection_bold_in_the_model() {
     harness.run_steps(2);
     assert!(!last_span(&harness).bold);
 }
+
+#[test]
+fn in_reviewer_mode_the_outline_add_buttons_are_visibly_disabled() {
+    use egui_kittest::kittest::NodeT;
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    menu(&mut harness, "审阅", "审阅模式");
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+    for label in ["＋ 添加文章", "＋ 添加栏目", "加粗"] {
+        let nodes: Vec<_> = harness.get_all_by_label(label).collect();
+        assert!(!nodes.is_empty(), "{label} is shown");
+        for node in nodes {
+            assert!(node.accesskit_node().is_disabled(), "{label} looks clickable");
+        }
+    }
+}

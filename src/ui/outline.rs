@@ -81,12 +81,13 @@ impl OutlinePanel {
                 row(ui, note, Selection::EditorsNote);
 
                 for (s, section) in issue.sections.iter().enumerate() {
-                    self.section_rows(ui, s, section, selection, lang, &mut actions);
+                    self.section_rows(ui, s, section, selection, lang, editable, &mut actions);
                 }
-                if ui
-                    .button(format!("＋ {}", S::AddSection.get(lang)))
-                    .clicked()
-                {
+                // Disabled, not merely inert, where the content is locked
+                // (reviewing, read-only, approved): nothing looks clickable
+                // that does nothing.
+                let add = egui::Button::new(format!("＋ {}", S::AddSection.get(lang)));
+                if ui.add_enabled(editable, add).clicked() {
                     actions.push(OutlineAction::AddSection);
                 }
                 ui.add_space(4.0);
@@ -171,6 +172,7 @@ impl OutlinePanel {
         section: &crate::model::Section,
         selection: Selection,
         lang: Lang,
+        editable: bool,
         actions: &mut Vec<OutlineAction>,
     ) {
         let heading = if section.heading.trim().is_empty() {
@@ -203,7 +205,9 @@ impl OutlinePanel {
                 _ => {}
             }
         }
-        label.context_menu(|ui| self.section_menu(ui, s, lang, actions));
+        label.context_menu(|ui| {
+            ui.add_enabled_ui(editable, |ui| self.section_menu(ui, s, lang, actions));
+        });
 
         ui.indent(("outline-section", s), |ui| {
             for (a, article) in section.articles.iter().enumerate() {
@@ -237,12 +241,12 @@ impl OutlinePanel {
                         index: a,
                     });
                 }
-                label.context_menu(|ui| article_menu(ui, article.id, lang, actions));
+                label.context_menu(|ui| {
+                    ui.add_enabled_ui(editable, |ui| article_menu(ui, article.id, lang, actions));
+                });
             }
-            if ui
-                .small_button(format!("＋ {}", S::AddArticle.get(lang)))
-                .clicked()
-            {
+            let add = egui::Button::new(format!("＋ {}", S::AddArticle.get(lang))).small();
+            if ui.add_enabled(editable, add).clicked() {
                 actions.push(OutlineAction::AddArticle { section: s });
             }
         });
