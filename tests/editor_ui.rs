@@ -1240,7 +1240,29 @@ fn in_reviewer_mode_the_outline_add_buttons_are_visibly_disabled() {
         let nodes: Vec<_> = harness.get_all_by_label(label).collect();
         assert!(!nodes.is_empty(), "{label} is shown");
         for node in nodes {
-            assert!(node.accesskit_node().is_disabled(), "{label} looks clickable");
+            assert!(
+                node.accesskit_node().is_disabled(),
+                "{label} looks clickable"
+            );
         }
     }
+}
+
+#[test]
+fn the_next_page_button_walks_every_page_and_the_label_follows() {
+    use egui_kittest::kittest::NodeT;
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let count = harness.state().preview_fingerprints().len();
+    assert!(count >= 3, "{count} pages");
+    for page in 2..=count {
+        harness.get_by_label("▶").click();
+        harness.run_steps(3);
+        harness.get_by_label(&format!("第 {page} / {count} 页"));
+    }
+    assert!(harness.get_by_label("▶").accesskit_node().is_disabled());
+    harness.get_by_label("◀").click();
+    harness.run_steps(3);
+    harness.get_by_label(&format!("第 {} / {count} 页", count - 1));
 }

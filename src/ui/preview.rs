@@ -37,6 +37,10 @@ pub struct PreviewPanel {
     zoom: f32,
     fit_width: bool,
     visible: Range<usize>,
+    /// The page under the middle of the view: the one the page label names
+    /// and ◀ ▶ step from. (Not the first page in view: scrolling to a page
+    /// leaves a strip of the one before it showing.)
+    current: usize,
     scroll_to: Option<(usize, f32)>,
 }
 
@@ -50,6 +54,7 @@ impl Default for PreviewPanel {
             zoom: 1.0,
             fit_width: true,
             visible: 0..1,
+            current: 0,
             scroll_to: None,
         }
     }
@@ -218,6 +223,7 @@ impl PreviewPanel {
         }
         let mut clicked = None;
         let mut visible: Option<Range<usize>> = None;
+        let mut middle: Option<usize> = None;
         scroll.show_viewport(ui, |ui, viewport| {
             let (area, _) = ui.allocate_exact_size(content, Sense::hover());
             // Pages sit on a grey desk, as in a PDF viewer, in either theme.
@@ -236,6 +242,10 @@ impl PreviewPanel {
                 if !on_screen {
                     continue;
                 }
+                let page = rect.translate(-area.min.to_vec2());
+                if page.top() - GAP <= viewport.center().y && viewport.center().y <= page.bottom() {
+                    middle = Some(index);
+                }
                 visible = Some(match visible.take() {
                     Some(v) => v.start.min(index)..v.end.max(index + 1),
                     None => index..index + 1,
@@ -253,6 +263,7 @@ impl PreviewPanel {
             }
         });
         if let Some(visible) = visible {
+            self.current = middle.unwrap_or(visible.start);
             self.visible = visible;
         }
         clicked
@@ -322,7 +333,7 @@ impl PreviewPanel {
     fn toolbar(&mut self, ui: &mut Ui, lang: Lang) {
         ui.horizontal(|ui| {
             let count = self.pages.len();
-            let current = self.visible.start.min(count.saturating_sub(1));
+            let current = self.current.min(count.saturating_sub(1));
             if ui
                 .add_enabled(current > 0, egui::Button::new("◀"))
                 .on_hover_text(S::PreviousPage.get(lang))
