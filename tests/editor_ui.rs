@@ -1266,3 +1266,36 @@ fn the_next_page_button_walks_every_page_and_the_label_follows() {
     harness.run_steps(3);
     harness.get_by_label(&format!("第 {} / {count} 页", count - 1));
 }
+
+#[test]
+fn the_export_dialog_opens_fresh_and_speaks_of_dpi_and_every_page_image() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("第11期.ron");
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let pdf = dir.path().join("第11期-印刷.pdf");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    open_with_ctrl_o(&mut harness, &answers, path.clone());
+    wait_for_preview(&mut harness);
+    // One export finishes (Export PDF)…
+    answers.push(pdf.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("仍然导出").click();
+    let start = Instant::now();
+    while !pdf.exists() || harness.query_by_label_contains("已导出").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no export");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // …then the dialog opens without its progress.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("已完成").is_none());
+    harness.get_by_label("页面图片 (PNG)").click();
+    harness.run_steps(3);
+    harness.get_by_value("144 dpi");
+    let pages = harness.state().preview_fingerprints().len();
+    harness.get_by_label_contains(&format!("每页一张，共 {pages} 张"));
+}

@@ -412,6 +412,14 @@ pub fn files_to_write(count: usize, lang: Lang) -> String {
 }
 
 /// Export progress: 2 / 5.
+/// The page images of an export: the first file's name, and how many.
+pub fn page_images(first: &str, pages: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{first} …（每页一张，共 {pages} 张）"),
+        Lang::En => format!("{first} … (one a page, {pages} in all)"),
+    }
+}
+
 pub fn progress(done: usize, total: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("已完成 {done} / {total}"),

@@ -33,6 +33,7 @@ impl ExportDialog {
         ctx: &egui::Context,
         choices: &mut ExportChoices,
         issue: &Issue,
+        pages: usize,
         progress: Option<(usize, usize)>,
         lang: Lang,
     ) -> Option<ExportRequest> {
@@ -136,11 +137,17 @@ impl ExportDialog {
 
                         if choices.formats.contains(&Format::Png) {
                             let label = ui.label(S::ImageScale.get(lang));
+                            // Shown as print resolution: 2 pixels a point is
+                            // 144 dpi, which is what people know.
                             ui.add(
                                 DragValue::new(&mut choices.png_scale)
                                     .range(0.5..=8.0)
                                     .speed(0.05)
-                                    .suffix(" px/pt"),
+                                    .custom_formatter(|scale, _| format!("{:.0} dpi", scale * 72.0))
+                                    .custom_parser(|text| {
+                                        let dpi = text.trim().trim_end_matches("dpi").trim();
+                                        dpi.parse::<f64>().ok().map(|dpi| dpi / 72.0)
+                                    }),
                             )
                             .labelled_by(label.id);
                             ui.end_row();
@@ -153,18 +160,33 @@ impl ExportDialog {
                 if targets.is_empty() {
                     ui.weak(S::ExportNeedsFolder.get(lang));
                 } else {
-                    ui.label(messages::files_to_write(targets.len(), lang));
+                    // Page images are one file a page.
+                    let files: usize = targets
+                        .iter()
+                        .map(|t| {
+                            if t.format == Format::Png {
+                                pages.max(1)
+                            } else {
+                                1
+                            }
+                        })
+                        .sum();
+                    ui.label(messages::files_to_write(files, lang));
                     egui::ScrollArea::vertical()
                         .max_height(120.0)
                         .show(ui, |ui| {
                             for target in &targets {
-                                ui.monospace(
-                                    target
-                                        .path
-                                        .file_name()
-                                        .map(|n| n.to_string_lossy())
-                                        .unwrap_or_default(),
-                                );
+                                let name = target
+                                    .path
+                                    .file_name()
+                                    .map(|n| n.to_string_lossy().into_owned())
+                                    .unwrap_or_default();
+                                match target.format {
+                                    Format::Png if pages > 1 => {
+                                        ui.monospace(messages::page_images(&name, pages, lang))
+                                    }
+                                    _ => ui.monospace(name),
+                                };
                             }
                         });
                 }

@@ -494,6 +494,13 @@ impl JianbaoApp {
                     if self.settings.export.folder.is_none() {
                         self.settings.export.folder = beside;
                     }
+                    // A finished export's "done" belongs to that export.
+                    if self
+                        .export_progress
+                        .is_some_and(|(done, total)| done >= total)
+                    {
+                        self.export_progress = None;
+                    }
                     self.export_dialog.open = true;
                 }
             }
@@ -994,6 +1001,7 @@ impl JianbaoApp {
                 &ctx,
                 &mut self.settings.export,
                 &session.issue,
+                self.preview.page_count(),
                 self.export_progress,
                 lang,
             );
