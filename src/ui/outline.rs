@@ -51,6 +51,15 @@ enum Drag {
 #[derive(Default)]
 pub struct OutlinePanel;
 
+/// How the outline is shown this frame.
+#[derive(Clone, Copy)]
+struct Shown {
+    selection: Selection,
+    lang: Lang,
+    /// The content may be changed: add, move, delete are offered.
+    editable: bool,
+}
+
 impl OutlinePanel {
     pub fn ui(
         &mut self,
@@ -81,7 +90,12 @@ impl OutlinePanel {
                 row(ui, note, Selection::EditorsNote);
 
                 for (s, section) in issue.sections.iter().enumerate() {
-                    self.section_rows(ui, s, section, selection, lang, editable, &mut actions);
+                    let shown = Shown {
+                        selection,
+                        lang,
+                        editable,
+                    };
+                    self.section_rows(ui, s, section, shown, &mut actions);
                 }
                 // Disabled, not merely inert, where the content is locked
                 // (reviewing, read-only, approved): nothing looks clickable
@@ -170,11 +184,14 @@ impl OutlinePanel {
         ui: &mut Ui,
         s: usize,
         section: &crate::model::Section,
-        selection: Selection,
-        lang: Lang,
-        editable: bool,
+        shown: Shown,
         actions: &mut Vec<OutlineAction>,
     ) {
+        let Shown {
+            selection,
+            lang,
+            editable,
+        } = shown;
         let heading = if section.heading.trim().is_empty() {
             format!("【{}】", S::UntitledSection.get(lang))
         } else {
