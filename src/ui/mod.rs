@@ -806,11 +806,28 @@ impl JianbaoApp {
 
     /// One frame of the editor; separate from `eframe::App` so tests and
     /// benchmarks can drive it with a plain egui context.
+    /// One frame: what came back from the threads, the panels and their
+    /// commands, the windows, then the work that follows every frame.
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let lang = self.lang();
         let now = ctx.input(|i| i.time);
+        self.drain_worker(&ctx);
+        self.poll_import(&ctx);
+        self.drain_archive(&ctx);
+        self.handle_close_request(&ctx);
+        let mut commands = self.bars(ui);
+        self.document_panels(ui, &mut commands);
+        for command in commands {
+            self.command(&ctx, command);
+        }
+        self.dialogs_ui(&ctx);
+        self.windows(&ctx);
+        self.after_frame(now, &ctx);
+    }
 
+    /// Pages, fonts and export progress from the typesetting thread.
+    fn drain_worker(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
         for update in self.worker.poll() {
             match update {
                 Update::Fonts(fonts) => {
@@ -831,12 +848,13 @@ impl JianbaoApp {
                         self.error = Some(error.message(lang));
                     }
                 },
-                other => self.preview.apply(&ctx, other),
+                other => self.preview.apply(ctx, other),
             }
         }
+    }
 
-        self.poll_import(&ctx);
-
+    /// Snapshots and progress from the archive watcher.
+    fn drain_archive(&mut self, ctx: &egui::Context) {
         let archive_updates = self.archive_watcher.as_ref().map(ArchiveWatcher::poll);
         for update in archive_updates.into_iter().flatten() {
             match update {
@@ -853,12 +871,14 @@ impl JianbaoApp {
                     });
                     self.archive_progress = None;
                     if let Some(command) = self.pending_new.take() {
-                        self.command(&ctx, command);
+                        self.command(ctx, command);
                     }
                 }
             }
         }
+    }
 
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
         // A close request with unsaved work waits for an answer.
         if ctx.input(|i| i.viewport().close_requested()) {
             if !self.quitting && self.session.as_ref().is_some_and(Session::is_dirty) {
@@ -869,7 +889,13 @@ impl JianbaoApp {
                 self.save_settings();
             }
         }
+    }
 
+    /// The shortcuts, the menu bar, the status bar and the problems panel;
+    /// the commands they gave.
+    fn bars(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let ctx = ui.ctx().clone();
+        let lang = self.lang();
         let state = self.enabledness();
         let mut commands = if self.modal.is_none() && self.error.is_none() {
             self.shortcuts(&ctx, &state)
@@ -895,7 +921,13 @@ impl JianbaoApp {
                 self.problem_action(action);
             }
         }
+        commands
+    }
 
+    /// The outline, preview, form and comments of the open draft, or the
+    /// start screen.
+    fn document_panels(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let lang = self.lang();
         if let Some(session) = &mut self.session {
             self.selection = self.selection.valid_in(&session.issue);
             let selection = self.selection;
@@ -989,16 +1021,15 @@ impl JianbaoApp {
                 }
             });
         }
+    }
 
-        for command in commands {
-            self.command(&ctx, command);
-        }
-
-        self.dialogs_ui(&ctx);
-
+    /// The windows over the editor: export, paste, compare, settings,
+    /// archive.
+    fn windows(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
         if let Some(session) = &self.session {
             let request = self.export_dialog.show(
-                &ctx,
+                ctx,
                 &mut self.settings.export,
                 &session.issue,
                 self.preview.page_count(),
@@ -1019,7 +1050,7 @@ impl JianbaoApp {
             }
         }
 
-        if let Some(text) = self.paste.show(&ctx, lang) {
+        if let Some(text) = self.paste.show(ctx, lang) {
             let article = self
                 .session
                 .as_ref()
@@ -1034,7 +1065,7 @@ impl JianbaoApp {
         if let Some(session) = &mut self.session
             && let Some(chosen) = self
                 .compare
-                .show(&ctx, &session.issue, session.can_edit(), lang)
+                .show(ctx, &session.issue, session.can_edit(), lang)
             && session.can_edit()
         {
             session.checkpoint();
@@ -1047,18 +1078,18 @@ impl JianbaoApp {
             .as_mut()
             .filter(|s| s.can_edit())
             .map(|s| &mut s.issue);
-        let outcome = self.settings_window.show(&ctx, &mut self.settings, issue);
+        let outcome = self.settings_window.show(ctx, &mut self.settings, issue);
         if outcome.changed {
             self.lang_override = None;
-            apply_theme(&ctx, self.settings.theme);
+            apply_theme(ctx, self.settings.theme);
             self.save_settings();
         }
         if outcome.pick_archive_folder {
-            self.command(&ctx, Command::PickArchiveFolder);
+            self.command(ctx, Command::PickArchiveFolder);
         }
 
         let request = self.archive_window.show(
-            &ctx,
+            ctx,
             self.settings.archive_folder.as_deref(),
             self.archive.as_ref(),
             self.archive_progress,
@@ -1079,9 +1110,13 @@ impl JianbaoApp {
                 }
                 ArchiveRequest::PickFolder => Command::PickArchiveFolder,
             };
-            self.command(&ctx, command);
+            self.command(ctx, command);
         }
+    }
 
+    /// Undo history, autosave, the preview job, the title, notices.
+    fn after_frame(&mut self, now: f64, ctx: &egui::Context) {
+        let lang = self.lang();
         if let Some(session) = &mut self.session {
             session.end_frame(now);
             let (again, failure) = self.autosave.tick(now, session);
@@ -1092,10 +1127,10 @@ impl JianbaoApp {
                 self.notify(messages::autosave_failed(&error, lang));
             }
         }
-        self.submit_preview(&ctx);
-        self.update_title(&ctx);
-        self.expire_notice(now, &ctx);
-        self.second_look_for_recovery(now, &ctx);
+        self.submit_preview(ctx);
+        self.update_title(ctx);
+        self.expire_notice(now, ctx);
+        self.second_look_for_recovery(now, ctx);
 
         if let Some(start) = self.startup_probe.take() {
             println!(
