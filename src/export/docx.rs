@@ -19,6 +19,7 @@ use docx_rs::{
 };
 
 use crate::model::{Issue, Style, print_count_text};
+use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
 /// Twips per millimetre (1440 per inch).
 fn mm(v: f64) -> i32 {
@@ -188,8 +189,12 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     // 报头
     if m.classification.is_some() || m.copy_serial {
         let classification = m.classification.map_or("", |c| c.label());
-        let serial = if m.copy_serial { "000001" } else { "" };
-        doc = doc.add_paragraph(two_ends(faces.hei(classification), faces.hei(serial)));
+        let serial = if m.copy_serial {
+            serial_text(1)
+        } else {
+            String::new()
+        };
+        doc = doc.add_paragraph(two_ends(faces.hei(classification), faces.hei(&serial)));
     }
     doc = doc.add_paragraph(
         Paragraph::new()
@@ -231,13 +236,13 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     if let Some(note) = issue.editors_note_text() {
         doc = doc.add_paragraph(
             body_paragraph(st)
-                .add_run(faces.hei("编者按："))
+                .add_run(faces.hei(NOTE_LABEL))
                 .add_run(faces.kai(note)),
         );
     }
     for section in &issue.sections {
         if !section.heading.trim().is_empty() {
-            let heading = format!("【{}】", section.heading.trim());
+            let heading = section_heading(&section.heading);
             doc = doc.add_paragraph(
                 Paragraph::new()
                     .line_spacing(exact_pitch(28.0))
@@ -261,13 +266,13 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 }
                 doc = doc.add_paragraph(paragraph);
             }
-            let attribution = issue.attribution_of(article);
+            let attribution = attribution_line(&issue.attribution_of(article));
             if !attribution.is_empty() {
                 doc = doc.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Right)
                         .line_spacing(exact_pitch(28.0))
-                        .add_run(faces.kai(&format!("（{attribution}）"))),
+                        .add_run(faces.kai(&attribution)),
                 );
             }
         }

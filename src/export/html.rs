@@ -6,6 +6,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::model::{Article, Issue, Paragraph, print_count_text};
+use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
 /// The page's style sheet: official fonts first, then common system fonts.
 const CSS: &str = r#"
@@ -57,7 +58,7 @@ pub fn to_html(issue: &Issue) -> String {
                     @if m.classification.is_some() || m.copy_serial {
                         div class="marks" {
                             span class="classification" { (m.classification.map_or("", |c| c.label())) }
-                            @if m.copy_serial { span class="serial" { "000001" } }
+                            @if m.copy_serial { span class="serial" { (serial_text(1)) } }
                         }
                     }
                     h1 class="name" { (m.name.trim()) }
@@ -74,12 +75,12 @@ pub fn to_html(issue: &Issue) -> String {
                 }
                 main {
                     @if let Some(note) = issue.editors_note_text() {
-                        aside class="note" { p { strong { "编者按：" } (note) } }
+                        aside class="note" { p { strong { (NOTE_LABEL) } (note) } }
                     }
                     @for section in &issue.sections {
                         section {
                             @if !section.heading.trim().is_empty() {
-                                h2 { "【" (section.heading.trim()) "】" }
+                                h2 { (section_heading(&section.heading)) }
                             }
                             @for article in &section.articles {
                                 (article_html(issue, article))
@@ -96,7 +97,7 @@ pub fn to_html(issue: &Issue) -> String {
 
 fn article_html(issue: &Issue, article: &Article) -> Markup {
     let paragraphs: Vec<&Paragraph> = article.body.iter().filter(|p| !p.is_blank()).collect();
-    let attribution = issue.attribution_of(article);
+    let attribution = attribution_line(&issue.attribution_of(article));
     html! {
         article id=(format!("article-{}", article.id.0)) data-unit=(article.unit.trim()) {
             @if paragraphs.is_empty() {
@@ -113,7 +114,7 @@ fn article_html(issue: &Issue, article: &Article) -> Markup {
                 }
             }
             @if !attribution.is_empty() {
-                p class="attribution" { "（" (attribution) "）" }
+                p class="attribution" { (attribution) }
             }
         }
     }

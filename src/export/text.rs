@@ -4,6 +4,7 @@
 //! lines (messaging apps wrap them) indented with two full-width spaces.
 
 use crate::model::{Issue, print_count_text};
+use crate::typeset::{NOTE_LABEL, attribution_line, section_heading};
 
 /// Two full-width spaces: the first-line indent of Chinese paragraphs.
 const INDENT: &str = "\u{3000}\u{3000}";
@@ -31,13 +32,14 @@ pub fn to_text(issue: &Issue) -> String {
     blank(&mut out);
 
     if let Some(note) = issue.editors_note_text() {
-        out.push(format!("{INDENT}编者按：{note}"));
+        out.push(format!("{INDENT}{NOTE_LABEL}{note}"));
         blank(&mut out);
     }
 
     for section in &issue.sections {
-        if !section.heading.trim().is_empty() {
-            out.push(format!("【{}】", section.heading.trim()));
+        let heading = section_heading(&section.heading);
+        if !heading.is_empty() {
+            out.push(heading);
             blank(&mut out);
         }
         for article in &section.articles {
@@ -54,9 +56,9 @@ pub fn to_text(issue: &Issue) -> String {
             }
             out.push(format!("{INDENT}{first}"));
             out.extend(rest.map(|p| format!("{INDENT}{p}")));
-            let attribution = issue.attribution_of(article);
+            let attribution = attribution_line(&issue.attribution_of(article));
             if !attribution.is_empty() {
-                out.push(format!("（{attribution}）"));
+                out.push(attribution);
             }
             blank(&mut out);
         }

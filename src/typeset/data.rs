@@ -37,12 +37,38 @@ pub fn serial_text(serial: u32) -> String {
     format!("{serial:06}")
 }
 
+/// The words the printed issue puts around the editor's text, settled here
+/// once: the template, Word, HTML and plain text all print these.
+///
+/// The label before the editor's note.
+pub const NOTE_LABEL: &str = "编者按：";
+
+/// A section heading as printed: 【文明创建】; empty for a blank heading.
+pub fn section_heading(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.is_empty() {
+        String::new()
+    } else {
+        format!("【{heading}】")
+    }
+}
+
+/// An attribution as printed: （东城区文明办）; empty when there is none.
+pub fn attribution_line(attribution: &str) -> String {
+    if attribution.is_empty() {
+        String::new()
+    } else {
+        format!("（{attribution}）")
+    }
+}
+
 #[derive(Serialize)]
 struct Data<'a> {
     /// One entry per copy: its serial, or `None` for an unnumbered copy.
     copies: Vec<Option<String>>,
     style: StyleData<'a>,
     masthead: MastheadData<'a>,
+    note_label: &'static str,
     note: Option<&'a str>,
     sections: Vec<SectionData<'a>>,
     footer: FooterData<'a>,
@@ -75,7 +101,7 @@ struct MastheadData<'a> {
 
 #[derive(Serialize)]
 struct SectionData<'a> {
-    heading: &'a str,
+    heading: String,
     articles: Vec<ArticleData<'a>>,
 }
 
@@ -148,12 +174,13 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
             office: &m.office,
             date: m.date_text(),
         },
+        note_label: NOTE_LABEL,
         note: issue.editors_note_text(),
         sections: issue
             .sections
             .iter()
             .map(|section| SectionData {
-                heading: section.heading.trim(),
+                heading: section_heading(&section.heading),
                 articles: section
                     .articles
                     .iter()
@@ -174,7 +201,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
                                     .collect()
                             })
                             .collect(),
-                        attribution: issue.attribution_of(article),
+                        attribution: attribution_line(&issue.attribution_of(article)),
                     })
                     .collect(),
             })
