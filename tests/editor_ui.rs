@@ -552,6 +552,12 @@ fn importing_bulletin_text_opens_it_as_a_new_issue() {
             .is_some_and(|s| s.path().is_none()),
         "a new draft, not yet saved"
     );
+    // It exists in no file: unsaved, and not thrown away unasked.
+    harness.get_by_label("有未保存的修改");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(2);
+    harness.get_by_label("保存修改？");
+    assert_eq!(issue(&harness).articles().count(), 3, "still there");
 }
 
 /// Chooses an item of a menu in the menu bar. Enough frames follow for a

@@ -66,6 +66,15 @@ impl Session {
         }
     }
 
+    /// Work that exists in no draft file yet (an imported bulletin, New
+    /// from latest): unsaved from the start, so it is autosaved, the status
+    /// bar says so, and closing or replacing it asks first.
+    pub fn unsaved(issue: Issue) -> Self {
+        let mut session = Self::untitled(issue);
+        session.saved = Issue::default();
+        session
+    }
+
     /// Opens a draft for editing, taking its lock (`user` is the name other
     /// openers are shown). The file is only read.
     pub fn open(path: &Path, user: &str) -> Result<Self, OpenError> {

@@ -64,7 +64,7 @@ impl JianbaoApp {
         let next = numbering::next_issue(&newest, &archive.entries, today, supplement);
         let problems =
             numbering::problems_of(&view.problems, next.masthead.name.trim(), supplement);
-        self.set_session(Session::untitled(next));
+        self.set_session(Session::unsaved(next));
         if !problems.is_empty() {
             let lines = problems
                 .iter()

@@ -242,7 +242,7 @@ impl JianbaoApp {
         match result {
             Ok(issue) => {
                 let count = issue.articles().count();
-                self.set_session(Session::untitled(issue));
+                self.set_session(Session::unsaved(issue));
                 self.notify(messages::imported_articles(count, lang));
             }
             Err(message) => self.error = Some(message),
