@@ -1305,3 +1305,17 @@ fn the_export_dialog_opens_fresh_and_speaks_of_dpi_and_every_page_image() {
     let pages = harness.state().preview_fingerprints().len();
     harness.get_by_label_contains(&format!("每页一张，共 {pages} 张"));
 }
+
+#[test]
+fn with_no_known_system_theme_the_editor_is_light() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    // Where the desktop does not say (egui's own fallback is dark), light.
+    // (The harness then forces its own theme, so the resolved theme is not
+    // what this checks.)
+    assert_eq!(
+        harness.ctx.options(|o| o.fallback_theme),
+        egui::Theme::Light
+    );
+}

@@ -1333,6 +1333,9 @@ impl JianbaoApp {
 }
 
 fn apply_theme(ctx: &egui::Context, theme: Theme) {
+    // Offices run light desktops: where the system's preference cannot be
+    // read (egui would fall back to dark), light.
+    ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
     ctx.set_theme(match theme {
         Theme::System => egui::ThemePreference::System,
         Theme::Light => egui::ThemePreference::Light,
