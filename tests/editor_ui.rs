@@ -88,6 +88,13 @@ fn type_into(harness: &mut Harness<'static, JianbaoApp>, label: &str, text: &str
     harness.run_steps(1);
 }
 
+/// The sample saved as a draft named `name` in `dir`.
+fn saved_sample(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    path
+}
+
 fn issue(harness: &Harness<'static, JianbaoApp>) -> jianbao::model::Issue {
     harness
         .state()
@@ -289,8 +296,7 @@ fn a_broken_file_shows_where_and_the_editor_stays_usable() {
 #[test]
 fn a_draft_open_elsewhere_opens_read_only() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let lock = jianbao::store::lock::lock_path(&path);
     // Another editor has it open: it holds the lock (and its OS lock).
     let _theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
@@ -324,8 +330,7 @@ fn a_draft_open_elsewhere_opens_read_only() {
 #[test]
 fn saving_over_a_file_changed_elsewhere_asks_first() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let answers = Answers::default();
     let mut harness = editor(&answers);
     harness.run_steps(2);
@@ -930,8 +935,7 @@ fn opening_the_draft_already_open_keeps_its_lock_and_its_edits() {
     // Archive search results open their issue: when it was the open one,
     // its lock used to be dropped.
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let answers = Answers::default();
     let mut harness = editor(&answers);
     harness.run_steps(2);
@@ -947,8 +951,7 @@ fn opening_the_draft_already_open_keeps_its_lock_and_its_edits() {
 #[test]
 fn a_lock_can_be_broken_after_a_confirmation_naming_its_owner() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
     let answers = Answers::default();
     let mut harness = editor(&answers);
@@ -967,8 +970,7 @@ fn a_lock_can_be_broken_after_a_confirmation_naming_its_owner() {
 #[test]
 fn a_read_only_session_cannot_save_as_over_the_holders_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let before = std::fs::read(&path).expect("read");
     let _theirs = jianbao::store::lock::acquire(&path, "李编辑").expect("they lock");
     let answers = Answers::default();
@@ -1015,8 +1017,7 @@ fn an_export_never_targets_the_open_draft() {
     // A draft someone saved under a .pdf name: Export PDF onto it would
     // have replaced the draft with its own pages.
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.pdf");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.pdf");
     let before = std::fs::read(&path).expect("read");
     let answers = Answers::default();
     let mut harness = editor(&answers);
@@ -1038,8 +1039,7 @@ fn an_export_never_targets_the_open_draft() {
 #[test]
 fn a_draft_opened_later_is_offered_its_recovery() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let recovery_dir = dir.path().join("recovery");
     let mut unsaved = jianbao::sample::issue();
     unsaved.footer.editor = "崩溃前的修改".into();
@@ -1276,8 +1276,7 @@ fn the_next_page_button_walks_every_page_and_the_label_follows() {
 #[test]
 fn the_export_dialog_opens_fresh_and_speaks_of_dpi_and_every_page_image() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("第11期.ron");
-    jianbao::store::save(&path, &jianbao::sample::issue()).expect("saves");
+    let path = saved_sample(&dir, "第11期.ron");
     let pdf = dir.path().join("第11期-印刷.pdf");
     let answers = Answers::default();
     let mut harness = editor(&answers);
