@@ -677,6 +677,8 @@ fn the_status_walks_from_draft_to_issued_locking_the_content_then_reopens() {
     harness.get_by_label("确定").click();
     harness.run_steps(2);
     assert_eq!(status(&harness), Status::InReview);
+    // The status bar says it once (a notice used to repeat it).
+    assert_eq!(harness.get_all_by_label("状态：送审").count(), 1);
 
     set_status(&mut harness, "通过…", "同意印发");
     assert_eq!(status(&harness), Status::Approved);

@@ -4,7 +4,6 @@
 use super::JianbaoApp;
 use super::comments::CommentAction;
 use crate::i18n::Wording;
-use crate::i18n::messages;
 use crate::model::{Issue, Status};
 
 impl JianbaoApp {
@@ -25,7 +24,6 @@ impl JianbaoApp {
 
     /// Moves the review status, signed with the user's name.
     pub(super) fn change_status(&mut self, to: Status, note: &str) {
-        let lang = self.lang();
         let name = self.settings.display_name();
         let Some(session) = &mut self.session else {
             return;
@@ -42,7 +40,8 @@ impl JianbaoApp {
             if matches!(to, Status::Draft | Status::Returned) {
                 session.set_reviewing(false);
             }
-            self.notify(messages::status_line(to, lang));
+            // The status bar shows the new status already; a notice with
+            // the same words beside it said it twice.
         }
     }
 
