@@ -78,3 +78,28 @@ fn our_own_plain_text_reads_back() {
     let text = jianbao::export::to_text(&jianbao::sample::issue());
     assert_same_as_sample(bulletin_from_text(&text).expect("imports"));
 }
+
+#[test]
+fn an_attribution_on_its_own_line_ends_its_article_even_after_an_unfinished_paragraph() {
+    // The last paragraph of 东城区's article has no closing punctuation:
+    // the attribution line after it used to stay body text, and 房山区's
+    // article ran into 东城区's.
+    let mut issue = jianbao::sample::issue();
+    let body = &mut issue.sections[0].articles[0].body;
+    let last = body.last_mut().expect("a paragraph");
+    let text = last.text();
+    last.replace_chars(text.chars().count() - 1..text.chars().count(), "");
+    let reread = bulletin_from_text(&jianbao::export::to_text(&issue)).expect("imports");
+    let units: Vec<&str> = reread.articles().map(|(_, _, a)| a.unit.as_str()).collect();
+    assert_eq!(units, ["东城区", "房山区", "昌平区"]);
+    let first = &reread.sections[0].articles[0];
+    assert_eq!(reread.attribution_of(first), "东城区文明办");
+    assert!(
+        !first
+            .body
+            .last()
+            .expect("a paragraph")
+            .text()
+            .ends_with('）')
+    );
+}

@@ -188,8 +188,18 @@ pub fn read(text: &str) -> Result<Issue, ImportError> {
             flush_paragraph(&mut lines, &mut paragraphs);
         }
         lines.push(line.to_owned());
-        let so_far = tidy_spaces(&lines.concat());
-        if let Some((before, attribution)) = split_attribution(&so_far) {
+        // An attribution on a line of its own closes the article whatever
+        // precedes it (a last paragraph without closing punctuation used to
+        // keep it as body text and run into the next unit's article).
+        let alone = split_attribution(line).filter(|(before, _)| before.is_empty());
+        let found = match alone {
+            Some((_, attribution)) => {
+                lines.pop();
+                Some((tidy_spaces(&lines.concat()), attribution))
+            }
+            None => split_attribution(&tidy_spaces(&lines.concat())),
+        };
+        if let Some((before, attribution)) = found {
             lines.clear();
             if !before.is_empty() {
                 lines.push(before);
