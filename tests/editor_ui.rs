@@ -1320,3 +1320,24 @@ fn with_no_known_system_theme_the_editor_is_light() {
         egui::Theme::Light
     );
 }
+
+#[test]
+fn ctrl_plus_and_minus_zoom_the_pages_not_the_interface() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let (ui_zoom, pages) = (harness.ctx.zoom_factor(), harness.state().preview_zoom());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.ctx.zoom_factor(),
+        ui_zoom,
+        "the interface keeps its size"
+    );
+    let bigger = harness.state().preview_zoom();
+    assert!(bigger > pages, "{bigger} > {pages}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run_steps(2);
+    assert_eq!(harness.ctx.zoom_factor(), ui_zoom);
+    assert!(harness.state().preview_zoom() < bigger);
+}

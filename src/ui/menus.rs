@@ -52,6 +52,18 @@ impl JianbaoApp {
                 }
             }
         });
+        // Ctrl+−/+ (and Ctrl+=, the unshifted +) zoom the pages.
+        ctx.input_mut(|input| {
+            for (key, factor) in [
+                (Key::Plus, 1.2),
+                (Key::Equals, 1.2),
+                (Key::Minus, 1.0 / 1.2),
+            ] {
+                if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    self.preview.zoom_by(factor);
+                }
+            }
+        });
         // The outline's own keys act on the selection.
         let editing_text = ctx.egui_wants_keyboard_input();
         let outline = |selection: Selection, up: bool| match selection {

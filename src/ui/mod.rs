@@ -398,6 +398,11 @@ impl JianbaoApp {
         self.lang_override.unwrap_or(self.settings.lang)
     }
 
+    /// The preview's zoom (screen points per PDF point).
+    pub fn preview_zoom(&self) -> f32 {
+        self.preview.zoom()
+    }
+
     /// The open draft, if any.
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()
@@ -1336,6 +1341,8 @@ fn apply_theme(ctx: &egui::Context, theme: Theme) {
     // Offices run light desktops: where the system's preference cannot be
     // read (egui would fall back to dark), light.
     ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
+    // Ctrl+−/+ zoom the pages (see `menus`), not the whole interface.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.set_theme(match theme {
         Theme::System => egui::ThemePreference::System,
         Theme::Light => egui::ThemePreference::Light,

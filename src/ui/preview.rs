@@ -355,15 +355,24 @@ impl PreviewPanel {
                 .on_hover_text(S::ZoomOut.get(lang))
                 .clicked()
             {
-                self.zoom = (self.zoom / 1.2).max(MIN_ZOOM);
-                self.fit_width = false;
+                self.zoom_by(1.0 / 1.2);
             }
             ui.label(format!("{:.0}%", self.zoom * 100.0));
             if ui.button("＋").on_hover_text(S::ZoomIn.get(lang)).clicked() {
-                self.zoom = (self.zoom * 1.2).min(MAX_ZOOM);
-                self.fit_width = false;
+                self.zoom_by(1.2);
             }
             ui.toggle_value(&mut self.fit_width, S::FitWidth.get(lang));
         });
+    }
+
+    /// Zooms the pages in (`factor` > 1) or out, leaving fit-to-width.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.fit_width = false;
+    }
+
+    /// The pages' zoom (screen points per PDF point).
+    pub fn zoom(&self) -> f32 {
+        self.zoom
     }
 }
