@@ -153,11 +153,6 @@ impl Session {
         self.lock.as_ref().is_some_and(DocumentLock::is_intact)
     }
 
-    /// Whether this session had the draft's lock and someone broke it.
-    pub fn lost_lock(&self) -> bool {
-        self.lock.as_ref().is_some_and(|lock| !lock.is_intact())
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

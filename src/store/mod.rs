@@ -19,7 +19,7 @@ pub use atomic::{
     NAME_MAX, Replace, WriteError, remove_stale_temps, replace, resolve_links, write_atomically,
 };
 pub use error::{LoadError, Position, SaveError};
-pub use limits::{Limit, LimitExceeded, shape as check_limits};
+pub use limits::{Limit, LimitExceeded};
 
 use std::path::{Path, PathBuf};
 
@@ -128,12 +128,8 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
 /// folder, a FIFO, a device) before opening it, and reading through a hard
 /// cap of [`MAX_FILE_BYTES`] whatever the file claims its size is.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    read_capped(path, MAX_FILE_BYTES)
-}
-
-/// [`read_bounded`] with another cap (imports of Word files).
-pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
+    let limit = MAX_FILE_BYTES;
     let read_error = |source| LoadError::Read {
         path: path.into(),
         source,
@@ -262,7 +258,7 @@ pub fn save_holding(
     {
         refuse_locked_content(&on_disk.issue, &issue, path)?;
         if on_disk.version < SCHEMA_VERSION {
-            keep_original_bytes(&target, on_disk.version, &bytes).map_err(write_error)?;
+            keep_original(&target, on_disk.version, &bytes).map_err(write_error)?;
         }
     }
     let backup = backup_path(&target);
@@ -321,10 +317,10 @@ pub fn companions(path: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// How the copies [`keep_original`] makes end, after `.v` and the version.
+/// How the copies `keep_original` makes end, after `.v` and the version.
 const ORIGINAL_SUFFIX: &str = "-backup.ron";
 
-/// Whether a file name is one of [`keep_original`]'s copies
+/// Whether a file name is one of `keep_original`'s copies
 /// (`第11期.v1-backup.ron`), not a draft of its own.
 pub fn is_kept_original(name: &str) -> bool {
     name.strip_suffix(ORIGINAL_SUFFIX)
@@ -335,18 +331,9 @@ pub fn is_kept_original(name: &str) -> bool {
 }
 
 /// Before a draft in an older format is first saved in the current one, a
-/// copy of the original is kept as `第11期.v1-backup.ron` (never replaced
-/// once made). Returns the copy's path.
-pub fn keep_original(path: &Path, version: u32) -> std::io::Result<PathBuf> {
-    let copy = original_copy_path(path, version);
-    if !copy.exists() {
-        let bytes = std::fs::read(path)?;
-        write_atomically(&copy, &bytes).map_err(WriteError::into_io)?;
-    }
-    Ok(copy)
-}
-
-fn keep_original_bytes(path: &Path, version: u32, bytes: &[u8]) -> std::io::Result<()> {
+/// copy of its original `bytes` is kept as `第11期.v1-backup.ron` (never
+/// replaced once made).
+fn keep_original(path: &Path, version: u32, bytes: &[u8]) -> std::io::Result<()> {
     let copy = original_copy_path(path, version);
     if !copy.exists() {
         write_atomically(&copy, bytes).map_err(WriteError::into_io)?;
@@ -376,8 +363,9 @@ mod tests {
     fn kept_originals_are_recognized_by_name() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("第11期.ron");
-        std::fs::write(&path, "(schema: 1)").expect("write");
-        let copy = keep_original(&path, 1).expect("kept");
+        keep_original(&path, 1, b"(schema: 1)").expect("kept");
+        let copy = original_copy_path(&path, 1);
+        assert!(copy.exists());
         let name = copy.file_name().expect("a name").to_string_lossy();
         assert!(is_kept_original(&name), "{name}");
         assert!(is_kept_original("a.b.v12-backup.ron"));
