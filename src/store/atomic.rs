@@ -179,16 +179,26 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// `prefix + name + suffix` as a sibling of `path`, the name shortened (at
-/// a character boundary) so that the whole fits in [`NAME_MAX`] bytes.
-pub fn sibling_name(path: &Path, prefix: &str, suffix: &str) -> PathBuf {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let budget = NAME_MAX.saturating_sub(prefix.len() + suffix.len());
+/// `name` shortened, at a character boundary, to at most `budget` bytes.
+pub(super) fn shortened(name: &str, budget: usize) -> &str {
     let mut end = name.len().min(budget);
     while !name.is_char_boundary(end) {
         end -= 1;
     }
-    folder_of(path).join(format!("{prefix}{}{suffix}", &name[..end]))
+    &name[..end]
+}
+
+/// `prefix + name + suffix` as a sibling of `path`, the name shortened so
+/// that the whole fits in [`NAME_MAX`] bytes.
+pub fn sibling_name(path: &Path, prefix: &str, suffix: &str) -> PathBuf {
+    fitted_sibling(path, prefix, suffix, 0)
+}
+
+/// [`sibling_name`] leaving `reserve` bytes free for more after it.
+fn fitted_sibling(path: &Path, prefix: &str, suffix: &str, reserve: usize) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let budget = NAME_MAX.saturating_sub(prefix.len() + suffix.len() + reserve);
+    folder_of(path).join(format!("{prefix}{}{suffix}", shortened(&name, budget)))
 }
 
 /// Room kept for `.HOST-PID-N.tmp` after a temporary file's name, so that
@@ -207,10 +217,7 @@ fn host_tag() -> String {
 
 /// The part of a temporary name before its tag, for `path`.
 fn temp_stem(path: &Path) -> PathBuf {
-    sibling_name(path, ".", &" ".repeat(TAG_ROOM))
-        .to_string_lossy()
-        .trim_end()
-        .into()
+    fitted_sibling(path, ".", "", TAG_ROOM)
 }
 
 /// A hidden name beside `path` that no other writer uses (this host, this

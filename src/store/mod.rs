@@ -344,12 +344,8 @@ fn keep_original(path: &Path, version: u32, bytes: &[u8]) -> std::io::Result<()>
 fn original_copy_path(path: &Path, version: u32) -> PathBuf {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let suffix = format!(".v{version}{ORIGINAL_SUFFIX}");
-    let budget = NAME_MAX.saturating_sub(suffix.len());
-    let mut end = stem.len().min(budget);
-    while !stem.is_char_boundary(end) {
-        end -= 1;
-    }
-    path.with_file_name(format!("{}{suffix}", &stem[..end]))
+    let stem = atomic::shortened(&stem, NAME_MAX.saturating_sub(suffix.len()));
+    path.with_file_name(format!("{stem}{suffix}"))
 }
 
 #[cfg(test)]
