@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Issue;
-use crate::store::write_atomically;
+use crate::store::{file_identity, write_atomically};
 use crate::typeset::{Document, PrintOptions, TypesetError, Typesetter, serial_text};
 
 /// Page images are rendered at 2 pixels per point (144 dpi) unless asked.
@@ -190,10 +190,10 @@ pub fn check_targets(
     protected: &[PathBuf],
     replace_existing: bool,
 ) -> Result<(), TargetProblem> {
-    let protected: Vec<PathBuf> = protected.iter().map(|p| identity(p)).collect();
+    let protected: Vec<PathBuf> = protected.iter().map(|p| file_identity(p)).collect();
     let mut seen = std::collections::HashSet::new();
     for target in targets {
-        let id = identity(&target.path);
+        let id = file_identity(&target.path);
         if protected.contains(&id) || is_draft_file(&target.path) {
             return Err(TargetProblem::Draft {
                 target: target.path.clone(),
@@ -211,20 +211,6 @@ pub fn check_targets(
     } else {
         Err(TargetProblem::Exist(exist))
     }
-}
-
-/// What a path names, for comparing: the real file (links followed) where
-/// it exists, else the real folder and the name.
-fn identity(path: &Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
-        return real;
-    }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
-    folder.join(path.file_name().unwrap_or_default())
 }
 
 /// Whether an existing file is a Jianbao draft or recovery file (RON that

@@ -299,6 +299,25 @@ fn refuse_locked_content(on_disk: &Issue, new: &Issue, path: &Path) -> Result<()
     }
 }
 
+/// What a path names, for comparing paths: the real file (links followed)
+/// where it exists, else the real folder and the name.
+pub fn file_identity(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    folder.join(path.file_name().unwrap_or_default())
+}
+
+/// Whether two paths name the same file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || file_identity(a) == file_identity(b)
+}
+
 /// `第11期.ron` → `第11期.ron.bak`: the version before the last save.
 pub fn backup_path(path: &Path) -> PathBuf {
     atomic::sibling_name(path, "", ".bak")

@@ -108,12 +108,11 @@ pub fn scan(folder: &Path) -> Vec<Found> {
 
 /// [`scan`], for the recovery files of one draft (when it is opened).
 pub fn scan_for(folder: &Path, draft: &Path) -> Vec<Found> {
-    let same = |a: &Path, b: &Path| a == b || a.canonicalize().ok() == b.canonicalize().ok();
     scan_where(folder, |recovery| {
         recovery
             .original
             .as_deref()
-            .is_some_and(|original| same(original, draft))
+            .is_some_and(|original| super::same_file(original, draft))
     })
 }
 

@@ -69,10 +69,7 @@ impl JianbaoApp {
     /// Whether `path` is the open draft's file (by what it names).
     pub(super) fn is_open(&self, path: &Path) -> bool {
         let open = self.session.as_ref().and_then(Session::path);
-        open.is_some_and(|open| {
-            open == path
-                || (open.canonicalize().ok()).is_some_and(|o| path.canonicalize().ok() == Some(o))
-        })
+        open.is_some_and(|open| crate::store::same_file(open, path))
     }
 
     /// Unsaved work of an earlier, ended session on this draft, offered as
