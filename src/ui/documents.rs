@@ -76,16 +76,28 @@ impl JianbaoApp {
     /// at start-up: a draft opened later, or a start-up that raced a dying
     /// editor, is offered its recovery too.
     pub(super) fn offer_recovery_of(&mut self, path: &Path) {
-        let Some(folder) = self.autosave.folder().map(Path::to_owned) else {
-            return;
-        };
+        if let Some(folder) = self.autosave.folder() {
+            let found = crate::store::recovery::scan_for(folder, path);
+            self.offer_recovery(found);
+        }
+    }
+
+    /// Offers recovered work, beside any already on offer, never the open
+    /// session's own recovery file. Start-up, the second look and opening a
+    /// draft all come here.
+    pub(super) fn offer_recovery(&mut self, found: Vec<Found>) {
         let own = self.autosave.file().map(Path::to_owned);
-        let found: Vec<Found> = crate::store::recovery::scan_for(&folder, path)
+        let mut found: Vec<Found> = found
             .into_iter()
             .filter(|f| Some(&f.path) != own.as_ref())
             .collect();
-        if !found.is_empty() && self.modal.is_none() {
-            self.modal = Some(Modal::Recover(found));
+        match &mut self.modal {
+            Some(Modal::Recover(offered)) => {
+                found.retain(|f| !offered.iter().any(|o| o.path == f.path));
+                offered.extend(found);
+            }
+            None if !found.is_empty() => self.modal = Some(Modal::Recover(found)),
+            _ => {}
         }
     }
 

@@ -386,10 +386,7 @@ impl JianbaoApp {
             app.open_path(&path);
         }
         if let Some(folder) = &options.recovery_dir {
-            let found = recovery::scan(folder);
-            if !found.is_empty() {
-                app.modal = Some(Modal::Recover(found));
-            }
+            app.offer_recovery(recovery::scan(folder));
         }
         app
     }
@@ -1312,16 +1309,9 @@ impl JianbaoApp {
             return;
         }
         self.recovery_second_look = false;
-        let (Some(folder), None) = (self.autosave.folder(), &self.modal) else {
-            return;
-        };
-        let own = self.autosave.file().map(Path::to_owned);
-        let found: Vec<Found> = recovery::scan(folder)
-            .into_iter()
-            .filter(|f| Some(&f.path) != own.as_ref())
-            .collect();
-        if !found.is_empty() {
-            self.modal = Some(Modal::Recover(found));
+        if let Some(folder) = self.autosave.folder() {
+            let found = recovery::scan(folder);
+            self.offer_recovery(found);
         }
     }
 
