@@ -205,8 +205,11 @@ pub fn check_targets(
             });
         }
     }
+    if replace_existing {
+        return Ok(());
+    }
     let exist = existing(targets);
-    if exist.is_empty() || replace_existing {
+    if exist.is_empty() {
         Ok(())
     } else {
         Err(TargetProblem::Exist(exist))
