@@ -1,6 +1,8 @@
 //! Modal questions and messages: unsaved changes, errors, locks,
 //! recovery, status changes, the user's name.
 
+use std::path::Path;
+
 use egui::{Modal, RichText};
 
 use crate::i18n::{Lang, S, messages};
@@ -100,7 +102,7 @@ pub enum LockedAnswer {
 /// Says who holds the draft and offers to open it read-only.
 pub fn locked_prompt(
     ctx: &egui::Context,
-    name: &str,
+    draft: &Path,
     owner: &LockOwner,
     lang: Lang,
 ) -> Option<LockedAnswer> {
@@ -109,7 +111,7 @@ pub fn locked_prompt(
         ctx,
         "locked-prompt",
         S::LockedTitle.get(lang),
-        &messages::locked_by(name, owner, lang),
+        &messages::locked_by(&file_name(draft), owner, lang),
         &[
             (S::OpenReadOnly, A::ReadOnly),
             (S::BreakLock, A::Break),
@@ -289,7 +291,7 @@ pub fn name_prompt(ctx: &egui::Context, name: &mut String, lang: Lang) -> Option
 /// Confirms breaking someone's lock, naming them.
 pub fn break_lock_prompt(
     ctx: &egui::Context,
-    name: &str,
+    draft: &Path,
     owner: &LockOwner,
     lang: Lang,
 ) -> Option<bool> {
@@ -297,15 +299,22 @@ pub fn break_lock_prompt(
         ctx,
         "break-lock-prompt",
         S::BreakLockTitle.get(lang),
-        &messages::confirm_break_lock(name, owner, lang),
+        &messages::confirm_break_lock(&file_name(draft), owner, lang),
         None,
         S::BreakLockYes,
         lang,
     )
 }
 
+/// A draft's file name, as the questions about it show it.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Confirms replacing an existing file.
-pub fn replace_prompt(ctx: &egui::Context, path: &std::path::Path, lang: Lang) -> Option<bool> {
+pub fn replace_prompt(ctx: &egui::Context, path: &Path, lang: Lang) -> Option<bool> {
     confirm(
         ctx,
         "replace-prompt",

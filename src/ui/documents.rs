@@ -109,8 +109,9 @@ impl JianbaoApp {
         owner: &crate::store::lock::LockOwner,
     ) {
         match crate::store::lock::break_lock(path, owner) {
-            Ok(true) => self.open_path(path),
-            Ok(false) => self.open_path(path),
+            // Not removed (it changed hands meanwhile): opening says who
+            // has it now.
+            Ok(_) => self.open_path(path),
             Err(error) => self.error = Some(messages::io_error(&error, self.lang())),
         }
     }

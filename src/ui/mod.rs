@@ -1178,11 +1178,7 @@ impl JianbaoApp {
                 }
             },
             Modal::Locked { path, owner } => {
-                let file = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match dialogs::locked_prompt(ctx, &file, &owner, lang) {
+                match dialogs::locked_prompt(ctx, &path, &owner, lang) {
                     None => self.modal = Some(Modal::Locked { path, owner }),
                     Some(LockedAnswer::ReadOnly) => self.open_read_only(&path),
                     Some(LockedAnswer::Break) => {
@@ -1192,11 +1188,7 @@ impl JianbaoApp {
                 }
             }
             Modal::BreakLock { path, owner } => {
-                let file = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match dialogs::break_lock_prompt(ctx, &file, &owner, lang) {
+                match dialogs::break_lock_prompt(ctx, &path, &owner, lang) {
                     None => self.modal = Some(Modal::BreakLock { path, owner }),
                     Some(true) => self.break_lock_and_open(&path, &owner),
                     Some(false) => {}
