@@ -78,12 +78,13 @@ fn every_kill_leaves_a_whole_draft() {
     let mut random = XorShift(seed);
     let exe = std::env::current_exe().expect("test binary");
 
-    let strays = |dir: &Path| {
+    let strays = |dir: &Path| -> Vec<String> {
         std::fs::read_dir(dir)
             .expect("list")
             .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .count()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect()
     };
     let mut inside_a_write = 0;
     for round in 0..KILLS {
@@ -112,7 +113,7 @@ fn every_kill_leaves_a_whole_draft() {
 
         // A temporary file left behind: the kill landed while bytes were
         // being written. (The next save clears it.)
-        if strays(dir.path()) > 0 {
+        if !strays(dir.path()).is_empty() {
             inside_a_write += 1;
         }
         assert_whole(&target, &a, &b, round);
@@ -124,6 +125,10 @@ fn every_kill_leaves_a_whole_draft() {
 
     eprintln!("{inside_a_write} of {KILLS} kills landed while a file was being written");
     store::save(&target, &a).expect("a normal save");
-    assert_eq!(strays(dir.path()), 0, "stale temporary files are cleared");
+    assert_eq!(
+        strays(dir.path()),
+        Vec::<String>::new(),
+        "stale temporary files are cleared"
+    );
     assert_eq!(store::load(&target).expect("loads"), a);
 }
