@@ -92,6 +92,15 @@ fn watch(folders: &Receiver<Option<PathBuf>>, updates: &Sender<ArchiveUpdate>, n
     }
 }
 
+/// The archive as the editor shows it: a snapshot, its numbering check,
+/// and a number that changes with every new snapshot (for the views'
+/// caches).
+pub struct ArchiveView {
+    pub archive: Arc<Archive>,
+    pub problems: Vec<crate::archive::numbering::Problem>,
+    pub generation: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

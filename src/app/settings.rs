@@ -122,9 +122,15 @@ impl Settings {
     }
 
     /// The name to show others.
+    /// The name the system knows the user by: the name used until one is
+    /// given.
+    pub fn login_user_name() -> String {
+        crate::store::lock::user_name()
+    }
+
     pub fn display_name(&self) -> String {
         if self.user_name.trim().is_empty() {
-            crate::store::lock::user_name()
+            Self::login_user_name()
         } else {
             self.user_name.trim().to_owned()
         }

@@ -4,32 +4,10 @@
 
 use egui::{RichText, TextEdit, Ui};
 
+use crate::app::CommentAction;
 use crate::i18n::{Lang, S, messages};
 use crate::model::review::locate;
 use crate::model::{Article, ArticleId, Comment, CommentId, Quote, Review};
-
-/// What the user asked of the comments; the app applies it, stamping the
-/// author and time.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CommentAction {
-    Add {
-        article: ArticleId,
-        quote: Option<Quote>,
-        text: String,
-    },
-    Reply {
-        id: CommentId,
-        text: String,
-    },
-    Resolve {
-        id: CommentId,
-        resolved: bool,
-    },
-    /// Only the author's own comment, while nobody has replied.
-    Delete(CommentId),
-    /// Select the quoted words in the article.
-    Show(CommentId),
-}
 
 /// The comments column. Owns only what is being typed.
 #[derive(Default)]

@@ -5,18 +5,11 @@ use std::path::Path;
 
 use egui::{Modal, RichText};
 
+use crate::app::editor::{
+    ChangedAnswer, Found, LockOwner, LockedAnswer, RecoverAnswer, UnsavedAnswer,
+};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Status;
-use crate::store::lock::LockOwner;
-use crate::store::recovery::Found;
-
-/// The answer to "save changes?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
 
 /// Asks whether to save the changes to `name`. `None` while unanswered.
 pub fn unsaved_prompt(ctx: &egui::Context, name: &str, lang: Lang) -> Option<UnsavedAnswer> {
@@ -90,15 +83,6 @@ pub fn error_message(ctx: &egui::Context, message: &str, lang: Lang) -> bool {
     dismissed || modal.should_close()
 }
 
-/// The answer to "someone else has it open".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LockedAnswer {
-    ReadOnly,
-    /// Break the lock (after a confirmation naming its owner).
-    Break,
-    Cancel,
-}
-
 /// Says who holds the draft and offers to open it read-only.
 pub fn locked_prompt(
     ctx: &egui::Context,
@@ -123,15 +107,6 @@ pub fn locked_prompt(
     )
 }
 
-/// The answer to "the file changed on disk since you opened it".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangedAnswer {
-    Overwrite,
-    SaveAs,
-    Reload,
-    Cancel,
-}
-
 pub fn changed_on_disk_prompt(
     ctx: &egui::Context,
     name: &str,
@@ -153,15 +128,6 @@ pub fn changed_on_disk_prompt(
         lang,
         |_, _| {},
     )
-}
-
-/// What to do with one piece of recovered work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecoverAnswer {
-    Restore(usize),
-    Compare(usize),
-    Discard(usize),
-    Later,
 }
 
 /// Lists unsaved work found at start-up.

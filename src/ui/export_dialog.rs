@@ -6,18 +6,11 @@ use std::path::PathBuf;
 
 use egui::{DragValue, RichText, TextEdit};
 
+use crate::app::Command;
 use crate::app::settings::ExportChoices;
-use crate::export::{self, Format, Target};
+use crate::export::{Format, Target};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
-
-/// What the dialog asks the app to do.
-pub enum ExportRequest {
-    /// Ask the file dialogs for a folder.
-    PickFolder,
-    /// Write these targets.
-    Start(Vec<Target>),
-}
 
 /// The export window.
 #[derive(Default)]
@@ -28,6 +21,12 @@ pub struct ExportDialog {
 }
 
 impl ExportDialog {
+    /// Asks before the export replaces `existing` files.
+    pub fn confirm(&mut self, targets: Vec<Target>, existing: Vec<PathBuf>) {
+        self.open = true;
+        self.confirm = Some((targets, existing));
+    }
+
     pub fn show(
         &mut self,
         ctx: &egui::Context,
@@ -36,7 +35,7 @@ impl ExportDialog {
         pages: usize,
         progress: Option<(usize, usize)>,
         lang: Lang,
-    ) -> Option<ExportRequest> {
+    ) -> Option<Command> {
         let mut request = None;
         let mut open = self.open;
         egui::Window::new(S::ExportTitle.get(lang))
@@ -58,7 +57,12 @@ impl ExportDialog {
                         }
                     });
                     match answer {
-                        Some(true) => request = Some(ExportRequest::Start(targets)),
+                        Some(true) => {
+                            request = Some(Command::StartExport {
+                                targets,
+                                replace: true,
+                            })
+                        }
                         Some(false) => {}
                         None => self.confirm = Some((targets, existing)),
                     }
@@ -101,7 +105,7 @@ impl ExportDialog {
                                     (!shown.trim().is_empty()).then(|| PathBuf::from(shown.trim()));
                             }
                             if ui.button(S::ChooseEllipsis.get(lang)).clicked() {
-                                request = Some(ExportRequest::PickFolder);
+                                request = Some(Command::PickExportFolder);
                             }
                         });
                         ui.end_row();
@@ -204,12 +208,10 @@ impl ExportDialog {
                     )
                     .clicked()
                 {
-                    let existing = export::existing(&targets);
-                    if existing.is_empty() {
-                        request = Some(ExportRequest::Start(targets));
-                    } else {
-                        self.confirm = Some((targets, existing));
-                    }
+                    request = Some(Command::StartExport {
+                        targets,
+                        replace: false,
+                    });
                 }
             });
         self.open = open;

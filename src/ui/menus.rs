@@ -15,9 +15,10 @@ impl JianbaoApp {
     /// What the command table needs to decide what is enabled, read once a
     /// frame.
     pub(super) fn enabledness(&mut self) -> Enabledness {
-        let session = self.session.as_ref();
+        let selection = self.editor.selection();
+        let session = self.editor.session();
         let section = session.and_then(|s| {
-            self.selection
+            selection
                 .section(&s.issue)
                 .or(s.issue.sections.len().checked_sub(1))
         });
@@ -26,7 +27,7 @@ impl JianbaoApp {
             .map(|s| s.issue.review.status);
         let has_session = session.is_some();
         let editable = session.is_some_and(Session::can_edit);
-        let (can_undo, can_redo) = self.session.as_mut().map_or((false, false), |s| {
+        let (can_undo, can_redo) = self.editor.session_mut().map_or((false, false), |s| {
             let editable = s.can_edit();
             (editable && s.can_undo(), editable && s.can_redo())
         });
@@ -60,12 +61,13 @@ impl JianbaoApp {
                 (Key::Minus, 1.0 / 1.2),
             ] {
                 if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
-                    self.preview.zoom_by(factor);
+                    self.views.preview.zoom_by(factor);
                 }
             }
         });
         // The outline's own keys act on the selection.
         let editing_text = ctx.egui_wants_keyboard_input();
+        let selection = self.editor.selection();
         let outline = |selection: Selection, up: bool| match selection {
             Selection::Article(id) => Some(OutlineAction::MoveArticle {
                 id,
@@ -79,7 +81,7 @@ impl JianbaoApp {
         };
         ctx.input_mut(|input| {
             if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::D)) {
-                match self.selection {
+                match selection {
                     Selection::Article(id) => {
                         commands.push(Command::Outline(OutlineAction::DuplicateArticle(id)))
                     }
@@ -94,13 +96,13 @@ impl JianbaoApp {
             }
             for (key, up) in [(Key::ArrowUp, true), (Key::ArrowDown, false)] {
                 if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key))
-                    && let Some(action) = outline(self.selection, up)
+                    && let Some(action) = outline(selection, up)
                 {
                     commands.push(Command::Outline(action));
                 }
             }
             if input.consume_key(Modifiers::NONE, Key::Delete) {
-                match self.selection {
+                match selection {
                     Selection::Article(id) => {
                         commands.push(Command::Outline(OutlineAction::DeleteArticle(id)))
                     }
@@ -151,10 +153,11 @@ impl JianbaoApp {
 
     fn recent_menu(&self, ui: &mut Ui, commands: &mut Vec<Command>, lang: Lang) {
         ui.menu_button(S::Recent.get(lang), |ui| {
-            if self.settings.recent.is_empty() {
+            let recent = &self.editor.settings().recent;
+            if recent.is_empty() {
                 ui.weak(S::NoRecent.get(lang));
             }
-            for path in &self.settings.recent {
+            for path in recent {
                 if ui.button(path.display().to_string()).clicked() {
                     commands.push(Command::OpenPath(path.clone()));
                 }
@@ -163,7 +166,7 @@ impl JianbaoApp {
     }
 
     fn reviewer_mode(&self, ui: &mut Ui, commands: &mut Vec<Command>, lang: Lang) {
-        let session = self.session.as_ref();
+        let session = self.editor.session();
         let mut reviewing = session.is_some_and(Session::is_reviewing);
         let toggle = ui
             .add_enabled(
@@ -180,8 +183,8 @@ impl JianbaoApp {
     fn status_history(&self, ui: &mut Ui, lang: Lang) {
         ui.menu_button(S::StatusHistory.get(lang), |ui| {
             let history = self
-                .session
-                .as_ref()
+                .editor
+                .session()
                 .map(|s| s.issue.review.history.as_slice())
                 .unwrap_or_default();
             if history.is_empty() {
@@ -198,17 +201,16 @@ impl JianbaoApp {
         let lang = self.lang();
         let mut toggle = false;
         ui.horizontal(|ui| {
-            if let Some(session) = &self.session {
-                let findings = messages::finding_count(self.findings.len(), lang);
-                let colour = if self.findings.is_empty() {
+            let findings = self.editor.findings();
+            if let Some(session) = self.editor.session() {
+                let count = messages::finding_count(findings.len(), lang);
+                let colour = if findings.is_empty() {
                     ui.visuals().text_color()
                 } else {
                     ui.visuals().warn_fg_color
                 };
                 toggle = ui
-                    .add(
-                        egui::Button::new(egui::RichText::new(findings).color(colour)).frame(false),
-                    )
+                    .add(egui::Button::new(egui::RichText::new(count).color(colour)).frame(false))
                     .on_hover_text(S::ProblemsHint.get(lang))
                     .clicked();
                 ui.separator();
@@ -231,21 +233,21 @@ impl JianbaoApp {
                 ui.separator();
                 ui.label(messages::char_count(session.issue.char_count(), lang));
                 ui.separator();
-                ui.label(messages::page_total(self.preview.page_count(), lang));
+                ui.label(messages::page_total(self.views.preview.page_count(), lang));
                 ui.separator();
                 if session.is_dirty() {
                     ui.colored_label(ui.visuals().warn_fg_color, S::Unsaved.get(lang));
                 } else {
                     ui.label(S::AllSaved.get(lang));
                 }
-                if self.preview.generation() < self.generation {
+                if self.views.preview.generation() < self.editor.generation() {
                     ui.separator();
                     ui.weak(S::Typesetting.get(lang));
                 }
             }
-            if let Some(notice) = &self.notice {
+            if let Some(notice) = self.editor.notice() {
                 ui.separator();
-                ui.label(&notice.text);
+                ui.label(notice);
             }
         });
         toggle

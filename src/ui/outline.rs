@@ -3,42 +3,9 @@
 
 use egui::{RichText, Sense, Ui};
 
-use crate::app::Selection;
+use crate::app::{OutlineAction, Selection};
 use crate::i18n::{Lang, S, messages};
 use crate::model::{ArticleId, Issue};
-
-/// A structural edit asked for in the outline; the app applies it, so that
-/// it becomes an undo step of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutlineAction {
-    Select(Selection),
-    AddSection,
-    AddArticle {
-        section: usize,
-    },
-    DeleteSection(usize),
-    DeleteArticle(ArticleId),
-    DuplicateSection(usize),
-    DuplicateArticle(ArticleId),
-    MoveSection {
-        section: usize,
-        delta: isize,
-    },
-    MoveArticle {
-        id: ArticleId,
-        delta: isize,
-    },
-    /// Drag and drop: put the article at `index` in `section`.
-    DropArticle {
-        id: ArticleId,
-        section: usize,
-        index: usize,
-    },
-    DropSection {
-        section: usize,
-        to: usize,
-    },
-}
 
 /// What is being dragged.
 #[derive(Clone, Copy, Debug)]

@@ -3,18 +3,9 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
+use crate::app::ProblemAction;
 use crate::i18n::{Lang, S, messages};
 use crate::lint::{Finding, Rule};
-
-/// What the user asked for in the panel.
-pub enum ProblemAction {
-    /// Show the finding's characters in their form.
-    Jump(Finding),
-    /// Apply this finding's fix.
-    Fix(Finding),
-    /// Apply every safe fix of this rule.
-    FixAll(Rule),
-}
 
 #[derive(Default)]
 pub struct ProblemsPanel {

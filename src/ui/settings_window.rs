@@ -72,7 +72,7 @@ impl SettingsWindow {
                         let label = ui.label(S::UserNameSetting.get(lang));
                         ui.add(
                             egui::TextEdit::singleline(&mut settings.user_name)
-                                .hint_text(crate::store::lock::user_name())
+                                .hint_text(Settings::login_user_name())
                                 .desired_width(160.0),
                         )
                         .labelled_by(label.id);

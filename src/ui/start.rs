@@ -5,16 +5,8 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use crate::app::Command;
 use crate::i18n::{Lang, S};
-
-/// What the user chose on the start screen.
-pub enum StartChoice {
-    New,
-    NewFromLatest,
-    Open,
-    OpenSample,
-    OpenRecent(PathBuf),
-}
 
 #[derive(Default)]
 pub struct StartScreen;
@@ -27,7 +19,7 @@ impl StartScreen {
         recent: &[PathBuf],
         archive: bool,
         lang: Lang,
-    ) -> Option<StartChoice> {
+    ) -> Option<Command> {
         let mut choice = None;
         ui.vertical_centered(|ui| {
             ui.add_space(48.0);
@@ -38,7 +30,7 @@ impl StartScreen {
                 egui::Button::new(RichText::new(text).size(18.0)).min_size([260.0, 36.0].into())
             };
             if ui.add(button(S::NewIssue.get(lang))).clicked() {
-                choice = Some(StartChoice::New);
+                choice = Some(Command::New);
             }
             if archive
                 && ui
@@ -46,13 +38,13 @@ impl StartScreen {
                     .on_hover_text(S::NewFromLatestHint.get(lang))
                     .clicked()
             {
-                choice = Some(StartChoice::NewFromLatest);
+                choice = Some(Command::NewFromLatest { supplement: false });
             }
             if ui.add(button(S::OpenEllipsis.get(lang))).clicked() {
-                choice = Some(StartChoice::Open);
+                choice = Some(Command::Open);
             }
             if ui.add(button(S::OpenSample.get(lang))).clicked() {
-                choice = Some(StartChoice::OpenSample);
+                choice = Some(Command::OpenSample);
             }
             if !recent.is_empty() {
                 ui.add_space(24.0);
@@ -67,7 +59,7 @@ impl StartScreen {
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {
-                        choice = Some(StartChoice::OpenRecent(path.clone()));
+                        choice = Some(Command::OpenPath(path.clone()));
                     }
                 }
             }

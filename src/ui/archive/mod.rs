@@ -6,36 +6,14 @@ mod coverage;
 mod search;
 mod table;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use egui::Ui;
 
-use crate::archive::Archive;
-use crate::archive::numbering::Problem;
+use crate::app::Command;
+use crate::app::archive::ArchiveView;
 use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
-use crate::model::{ArticleId, Quote};
-
-/// What the user asked of the archive window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ArchiveRequest {
-    Open(PathBuf),
-    /// An article, and the words found in it (to select them).
-    OpenArticle(PathBuf, ArticleId, Quote),
-    NewFromLatest {
-        supplement: bool,
-    },
-    PickFolder,
-}
-
-/// The archive as the window shows it: a snapshot, its numbering check,
-/// and a number that changes with every new snapshot (for the tabs' caches).
-pub struct ArchiveView {
-    pub archive: Arc<Archive>,
-    pub problems: Vec<Problem>,
-    pub generation: u64,
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tab {
@@ -64,7 +42,7 @@ impl ArchiveWindow {
         view: Option<&ArchiveView>,
         progress: Option<(usize, usize)>,
         lang: Lang,
-    ) -> Option<ArchiveRequest> {
+    ) -> Option<Command> {
         let mut request = None;
         let mut open = self.open;
         egui::Window::new(S::ArchiveTitle.get(lang))
@@ -86,7 +64,7 @@ impl ArchiveWindow {
         view: Option<&ArchiveView>,
         progress: Option<(usize, usize)>,
         lang: Lang,
-    ) -> Option<ArchiveRequest> {
+    ) -> Option<Command> {
         let mut request = None;
         ui.horizontal(|ui| {
             ui.label(S::ArchiveFolder.get(lang));
@@ -100,7 +78,7 @@ impl ArchiveWindow {
                 S::ChooseEllipsis
             };
             if ui.button(text.get(lang)).clicked() {
-                request = Some(ArchiveRequest::PickFolder);
+                request = Some(Command::PickArchiveFolder);
             }
         });
         let Some(_) = folder else {
@@ -126,14 +104,14 @@ impl ArchiveWindow {
                 .on_hover_text(S::NewFromLatestHint.get(lang))
                 .clicked()
             {
-                request = Some(ArchiveRequest::NewFromLatest { supplement: false });
+                request = Some(Command::NewFromLatest { supplement: false });
             }
             if ui
                 .add_enabled(any, egui::Button::new(S::NewSupplement.get(lang)))
                 .on_hover_text(S::NewSupplementHint.get(lang))
                 .clicked()
             {
-                request = Some(ArchiveRequest::NewFromLatest { supplement: true });
+                request = Some(Command::NewFromLatest { supplement: true });
             }
         });
         checks_ui(ui, view, lang);

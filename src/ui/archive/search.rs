@@ -4,7 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Sense, Ui};
 
-use super::{ArchiveRequest, ArchiveView};
+use super::ArchiveView;
+use crate::app::Command;
 use crate::archive::search::{Hit, Query, search};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Quote;
@@ -24,7 +25,7 @@ pub struct SearchTab {
 }
 
 impl SearchTab {
-    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<ArchiveRequest> {
+    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
         let archive = &view.archive;
         egui::Grid::new("archive-search-form")
             .num_columns(2)
@@ -142,7 +143,7 @@ impl SearchTab {
                     });
                     let response = response.on_hover_text(S::JumpHint.get(lang));
                     if response.clicked() {
-                        request = Some(ArchiveRequest::OpenArticle(
+                        request = Some(Command::OpenArticle(
                             entry.path.clone(),
                             hit.article,
                             words(hit),

@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 
 use egui::{Label, Sense, Ui};
 
-use super::{ArchiveRequest, ArchiveView};
+use super::ArchiveView;
+use crate::app::Command;
 use crate::archive::{Archive, Entry};
 use crate::i18n::{Lang, S, messages};
 
@@ -58,7 +59,7 @@ impl Default for IssueTable {
 }
 
 impl IssueTable {
-    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<ArchiveRequest> {
+    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
         let archive = &view.archive;
         let mut request = None;
         ui.horizontal(|ui| {
@@ -75,7 +76,7 @@ impl IssueTable {
                 .clicked()
                 && let Some(path) = chosen
             {
-                request = Some(ArchiveRequest::Open(path));
+                request = Some(Command::OpenPath(path));
             }
         });
         let key = (
@@ -167,7 +168,7 @@ impl IssueTable {
                                 self.selected = Some(entry.path.clone());
                             }
                             if response.double_clicked() {
-                                request = Some(ArchiveRequest::Open(entry.path.clone()));
+                                request = Some(Command::OpenPath(entry.path.clone()));
                             }
                         }
                     });

@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::compare::CompareWindow;
-use super::{JianbaoApp, Modal};
+use super::{Document, Editor, Effect, Question, RecoverAnswer};
 use crate::app::files::{sibling_name, with_extension};
 use crate::app::session::{DiskState, OpenError};
 use crate::app::{Selection, Session};
@@ -16,7 +15,7 @@ use crate::model::Issue;
 use crate::store::LoadError;
 use crate::store::recovery::Found;
 
-impl JianbaoApp {
+impl Editor {
     pub(super) fn set_session(&mut self, session: Session) {
         self.install(session, None);
     }
@@ -26,14 +25,12 @@ impl JianbaoApp {
     /// restored from one, else to a fresh file. Everything that belonged to
     /// the old draft is reset.
     pub(super) fn install(&mut self, session: Session, recovery_file: Option<PathBuf>) {
-        self.autosave.finish(self.session.as_ref());
+        self.autosave
+            .finish(self.document.as_ref().map(|d| &d.session));
         self.autosave.start(recovery_file);
-        self.session = Some(session);
-        self.selection = Selection::Masthead;
-        self.preview.clear();
-        self.last_job = None;
-        self.export_unapproved_ok = false;
-        self.compare = CompareWindow::default();
+        self.document = Some(Document::new(session));
+        self.feed.last_job = None;
+        self.effect(Effect::DocumentReplaced);
     }
 
     pub(super) fn open_path(&mut self, path: &Path) {
@@ -50,7 +47,7 @@ impl JianbaoApp {
                 self.offer_recovery_of(path);
             }
             Err(OpenError::Locked(owner)) => {
-                self.modal = Some(Modal::Locked {
+                self.question = Some(Question::Locked {
                     path: path.to_owned(),
                     owner,
                 });
@@ -67,8 +64,8 @@ impl JianbaoApp {
     }
 
     /// Whether `path` is the open draft's file (by what it names).
-    pub(super) fn is_open(&self, path: &Path) -> bool {
-        let open = self.session.as_ref().and_then(Session::path);
+    fn is_open(&self, path: &Path) -> bool {
+        let open = self.session().and_then(Session::path);
         open.is_some_and(|open| crate::store::same_file(open, path))
     }
 
@@ -91,12 +88,12 @@ impl JianbaoApp {
             .into_iter()
             .filter(|f| Some(&f.path) != own.as_ref())
             .collect();
-        match &mut self.modal {
-            Some(Modal::Recover(offered)) => {
+        match &mut self.question {
+            Some(Question::Recover(offered)) => {
                 found.retain(|f| !offered.iter().any(|o| o.path == f.path));
                 offered.extend(found);
             }
-            None if !found.is_empty() => self.modal = Some(Modal::Recover(found)),
+            None if !found.is_empty() => self.question = Some(Question::Recover(found)),
             _ => {}
         }
     }
@@ -127,14 +124,14 @@ impl JianbaoApp {
     /// file changed by someone else since it was opened is not overwritten
     /// without asking.
     pub(super) fn save(&mut self) -> bool {
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.session_mut() else {
             return false;
         };
         if session.is_read_only() {
             return self.save_as();
         }
         if session.disk_state() == DiskState::Changed {
-            self.modal = Some(Modal::ChangedOnDisk);
+            self.question = Some(Question::ChangedOnDisk);
             return false;
         }
         self.write_session()
@@ -143,7 +140,7 @@ impl JianbaoApp {
     /// Saves to the draft's own file, whatever is there now.
     pub(super) fn write_session(&mut self) -> bool {
         let lang = self.lang();
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.document.as_mut().map(|d| &mut d.session) else {
             return false;
         };
         match session.save() {
@@ -162,7 +159,7 @@ impl JianbaoApp {
 
     pub(super) fn save_as(&mut self) -> bool {
         let lang = self.lang();
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return false;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "ron");
@@ -173,16 +170,16 @@ impl JianbaoApp {
         // with the extension added was never asked about.
         let path = with_extension(chosen.clone(), "ron");
         if path != chosen && path.exists() && !self.is_open(&path) {
-            self.modal = Some(Modal::Replace { path, pdf: false });
+            self.question = Some(Question::Replace { path, pdf: false });
             return false;
         }
         self.save_to(&path)
     }
 
     /// Saves the draft to `path`, which becomes its file.
-    pub fn save_to(&mut self, path: &Path) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         let lang = self.lang();
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.document.as_mut().map(|d| &mut d.session) else {
             return false;
         };
         match session.save_as(path) {
@@ -202,14 +199,14 @@ impl JianbaoApp {
 
     pub(super) fn export_pdf(&mut self) {
         let lang = self.lang();
-        let Some(session) = &self.session else {
+        let Some(session) = self.session() else {
             return;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "pdf");
         if let Some(chosen) = self.dialogs.save_pdf(lang, &suggested) {
             let path = with_extension(chosen.clone(), "pdf");
             if path != chosen && path.exists() {
-                self.modal = Some(Modal::Replace { path, pdf: true });
+                self.question = Some(Question::Replace { path, pdf: true });
                 return;
             }
             self.start_export(vec![Target::pdf(path)]);
@@ -220,7 +217,7 @@ impl JianbaoApp {
     /// None may be the open draft, its companions, its recovery file or any
     /// other draft (the dialogs have already asked about existing files).
     pub(super) fn start_export(&mut self, targets: Vec<Target>) {
-        let Some(session) = &self.session else {
+        let Some(session) = self.document.as_ref().map(|d| &d.session) else {
             return;
         };
         let mut protected: Vec<PathBuf> = session
@@ -233,7 +230,9 @@ impl JianbaoApp {
             return;
         }
         self.export_progress = Some((0, targets.len()));
-        self.worker.export(Arc::new(session.issue.clone()), targets);
+        self.feed
+            .worker
+            .export(Arc::new(session.issue.clone()), targets);
         self.notify(S::Exporting.get(self.lang()).to_owned());
     }
 
@@ -264,13 +263,12 @@ impl JianbaoApp {
     /// the Word reader) costs a message, not the editor.
     pub(super) fn import_article(&mut self) {
         let lang = self.lang();
-        let Some(session) = &self.session else {
+        let Some(issue) = self.session().map(|s| s.issue.clone()) else {
             return;
         };
         let Some(path) = self.dialogs.open_import(lang) else {
             return;
         };
-        let issue = session.issue.clone();
         let (send, receive) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("jianbao-import".into())
@@ -284,7 +282,7 @@ impl JianbaoApp {
     }
 
     /// Takes the imported article when its thread is done.
-    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_import(&mut self) {
         let Some(receive) = &self.importing else {
             return;
         };
@@ -297,9 +295,8 @@ impl JianbaoApp {
                 self.importing = None;
                 self.error = Some(message);
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            }
+            // Looked at again at the next frame (`end_frame` asks for one).
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.importing = None;
                 self.error = Some(messages::import_error(
@@ -313,15 +310,15 @@ impl JianbaoApp {
     /// Puts an imported article at the end of the current section (the
     /// last one when none is selected), as one undoable step.
     pub(super) fn add_article(&mut self, article: crate::model::Article) {
-        let Some(session) = self.session.as_mut().filter(|s| s.can_edit()) else {
+        let Some(document) = self.document.as_mut().filter(|d| d.session.can_edit()) else {
             return;
         };
-        session.checkpoint();
-        let issue = &mut session.issue;
+        document.session.checkpoint();
+        let issue = &mut document.session.issue;
         if issue.sections.is_empty() {
             issue.add_section();
         }
-        let section = self
+        let section = document
             .selection
             .section(issue)
             .unwrap_or(issue.sections.len() - 1);
@@ -341,6 +338,75 @@ impl JianbaoApp {
             &self.settings.display_name(),
         );
         self.install(session, Some(found.path));
+    }
+
+    /// The user's choice about one piece of recovered work; the rest stay
+    /// on offer (Later puts them all off until the next start).
+    pub(super) fn act_on_recovery(&mut self, mut found: Vec<Found>, answer: RecoverAnswer) {
+        let item = match answer {
+            RecoverAnswer::Later => return,
+            RecoverAnswer::Restore(i) | RecoverAnswer::Compare(i) | RecoverAnswer::Discard(i)
+                if i < found.len() =>
+            {
+                found.remove(i)
+            }
+            _ => {
+                self.question = Some(Question::Recover(found));
+                return;
+            }
+        };
+        match answer {
+            RecoverAnswer::Compare(_) => {
+                if let Some(original) = &item.recovery.original {
+                    self.open_in_another_window(original);
+                }
+                self.restore(item);
+            }
+            RecoverAnswer::Discard(_) => {
+                if let Err(error) = std::fs::remove_file(&item.path)
+                    && error.kind() != std::io::ErrorKind::NotFound
+                {
+                    self.error = Some(messages::io_error(&error, self.lang()));
+                }
+            }
+            _ => self.restore(item),
+        }
+        if !found.is_empty() && self.question.is_none() {
+            self.question = Some(Question::Recover(found));
+        }
+    }
+
+    /// An article from pasted text, into the current section.
+    pub(super) fn add_pasted_article(&mut self, text: &str) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        match crate::import::article_from_text(text, &session.issue) {
+            Ok(article) => self.add_article(article),
+            Err(error) => self.error = Some(error.message(self.lang())),
+        }
+    }
+
+    /// Opens the draft at `path` with `words` of article `id` selected (a
+    /// search result), when the draft opened and still has that article.
+    pub(super) fn open_article(
+        &mut self,
+        path: &Path,
+        id: crate::model::ArticleId,
+        words: &crate::model::Quote,
+    ) {
+        self.open_path(path);
+        let Some(session) = self
+            .session()
+            .filter(|s| s.path() == Some(path) && s.issue.find_article(id).is_some())
+        else {
+            return;
+        };
+        let place = crate::model::review::locate_in(&session.issue, id, words);
+        self.select(Selection::Article(id));
+        if let Some((field, range)) = place {
+            self.effect(Effect::Focus(field, range));
+        }
     }
 
     /// Starts a second editor on `path`, to compare with this window.

@@ -1,23 +1,22 @@
 //! Review in the editor: status changes signed with the user's name,
 //! comments, and comparing with another version.
 
-use super::JianbaoApp;
-use super::comments::CommentAction;
+use super::{CommentAction, Editor, Effect};
 use crate::i18n::Wording;
 use crate::model::{Issue, Status};
 
-impl JianbaoApp {
+impl Editor {
     /// Asks for another version of the draft and opens the compare window.
     pub(super) fn compare_with_file(&mut self) {
         let lang = self.lang();
-        if self.session.is_none() {
+        if self.document.is_none() {
             return;
         }
         let Some(path) = self.dialogs.open_draft(lang) else {
             return;
         };
         match crate::store::load(&path) {
-            Ok(other) => self.compare.open(&path, other),
+            Ok(other) => self.effect(Effect::Compare(path, Box::new(other))),
             Err(error) => self.error = Some(error.message(lang)),
         }
     }
@@ -25,9 +24,10 @@ impl JianbaoApp {
     /// Moves the review status, signed with the user's name.
     pub(super) fn change_status(&mut self, to: Status, note: &str) {
         let name = self.settings.display_name();
-        let Some(session) = &mut self.session else {
+        let Some(document) = &mut self.document else {
             return;
         };
+        let session = &mut document.session;
         let now = chrono::Local::now().naive_local();
         if session
             .issue
@@ -35,7 +35,7 @@ impl JianbaoApp {
             .change_status(to, &name, now, note)
             .is_ok()
         {
-            self.export_unapproved_ok = false;
+            document.export_approved = false;
             // Whoever sends it back or reopens it goes back to editing.
             if matches!(to, Status::Draft | Status::Returned) {
                 session.set_reviewing(false);
@@ -47,7 +47,7 @@ impl JianbaoApp {
 
     pub(super) fn apply_comment(&mut self, action: CommentAction) {
         let name = self.settings.display_name();
-        let Some(session) = &mut self.session else {
+        let Some(session) = self.document.as_mut().map(|d| &mut d.session) else {
             return;
         };
         let now = chrono::Local::now().naive_local();
@@ -60,7 +60,7 @@ impl JianbaoApp {
                 .find(|c| c.id == id)
                 .and_then(|c| crate::model::review::locate_in(issue, c.article, c.quote.as_ref()?));
             if let Some((field, range)) = place {
-                self.focus.request(field, range);
+                self.effect(Effect::Focus(field, range));
             }
             return;
         }
@@ -99,7 +99,7 @@ impl JianbaoApp {
 }
 
 /// Articles with open comments, and how many.
-pub(super) fn commented_articles(issue: &Issue) -> Vec<(crate::model::ArticleId, usize)> {
+pub fn commented_articles(issue: &Issue) -> Vec<(crate::model::ArticleId, usize)> {
     let mut counts: Vec<(crate::model::ArticleId, usize)> = Vec::new();
     for comment in issue.review.open_comments() {
         match counts.iter_mut().find(|(id, _)| *id == comment.article) {

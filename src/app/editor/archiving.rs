@@ -1,0 +1,121 @@
+//! The archive in the editor: choosing its folder, reading it on first
+//! use, and starting the next issue from the newest one.
+
+use std::path::PathBuf;
+
+use super::{Command, Editor, Question};
+use crate::app::Session;
+use crate::app::archive::ArchiveView;
+use crate::app::archive::{ArchiveUpdate, ArchiveWatcher};
+use crate::i18n::Wording;
+use crate::i18n::{S, messages};
+
+impl Editor {
+    /// Reads and watches `folder` as the archive from now on.
+    pub(super) fn set_archive_folder(&mut self, folder: PathBuf) {
+        self.settings.archive_folder = Some(folder.clone());
+        self.save_settings();
+        self.archive.view = None;
+        match &self.archive.watcher {
+            Some(watcher) => {
+                self.archive.progress = Some((0, 0));
+                watcher.set_folder(Some(folder));
+            }
+            None => self.watch_archive(),
+        }
+    }
+
+    /// Starts reading and watching the archive folder, the first time the
+    /// archive is needed: a session that never looks at it never reads it.
+    pub(super) fn watch_archive(&mut self) {
+        let Some(folder) = self.settings.archive_folder.clone() else {
+            return;
+        };
+        if self.archive.watcher.is_some() {
+            return;
+        }
+        let repaint = self.repaint.clone();
+        let watcher = ArchiveWatcher::spawn(move || repaint());
+        watcher.set_folder(Some(folder));
+        self.archive.watcher = Some(watcher);
+        self.archive.progress = Some((0, 0));
+    }
+
+    /// Snapshots and progress from the archive watcher; New from latest
+    /// asked for before the archive was read runs once it is.
+    pub(super) fn drain_archive(&mut self) {
+        let updates = self.archive.watcher.as_ref().map(ArchiveWatcher::poll);
+        for update in updates.into_iter().flatten() {
+            match update {
+                ArchiveUpdate::Progress { done, total } => {
+                    self.archive.progress = Some((done, total))
+                }
+                ArchiveUpdate::Ready(archive) => {
+                    let generation = self.archive.view.as_ref().map_or(0, |v| v.generation) + 1;
+                    let problems = crate::archive::numbering::problems(&archive.entries);
+                    self.archive.view = Some(ArchiveView {
+                        archive,
+                        problems,
+                        generation,
+                    });
+                    self.archive.progress = None;
+                    if let Some(command) = self.archive.pending.take() {
+                        self.ask_or_execute(command);
+                    }
+                }
+            }
+        }
+    }
+
+    /// New from latest: asks for the archive folder if none is set, and
+    /// waits for the archive to be read if it is not yet.
+    pub(super) fn new_from_latest_when_read(&mut self, supplement: bool) {
+        if self.settings.archive_folder.is_none() {
+            match self.dialogs.pick_archive_folder(self.lang()) {
+                Some(folder) => self.set_archive_folder(folder),
+                None => return,
+            }
+        }
+        self.watch_archive();
+        if self.archive.view.is_some() {
+            self.new_from_latest(supplement);
+        } else {
+            self.archive.pending = Some(Command::NewFromLatest { supplement });
+            self.notify(S::ArchiveReading.get(self.lang()).to_owned());
+        }
+    }
+
+    /// The issue after the newest in the archive, as a new draft; says so
+    /// when the archive's numbering has gaps or repeats.
+    fn new_from_latest(&mut self, supplement: bool) {
+        use crate::archive::numbering;
+        let lang = self.lang();
+        let Some(view) = &self.archive.view else {
+            return;
+        };
+        let archive = view.archive.clone();
+        let Some(latest) = numbering::latest(&archive.entries) else {
+            self.error = Some(S::EmptyArchive.get(lang).to_owned());
+            return;
+        };
+        let newest = match crate::store::load(&latest.path) {
+            Ok(issue) => issue,
+            Err(error) => {
+                self.error = Some(error.message(lang));
+                return;
+            }
+        };
+        let today = chrono::Local::now().date_naive();
+        let next = numbering::next_issue(&newest, &archive.entries, today, supplement);
+        let problems =
+            numbering::problems_of(&view.problems, next.masthead.name.trim(), supplement);
+        self.set_session(Session::unsaved(next));
+        if !problems.is_empty() {
+            let lines = problems
+                .iter()
+                .map(|p| messages::numbering_problem(p, &archive.folder, lang))
+                .collect();
+            self.question = Some(Question::Numbering(lines));
+        }
+    }
+}
