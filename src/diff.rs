@@ -77,28 +77,6 @@ pub fn chunks(ours: &str, theirs: &str) -> Vec<Chunk> {
 }
 
 /// The issue-level fields compared, as text.
-const FIELDS: [Field; 19] = [
-    Field::Name,
-    Field::Number,
-    Field::TotalNumber,
-    Field::Supplement,
-    Field::Office,
-    Field::Date,
-    Field::Classification,
-    Field::CopySerial,
-    Field::EditorsNote,
-    Field::AttributionSuffix,
-    Field::Editor,
-    Field::Proofreader,
-    Field::Phone,
-    Field::Fax,
-    Field::Email,
-    Field::PrintCount,
-    Field::ReportTo,
-    Field::SendTo,
-    Field::IssueTo,
-];
-
 /// An issue-level field as text, the way it is compared and shown.
 fn field_text(issue: &Issue, field: Field) -> String {
     let m = &issue.masthead;
@@ -141,7 +119,7 @@ fn difference(place: Place, unit: Option<String>, ours: String, theirs: String) 
 /// Every difference between `ours` and `theirs`, in reading order.
 pub fn compare(ours: &Issue, theirs: &Issue) -> Vec<Difference> {
     let mut out = Vec::new();
-    for field in FIELDS {
+    for field in Field::ISSUE_LEVEL {
         let (a, b) = (field_text(ours, field), field_text(theirs, field));
         if a != b {
             out.push(difference(Place::Field(field), None, a, b));
@@ -413,7 +391,7 @@ mod tests {
         let differences = compare(&ours, &theirs);
         assert_eq!(
             differences.len(),
-            FIELDS.len(),
+            Field::ISSUE_LEVEL.len(),
             "one difference per field: {differences:#?}"
         );
         let mut merged = ours.clone();

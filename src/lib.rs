@@ -204,6 +204,43 @@ mod architecture {
         );
     }
 
+    /// What ARCHITECTURE.md says touches no files: the modules on its
+    /// "No file I/O" line.
+    fn without_files() -> Vec<String> {
+        let text = include_str!("../ARCHITECTURE.md");
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("No file I/O:"))
+            .expect("a \"No file I/O:\" line");
+        line.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_model_and_the_views_touch_no_files() {
+        let code = modules();
+        let named = without_files();
+        assert!(named.contains(&"ui".to_owned()) && named.contains(&"model".to_owned()));
+        for module in named {
+            let text = &code[&module];
+            for call in [
+                "std::fs",
+                "fs::",
+                "File::",
+                "OpenOptions",
+                "std::process::Command",
+            ] {
+                assert!(
+                    !text.contains(call),
+                    "`{module}` uses {call}: files are reached through the editor core"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_reader_sees_groups_paths_and_not_comments() {
         let names: BTreeSet<String> = ["ui", "store", "model", "app"]

@@ -106,42 +106,37 @@ pub struct Context<'a> {
     pub covers: &'a dyn Fn(char) -> bool,
 }
 
-/// The text fields proofread, with their text.
+/// The text fields proofread, with their text, in form order: the
+/// masthead's name and office, the editor's note when there is one, the
+/// headings, each article's lead, paragraphs and own attribution (a
+/// default one is generated, nothing to correct), the distribution.
+/// Contacts have their own checks.
 pub fn text_fields(issue: &Issue) -> Vec<(Field, String)> {
-    let mut fields = vec![
-        (Field::Name, issue.masthead.name.clone()),
-        (Field::Office, issue.masthead.office.clone()),
-    ];
-    if let Some(note) = &issue.editors_note {
-        fields.push((Field::EditorsNote, note.clone()));
-    }
-    for (s, section) in issue.sections.iter().enumerate() {
-        fields.push((
-            Field::SectionHeading { section: s },
-            section.heading.clone(),
-        ));
-        for (a, article) in section.articles.iter().enumerate() {
-            let at = |part| Field::Article {
-                section: s,
-                article: a,
-                part,
-            };
-            fields.push((at(ArticlePart::Lead), article.lead.clone()));
-            for (p, paragraph) in article.body.iter().enumerate() {
-                fields.push((at(ArticlePart::Paragraph(p)), paragraph.text()));
-            }
-            if let Some(own) = &article.attribution {
-                fields.push((at(ArticlePart::Attribution), own.clone()));
-            }
-        }
-    }
-    let d = &issue.distribution;
-    fields.extend([
-        (Field::ReportTo, d.report_to.clone()),
-        (Field::SendTo, d.send_to.clone()),
-        (Field::IssueTo, d.issue_to.clone()),
-    ]);
-    fields
+    let proofread = |field: &Field| match field {
+        Field::Name | Field::Office | Field::SectionHeading { .. } => true,
+        Field::ReportTo | Field::SendTo | Field::IssueTo => true,
+        Field::EditorsNote => issue.editors_note.is_some(),
+        Field::Article {
+            section,
+            article,
+            part,
+        } => match part {
+            ArticlePart::Lead | ArticlePart::Paragraph(_) => true,
+            ArticlePart::Attribution => issue
+                .sections
+                .get(*section)
+                .and_then(|s| s.articles.get(*article))
+                .is_some_and(|a| a.attribution.is_some()),
+            ArticlePart::Unit | ArticlePart::Whole => false,
+        },
+        _ => false,
+    };
+    issue
+        .fields()
+        .into_iter()
+        .filter(proofread)
+        .filter_map(|field| Some((field, issue.field_text(&field)?)))
+        .collect()
 }
 
 /// Every finding, in reading order of the fields.

@@ -61,6 +61,35 @@ pub enum ArticlePart {
 }
 
 impl Field {
+    /// The fields of the issue as a whole (not of a section or article),
+    /// in form order: compared one by one, and listed around the sections
+    /// by [`Issue::fields`].
+    pub const ISSUE_LEVEL: [Field; 19] = [
+        Field::Name,
+        Field::Number,
+        Field::TotalNumber,
+        Field::Supplement,
+        Field::Office,
+        Field::Date,
+        Field::Classification,
+        Field::CopySerial,
+        Field::EditorsNote,
+        Field::AttributionSuffix,
+        Field::Editor,
+        Field::Proofreader,
+        Field::Phone,
+        Field::Fax,
+        Field::Email,
+        Field::PrintCount,
+        Field::ReportTo,
+        Field::SendTo,
+        Field::IssueTo,
+    ];
+
+    /// Where the sections come among [`Field::ISSUE_LEVEL`]: after the
+    /// masthead and note, before the footer.
+    const SECTIONS_AFTER: usize = 10;
+
     /// The field's path in the RON file, e.g. `sections[0].articles[2].lead`:
     /// language-neutral, for logs and machine-readable output.
     pub fn path(&self) -> String {
@@ -153,26 +182,10 @@ impl Issue {
                     ArticlePart::Paragraph(_) | ArticlePart::Whole => None,
                 }
             }
-            _ => {
-                // The same fields as `plain_text`, mutably.
-                let m = &mut self.masthead;
-                let f = &mut self.footer;
-                let d = &mut self.distribution;
-                Some(match *field {
-                    Field::Name => &mut m.name,
-                    Field::Office => &mut m.office,
-                    Field::AttributionSuffix => &mut self.attribution_suffix,
-                    Field::Editor => &mut f.editor,
-                    Field::Proofreader => &mut f.proofreader,
-                    Field::Phone => &mut f.phone,
-                    Field::Fax => &mut f.fax,
-                    Field::Email => &mut f.email,
-                    Field::ReportTo => &mut d.report_to,
-                    Field::SendTo => &mut d.send_to,
-                    Field::IssueTo => &mut d.issue_to,
-                    _ => return None,
-                })
-            }
+            _ => PLAIN_TEXT
+                .iter()
+                .find(|(f, _, _)| f == field)
+                .map(|(_, _, get)| get(self)),
         }
     }
 
@@ -215,23 +228,83 @@ impl Issue {
 
     /// The issue-level text fields that are plain strings.
     fn plain_text(&self, field: &Field) -> Option<&String> {
-        let (m, f, d) = (&self.masthead, &self.footer, &self.distribution);
-        Some(match *field {
-            Field::Name => &m.name,
-            Field::Office => &m.office,
-            Field::AttributionSuffix => &self.attribution_suffix,
-            Field::Editor => &f.editor,
-            Field::Proofreader => &f.proofreader,
-            Field::Phone => &f.phone,
-            Field::Fax => &f.fax,
-            Field::Email => &f.email,
-            Field::ReportTo => &d.report_to,
-            Field::SendTo => &d.send_to,
-            Field::IssueTo => &d.issue_to,
-            _ => return None,
-        })
+        PLAIN_TEXT
+            .iter()
+            .find(|(f, _, _)| f == field)
+            .map(|(_, get, _)| get(self))
+    }
+
+    /// Every field of the issue in the order the forms show them: the
+    /// masthead, the note, each section's heading and its articles' parts,
+    /// the footer, the distribution. Proofreading, comparing and jumping
+    /// all walk this one list.
+    pub fn fields(&self) -> Vec<Field> {
+        let (before, after) = Field::ISSUE_LEVEL.split_at(Field::SECTIONS_AFTER);
+        let mut fields = before.to_vec();
+        for (s, section) in self.sections.iter().enumerate() {
+            fields.push(Field::SectionHeading { section: s });
+            for (a, article) in section.articles.iter().enumerate() {
+                let at = |part| Field::Article {
+                    section: s,
+                    article: a,
+                    part,
+                };
+                fields.extend([at(ArticlePart::Unit), at(ArticlePart::Lead)]);
+                fields.extend((0..article.body.len()).map(|p| at(ArticlePart::Paragraph(p))));
+                fields.push(at(ArticlePart::Attribution));
+            }
+        }
+        fields.extend_from_slice(after);
+        fields
     }
 }
+
+type Get = fn(&Issue) -> &String;
+type GetMut = fn(&mut Issue) -> &mut String;
+
+/// The issue-level fields that are one plain string, read and written
+/// through one entry each.
+const PLAIN_TEXT: [(Field, Get, GetMut); 11] = [
+    (Field::Name, |i| &i.masthead.name, |i| &mut i.masthead.name),
+    (
+        Field::Office,
+        |i| &i.masthead.office,
+        |i| &mut i.masthead.office,
+    ),
+    (
+        Field::AttributionSuffix,
+        |i| &i.attribution_suffix,
+        |i| &mut i.attribution_suffix,
+    ),
+    (
+        Field::Editor,
+        |i| &i.footer.editor,
+        |i| &mut i.footer.editor,
+    ),
+    (
+        Field::Proofreader,
+        |i| &i.footer.proofreader,
+        |i| &mut i.footer.proofreader,
+    ),
+    (Field::Phone, |i| &i.footer.phone, |i| &mut i.footer.phone),
+    (Field::Fax, |i| &i.footer.fax, |i| &mut i.footer.fax),
+    (Field::Email, |i| &i.footer.email, |i| &mut i.footer.email),
+    (
+        Field::ReportTo,
+        |i| &i.distribution.report_to,
+        |i| &mut i.distribution.report_to,
+    ),
+    (
+        Field::SendTo,
+        |i| &i.distribution.send_to,
+        |i| &mut i.distribution.send_to,
+    ),
+    (
+        Field::IssueTo,
+        |i| &i.distribution.issue_to,
+        |i| &mut i.distribution.issue_to,
+    ),
+];
 
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -242,6 +315,38 @@ impl fmt::Display for Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_walk_lists_every_field_once_in_form_order() {
+        let mut issue = Issue::new(chrono::NaiveDate::from_ymd_opt(2021, 3, 25).expect("date"));
+        let s = issue.add_section();
+        let id = issue.add_article(s).expect("an article");
+        issue.sections[s].articles[0].body = vec![
+            crate::model::Paragraph::plain("东城区开展志愿服务。"),
+            crate::model::Paragraph::plain("西城区举办文明讲堂。"),
+        ];
+        let fields = issue.fields();
+        let unique: std::collections::BTreeSet<&Field> = fields.iter().collect();
+        assert_eq!(unique.len(), fields.len(), "no field twice");
+        for plain in PLAIN_TEXT.map(|(f, _, _)| f) {
+            assert!(Field::ISSUE_LEVEL.contains(&plain), "{plain}");
+        }
+        // The sections come after the note and suffix, before the footer.
+        let at = |f: Field| fields.iter().position(|g| *g == f).expect("listed");
+        let heading = at(Field::SectionHeading { section: s });
+        assert!(at(Field::AttributionSuffix) < heading && heading < at(Field::Editor));
+        let (s, a) = issue.find_article(id).expect("found");
+        let paragraph = Field::Article {
+            section: s,
+            article: a,
+            part: ArticlePart::Paragraph(1),
+        };
+        assert_eq!(
+            issue.field_text(&paragraph).as_deref(),
+            Some("西城区举办文明讲堂。")
+        );
+        assert!(fields.contains(&paragraph));
+    }
 
     #[test]
     fn text_fields_read_and_change_by_address() {

@@ -6,6 +6,7 @@ use egui::{FontId, Sense, Ui};
 
 use super::ArchiveView;
 use crate::app::Command;
+use crate::archive::Entry;
 use crate::archive::search::{Hit, Query, search};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Quote;
@@ -26,7 +27,41 @@ pub struct SearchTab {
 
 impl SearchTab {
     pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
-        let archive = &view.archive;
+        self.form_ui(ui, lang);
+        let key = (self.query.clone(), view.generation);
+        if self.searched.as_ref() != Some(&key) {
+            let wanted = !self.query.text.trim().is_empty() || !self.query.unit.trim().is_empty();
+            (self.results, self.total) = if wanted {
+                search(&view.archive, &self.query, LIMIT)
+            } else {
+                (Vec::new(), 0)
+            };
+            self.searched = Some(key);
+        }
+        ui.separator();
+        ui.label(messages::match_total(self.total, self.results.len(), lang));
+
+        let mut request = None;
+        egui::ScrollArea::vertical()
+            .id_salt("archive-search-results")
+            .auto_shrink([false, false])
+            .show_rows(ui, 40.0, self.results.len(), |ui, range| {
+                for hit in &self.results[range] {
+                    let entry = &view.archive.entries[hit.entry];
+                    if hit_row(ui, entry, hit, lang) {
+                        request = Some(Command::OpenArticle(
+                            entry.path.clone(),
+                            hit.article,
+                            words(hit),
+                        ));
+                    }
+                }
+            });
+        request
+    }
+
+    /// What to look for: words, unit, dates.
+    fn form_ui(&mut self, ui: &mut Ui, lang: Lang) {
         egui::Grid::new("archive-search-form")
             .num_columns(2)
             .spacing([8.0, 6.0])
@@ -68,91 +103,59 @@ impl SearchTab {
                 });
                 ui.end_row();
             });
-
-        let key = (self.query.clone(), view.generation);
-        if self.searched.as_ref() != Some(&key) {
-            let wanted = !self.query.text.trim().is_empty() || !self.query.unit.trim().is_empty();
-            (self.results, self.total) = if wanted {
-                search(archive, &self.query, LIMIT)
-            } else {
-                (Vec::new(), 0)
-            };
-            self.searched = Some(key);
-        }
-        ui.separator();
-        ui.label(messages::match_total(self.total, self.results.len(), lang));
-
-        let mut request = None;
-        let font = FontId::proportional(14.0);
-        let (text, strong) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
-        let mark = ui.visuals().selection.bg_fill;
-        egui::ScrollArea::vertical()
-            .id_salt("archive-search-results")
-            .auto_shrink([false, false])
-            .show_rows(ui, 40.0, self.results.len(), |ui, range| {
-                for hit in &self.results[range] {
-                    let entry = &archive.entries[hit.entry];
-                    let heading = format!(
-                        "{} {} · {}",
-                        entry.date.map(|d| d.to_string()).unwrap_or_default(),
-                        messages::issue_number(entry.number, entry.supplement, lang),
-                        hit.unit
-                    );
-                    let mut job = LayoutJob::default();
-                    job.append(
-                        &format!("…{}", hit.before),
-                        0.0,
-                        TextFormat::simple(font.clone(), text),
-                    );
-                    job.append(
-                        &hit.matched,
-                        0.0,
-                        TextFormat {
-                            font_id: font.clone(),
-                            color: strong,
-                            background: mark,
-                            ..Default::default()
-                        },
-                    );
-                    job.append(
-                        &format!("{}…", hit.after),
-                        0.0,
-                        TextFormat::simple(font.clone(), text),
-                    );
-                    let size = egui::vec2(ui.available_width(), 40.0);
-                    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-                    if response.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            2.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
-                    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                        ui.strong(&heading);
-                        ui.add(
-                            egui::Label::new(job)
-                                .truncate()
-                                .selectable(false)
-                                .sense(Sense::hover()),
-                        );
-                    });
-                    let described = format!("{heading} {}{}{}", hit.before, hit.matched, hit.after);
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, described.clone())
-                    });
-                    let response = response.on_hover_text(S::JumpHint.get(lang));
-                    if response.clicked() {
-                        request = Some(Command::OpenArticle(
-                            entry.path.clone(),
-                            hit.article,
-                            words(hit),
-                        ));
-                    }
-                }
-            });
-        request
     }
+}
+
+/// One result: its issue and unit, and the words found in their context,
+/// marked. True when clicked.
+fn hit_row(ui: &mut Ui, entry: &Entry, hit: &Hit, lang: Lang) -> bool {
+    let heading = format!(
+        "{} {} · {}",
+        entry.date.map(|d| d.to_string()).unwrap_or_default(),
+        messages::issue_number(entry.number, entry.supplement, lang),
+        hit.unit
+    );
+    let font = FontId::proportional(14.0);
+    let (text, strong) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
+    let mut job = LayoutJob::default();
+    job.append(
+        &format!("…{}", hit.before),
+        0.0,
+        TextFormat::simple(font.clone(), text),
+    );
+    job.append(
+        &hit.matched,
+        0.0,
+        TextFormat {
+            font_id: font.clone(),
+            color: strong,
+            background: ui.visuals().selection.bg_fill,
+            ..Default::default()
+        },
+    );
+    job.append(
+        &format!("{}…", hit.after),
+        0.0,
+        TextFormat::simple(font, text),
+    );
+    let size = egui::vec2(ui.available_width(), 40.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+        ui.strong(&heading);
+        ui.add(
+            egui::Label::new(job)
+                .truncate()
+                .selectable(false)
+                .sense(Sense::hover()),
+        );
+    });
+    let described = format!("{heading} {}{}{}", hit.before, hit.matched, hit.after);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, described.clone()));
+    response.on_hover_text(S::JumpHint.get(lang)).clicked()
 }
 
 /// The words a hit found, with their context, to find them again in the

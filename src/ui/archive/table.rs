@@ -93,28 +93,7 @@ impl IssueTable {
         egui::ScrollArea::horizontal()
             .id_salt("issue-table")
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for (column, title, width) in COLUMNS {
-                        let arrow = match (self.sort == column, self.ascending) {
-                            (false, _) => "",
-                            (true, true) => " ▲",
-                            (true, false) => " ▼",
-                        };
-                        let header = egui::Button::new(
-                            egui::RichText::new(format!("{}{arrow}", title.get(lang))).strong(),
-                        )
-                        .frame(false)
-                        .min_size(egui::vec2(width, ROW_HEIGHT));
-                        if ui.add_sized([width, ROW_HEIGHT], header).clicked() {
-                            if self.sort == column {
-                                self.ascending = !self.ascending;
-                            } else {
-                                self.sort = column;
-                                self.ascending = true;
-                            }
-                        }
-                    }
-                });
+                self.header_ui(ui, lang);
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("issue-rows")
@@ -123,47 +102,7 @@ impl IssueTable {
                         for &i in &self.rows[range] {
                             let entry = &archive.entries[i];
                             let selected = self.selected.as_deref() == Some(entry.path.as_path());
-                            let width: f32 = COLUMNS
-                                .iter()
-                                .map(|(_, _, w)| w + ui.spacing().item_spacing.x)
-                                .sum();
-                            let (rect, response) = ui
-                                .allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
-                            if selected || response.hovered() {
-                                let fill = if selected {
-                                    ui.visuals().selection.bg_fill.gamma_multiply(0.4)
-                                } else {
-                                    ui.visuals().widgets.hovered.weak_bg_fill
-                                };
-                                ui.painter().rect_filled(rect, 2.0, fill);
-                            }
-                            let mut left = rect.left();
-                            for (column, _, width) in COLUMNS {
-                                let cell_rect = egui::Rect::from_min_size(
-                                    egui::pos2(left, rect.top()),
-                                    egui::vec2(width, ROW_HEIGHT),
-                                );
-                                let text = cell(archive, entry, column, lang);
-                                // Text reads from the left, numbers line up on the right.
-                                let layout = match column {
-                                    Column::Name | Column::File | Column::Status => {
-                                        egui::Layout::left_to_right(egui::Align::Center)
-                                    }
-                                    _ => egui::Layout::right_to_left(egui::Align::Center),
-                                };
-                                ui.scope_builder(
-                                    egui::UiBuilder::new().max_rect(cell_rect).layout(layout),
-                                    |ui| {
-                                        ui.add(
-                                            Label::new(text)
-                                                .truncate()
-                                                .selectable(false)
-                                                .sense(Sense::hover()),
-                                        );
-                                    },
-                                );
-                                left += width + ui.spacing().item_spacing.x;
-                            }
+                            let response = row_ui(ui, archive, entry, selected, lang);
                             if response.clicked() {
                                 self.selected = Some(entry.path.clone());
                             }
@@ -175,6 +114,81 @@ impl IssueTable {
             });
         request
     }
+
+    /// The column titles; clicking one sorts by it, again reverses.
+    fn header_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        ui.horizontal(|ui| {
+            for (column, title, width) in COLUMNS {
+                let arrow = match (self.sort == column, self.ascending) {
+                    (false, _) => "",
+                    (true, true) => " ▲",
+                    (true, false) => " ▼",
+                };
+                let header = egui::Button::new(
+                    egui::RichText::new(format!("{}{arrow}", title.get(lang))).strong(),
+                )
+                .frame(false)
+                .min_size(egui::vec2(width, ROW_HEIGHT));
+                if ui.add_sized([width, ROW_HEIGHT], header).clicked() {
+                    if self.sort == column {
+                        self.ascending = !self.ascending;
+                    } else {
+                        self.sort = column;
+                        self.ascending = true;
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// One issue's row: its cells, highlighted when selected or hovered.
+fn row_ui(
+    ui: &mut Ui,
+    archive: &Archive,
+    entry: &Entry,
+    selected: bool,
+    lang: Lang,
+) -> egui::Response {
+    let width: f32 = COLUMNS
+        .iter()
+        .map(|(_, _, w)| w + ui.spacing().item_spacing.x)
+        .sum();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
+    if selected || response.hovered() {
+        let fill = if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.4)
+        } else {
+            ui.visuals().widgets.hovered.weak_bg_fill
+        };
+        ui.painter().rect_filled(rect, 2.0, fill);
+    }
+    let mut left = rect.left();
+    for (column, _, width) in COLUMNS {
+        let cell_rect =
+            egui::Rect::from_min_size(egui::pos2(left, rect.top()), egui::vec2(width, ROW_HEIGHT));
+        let text = cell(archive, entry, column, lang);
+        // Text reads from the left, numbers line up on the right.
+        let layout = match column {
+            Column::Name | Column::File | Column::Status => {
+                egui::Layout::left_to_right(egui::Align::Center)
+            }
+            _ => egui::Layout::right_to_left(egui::Align::Center),
+        };
+        ui.scope_builder(
+            egui::UiBuilder::new().max_rect(cell_rect).layout(layout),
+            |ui| {
+                ui.add(
+                    Label::new(text)
+                        .truncate()
+                        .selectable(false)
+                        .sense(Sense::hover()),
+                );
+            },
+        );
+        left += width + ui.spacing().item_spacing.x;
+    }
+    response
 }
 
 /// What one cell shows.

@@ -3,7 +3,7 @@
 use egui::{TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
-use crate::model::{ArticleId, ArticlePart, Field, Issue, Quote};
+use crate::model::{Article, ArticleId, ArticlePart, Field, Issue, Quote};
 use crate::sample::BEIJING_DISTRICTS;
 use crate::ui::body_editor::{self, BodyEditor};
 use crate::ui::focus::{self, FieldFocus, field_id};
@@ -53,27 +53,7 @@ impl ArticleForm {
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label(S::Unit.get(lang));
-                ui.horizontal(|ui| {
-                    if !editable {
-                        ui.disable();
-                    }
-                    ui.add(TextEdit::singleline(&mut article.unit).desired_width(160.0))
-                        .labelled_by(label.id);
-                    egui::ComboBox::from_id_salt("district")
-                        .selected_text(S::PickDistrict.get(lang))
-                        .show_ui(ui, |ui| {
-                            for district in BEIJING_DISTRICTS {
-                                if ui
-                                    .selectable_label(article.unit == district, district)
-                                    .clicked()
-                                {
-                                    article.unit = district.to_owned();
-                                }
-                            }
-                        })
-                        .response
-                        .on_hover_text(S::PickDistrictHint.get(lang));
-                });
+                ui.horizontal(|ui| unit_row(ui, &mut article.unit, label.id, editable, lang));
                 ui.end_row();
 
                 let label = ui.label(S::Lead.get(lang));
@@ -102,38 +82,12 @@ impl ArticleForm {
         self.track_selection(ui.ctx(), id, lead_id);
 
         ui.add_space(6.0);
+        let attribution = at(ArticlePart::Attribution);
         ui.horizontal(|ui| {
             if !editable {
                 ui.disable();
             }
-            let label = ui.label(S::Attribution.get(lang));
-            let mut shown = article
-                .attribution
-                .clone()
-                .unwrap_or_else(|| default_attribution.clone());
-            let attribution_id = field_id(at(ArticlePart::Attribution));
-            let response = ui
-                .add(
-                    TextEdit::singleline(&mut shown)
-                        .id(attribution_id)
-                        .desired_width(220.0),
-                )
-                .labelled_by(label.id);
-            focus.apply(ui.ctx(), at(ArticlePart::Attribution), attribution_id);
-            if response.changed() {
-                article.attribution = Some(shown);
-            }
-            if article.attribution.is_some() {
-                if ui
-                    .button(S::ResetAttribution.get(lang))
-                    .on_hover_text(messages::attribution_default(&default_attribution, lang))
-                    .clicked()
-                {
-                    article.attribution = None;
-                }
-            } else {
-                ui.weak(S::AttributionFollowsUnit.get(lang));
-            }
+            attribution_row(ui, article, &default_attribution, attribution, focus, lang);
         });
     }
 
@@ -162,5 +116,65 @@ impl ArticleForm {
         };
         let quote = Quote::capture(&text, range);
         (!quote.text.is_empty()).then_some(quote)
+    }
+}
+
+/// The unit, typed or picked from the districts.
+fn unit_row(ui: &mut Ui, unit: &mut String, label: egui::Id, editable: bool, lang: Lang) {
+    if !editable {
+        ui.disable();
+    }
+    ui.add(TextEdit::singleline(unit).desired_width(160.0))
+        .labelled_by(label);
+    egui::ComboBox::from_id_salt("district")
+        .selected_text(S::PickDistrict.get(lang))
+        .show_ui(ui, |ui| {
+            for district in BEIJING_DISTRICTS {
+                if ui.selectable_label(unit == district, district).clicked() {
+                    *unit = district.to_owned();
+                }
+            }
+        })
+        .response
+        .on_hover_text(S::PickDistrictHint.get(lang));
+}
+
+/// The attribution line: the default (from the unit) until typed over,
+/// with a button back to the default.
+fn attribution_row(
+    ui: &mut Ui,
+    article: &mut Article,
+    default_attribution: &str,
+    field: Field,
+    focus: &mut FieldFocus,
+    lang: Lang,
+) {
+    let label = ui.label(S::Attribution.get(lang));
+    let mut shown = article
+        .attribution
+        .clone()
+        .unwrap_or_else(|| default_attribution.to_owned());
+    let attribution_id = field_id(field);
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut shown)
+                .id(attribution_id)
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+    focus.apply(ui.ctx(), field, attribution_id);
+    if response.changed() {
+        article.attribution = Some(shown);
+    }
+    if article.attribution.is_some() {
+        if ui
+            .button(S::ResetAttribution.get(lang))
+            .on_hover_text(messages::attribution_default(default_attribution, lang))
+            .clicked()
+        {
+            article.attribution = None;
+        }
+    } else {
+        ui.weak(S::AttributionFollowsUnit.get(lang));
     }
 }
