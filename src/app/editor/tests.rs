@@ -227,7 +227,7 @@ fn an_unapproved_issue_is_exported_only_after_a_yes_asked_once_per_draft() {
     });
     assert!(
         effects.iter().any(
-            |e| matches!(e, Effect::ConfirmReplace { existing, .. } if existing == &[pdf.clone()])
+            |e| matches!(e, Effect::ConfirmReplace { existing, .. } if existing == std::slice::from_ref(&pdf))
         ),
         "{effects:?}"
     );
