@@ -195,10 +195,116 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// The language the arguments ask for (`--lang en`, `--lang=zh`), else
+/// the environment's: read before parsing, so that `--help` and clap's own
+/// errors speak it.
+fn lang_asked(args: impl IntoIterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        });
+    match value.as_deref() {
+        Some("en") => Lang::En,
+        Some("zh") => Lang::Zh,
+        _ => Lang::from_env(),
+    }
+}
+
+/// The command-line definition with its help in `lang`.
+pub fn command_in(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    if lang == Lang::Zh {
+        command = chinese_flags(chinese_headings(command));
+        for &(sub, arg, help) in crate::i18n::cli::CLI_ZH {
+            if sub.is_empty() && (arg == "help" || arg == "version") {
+                continue;
+            }
+            command = if sub.is_empty() {
+                worded(command, arg, help)
+            } else {
+                command.mut_subcommand(sub, |c| worded(c, arg, help))
+            };
+        }
+    }
+    command
+}
+
+/// clap's headings (Usage, Arguments, Options, Commands) in Chinese, for
+/// the command and each subcommand: a template per command, with only the
+/// parts it has.
+fn chinese_headings(command: clap::Command) -> clap::Command {
+    let mut template = String::from("{about-with-newline}\n用法：{usage}\n");
+    if command.get_positionals().next().is_some() {
+        template.push_str("\n参数：\n{positionals}\n");
+    }
+    template.push_str("\n选项：\n{options}\n");
+    if command.has_subcommands() {
+        template.push_str("\n命令：\n{subcommands}\n");
+    }
+    command
+        .help_template(template)
+        .mut_subcommands(chinese_headings)
+}
+
+/// clap's own --help and --version, worded: they exist only once clap
+/// builds the command (and wording them then breaks its parsing), so they
+/// are replaced by flags of the same names and actions.
+fn chinese_flags(command: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |id: &str| {
+        crate::i18n::cli::CLI_ZH
+            .iter()
+            .find(|(sub, arg, _)| sub.is_empty() && *arg == id)
+            .map_or("", |(_, _, text)| *text)
+    };
+    command
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .global(true)
+                .help(text("help")),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("version")),
+        )
+}
+
+/// `help` laid over argument `arg` of `command`, or over its description.
+fn worded(command: clap::Command, arg: &str, help: &'static str) -> clap::Command {
+    if arg.is_empty() {
+        command.about(help)
+    } else {
+        command.mut_arg(arg, |a| a.help(help))
+    }
+}
+
+fn parse_in(lang: Lang) -> Cli {
+    use clap::FromArgMatches;
+    let matches = command_in(lang).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
 /// Parses the arguments and runs what they ask for.
 pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let cli = Cli::parse();
+    let cli = parse_in(lang_asked(std::env::args_os()));
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
     match cli.command {
         None => {
@@ -263,5 +369,83 @@ pub fn main() -> ExitCode {
             };
             export::export(&files, &request, bundled_fonts, lang)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn help_of(lang: Lang, sub: Option<&str>) -> String {
+        let mut command = command_in(lang);
+        command.build();
+        match sub {
+            Some(name) => command
+                .find_subcommand_mut(name)
+                .expect("a subcommand")
+                .render_help()
+                .to_string(),
+            None => command.render_help().to_string(),
+        }
+    }
+
+    #[test]
+    fn help_speaks_chinese_when_asked_and_english_when_asked() {
+        let zh = help_of(Lang::Zh, Some("export"));
+        assert!(zh.contains("用法：") && zh.contains("选项："), "{zh}");
+        assert!(zh.contains("只用内置字体"), "{zh}");
+        assert!(!zh.contains("Use only the bundled fonts"), "{zh}");
+        let en = help_of(Lang::En, Some("export"));
+        assert!(en.contains("Use only the bundled fonts"), "{en}");
+        let top = help_of(Lang::Zh, None);
+        assert!(top.contains("命令：") && top.contains("校对稿件"), "{top}");
+    }
+
+    /// Every entry names a real command or argument, and every command and
+    /// argument a user can type has Chinese words.
+    #[test]
+    fn the_chinese_table_covers_the_command_line_exactly() {
+        let mut command = Cli::command();
+        command.build();
+        let mut wanted = std::collections::BTreeSet::new();
+        let mut commands = vec![("".to_owned(), &command)];
+        // clap's own `help` subcommand (made at build) keeps its words.
+        commands.extend(
+            command
+                .get_subcommands()
+                .filter(|c| c.get_name() != "help")
+                .map(|c| (c.get_name().to_owned(), c)),
+        );
+        for (sub, c) in commands {
+            if !sub.is_empty() {
+                wanted.insert((sub.clone(), String::new()));
+            }
+            for arg in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                if !sub.is_empty() && ["help", "version", "lang"].contains(&arg.get_id().as_str()) {
+                    continue; // the top level's, inherited
+                }
+                wanted.insert((sub.clone(), arg.get_id().to_string()));
+            }
+        }
+        wanted.insert((String::new(), String::new()));
+        let listed: std::collections::BTreeSet<(String, String)> = crate::i18n::cli::CLI_ZH
+            .iter()
+            .map(|(s, a, _)| (s.to_string(), a.to_string()))
+            .collect();
+        assert_eq!(listed, wanted);
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_asked(args(&["jianbao", "--lang", "en", "--help"])),
+            Lang::En
+        );
+        assert_eq!(
+            lang_asked(args(&["jianbao", "check", "--lang=zh"])),
+            Lang::Zh
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! Document content (密级 labels, 第 N 期, 报/送/发) is not UI text: it is
 //! printed in Chinese whatever the UI language.
 
+pub mod cli;
 pub mod messages;
 mod strings;
 
