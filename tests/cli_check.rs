@@ -122,15 +122,17 @@ fn english_messages_on_request() {
 
 #[test]
 fn every_command_has_help() {
-    for args in [
-        vec!["--help"],
-        vec!["check", "--help"],
-        vec!["new", "--help"],
-    ] {
-        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
-        let out = jianbao(&args);
-        assert!(out.status.success());
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    for (lang, usage) in [("en", "Usage"), ("zh", "用法")] {
+        for command in [None, Some("check"), Some("new")] {
+            let mut args = vec!["--lang", lang];
+            args.extend(command);
+            args.push("--help");
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+            let out = jianbao(&args);
+            assert!(out.status.success());
+            let help = String::from_utf8_lossy(&out.stdout);
+            assert!(help.contains(usage), "{lang} {command:?}: {help}");
+        }
     }
 }
 
