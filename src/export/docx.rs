@@ -19,7 +19,7 @@ use docx_rs::{
 };
 
 use crate::model::{Issue, Style, print_count_text};
-use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
+use crate::typeset::{NOTE_LABEL, PAGE, attribution_line, section_heading, serial_text};
 
 /// Twips per millimetre (1440 per inch).
 fn mm(v: f64) -> i32 {
@@ -31,9 +31,9 @@ fn half_points(pt: f64) -> usize {
     (pt * 2.0).round().max(2.0) as usize
 }
 
-/// The width of the type area: A4 less the 28 mm and 26 mm side margins.
+/// The width of the type area.
 fn text_width() -> usize {
-    mm(210.0 - 28.0 - 26.0) as usize
+    mm(PAGE.type_width()) as usize
 }
 
 /// Fonts of one role: the official East Asian font, with a Latin companion.
@@ -173,15 +173,15 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     let m = &issue.masthead;
     let red = st.accent.hex().trim_start_matches('#').to_owned();
     let mut doc = Docx::new()
-        .page_size(mm(210.0) as u32, mm(297.0) as u32)
+        .page_size(mm(PAGE.width) as u32, mm(PAGE.height) as u32)
         .page_margin(
             PageMargin::new()
-                .top(mm(37.0))
-                .bottom(mm(35.0))
-                .left(mm(28.0))
-                .right(mm(26.0))
-                .footer(mm(28.0))
-                .header(mm(15.0)),
+                .top(mm(PAGE.top))
+                .bottom(mm(PAGE.bottom))
+                .left(mm(PAGE.left))
+                .right(mm(PAGE.right))
+                .footer(mm(PAGE.footer_from_edge()))
+                .header(mm(PAGE.header)),
         )
         .default_fonts(fonts(&st.body_font, "Times New Roman"))
         .default_size(half_points(st.body_size));

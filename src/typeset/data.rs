@@ -62,8 +62,50 @@ pub fn attribution_line(attribution: &str) -> String {
     }
 }
 
+/// The printed page, in millimetres: every renderer lays out on this one
+/// (the template through the JSON, Word directly).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PageGeometry {
+    pub width: f64,
+    pub height: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+    /// How far into the bottom margin the page number's line sits.
+    pub footer_descent: f64,
+    /// Where Word puts its (empty) header, from the top edge.
+    pub header: f64,
+}
+
+impl PageGeometry {
+    /// The width of the type area.
+    pub fn type_width(&self) -> f64 {
+        self.width - self.left - self.right
+    }
+
+    /// The page number's distance from the bottom edge.
+    pub fn footer_from_edge(&self) -> f64 {
+        self.bottom - self.footer_descent
+    }
+}
+
+/// GB/T 9704-2012: A4, margins 37/35/28/26 mm (type area 156 × 225 mm),
+/// the page number 7 mm into the bottom margin.
+pub const PAGE: PageGeometry = PageGeometry {
+    width: 210.0,
+    height: 297.0,
+    top: 37.0,
+    bottom: 35.0,
+    left: 28.0,
+    right: 26.0,
+    footer_descent: 7.0,
+    header: 15.0,
+};
+
 #[derive(Serialize)]
 struct Data<'a> {
+    page: PageGeometry,
     /// One entry per copy: its serial, or `None` for an unnumbered copy.
     copies: Vec<Option<String>>,
     style: StyleData<'a>,
@@ -152,6 +194,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
     };
     let print_count = options.print_count.or(f.print_count);
     let data = Data {
+        page: PAGE,
         copies,
         style: StyleData {
             accent: st.accent.hex(),

@@ -13,7 +13,9 @@ mod data;
 mod fonts;
 mod world;
 
-pub use data::{NOTE_LABEL, PrintOptions, attribution_line, section_heading, serial_text};
+pub use data::{
+    NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_line, section_heading, serial_text,
+};
 pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
 pub use world::TEMPLATE;
 
