@@ -1341,3 +1341,54 @@ fn ctrl_plus_and_minus_zoom_the_pages_not_the_interface() {
     assert_eq!(harness.ctx.zoom_factor(), ui_zoom);
     assert!(harness.state().preview_zoom() < bigger);
 }
+
+/// What reached the backend of the input method, frame by frame: whether
+/// it was allowed, and whether a composition was to be interrupted.
+#[derive(Default)]
+struct ImeLog(std::sync::Arc<std::sync::Mutex<Vec<Option<bool>>>>);
+
+impl egui::plugin::Plugin for ImeLog {
+    fn debug_name(&self) -> &'static str {
+        "ImeLog"
+    }
+    fn output_hook(&mut self, _: &egui::Context, output: &mut egui::FullOutput) {
+        let ime = output.platform_output.ime;
+        let entry = ime.map(|ime| ime.should_interrupt_composition);
+        self.0.lock().expect("log").push(entry);
+    }
+}
+
+/// egui interrupts the composition on every focus request, and egui-winit
+/// answers by disallowing and allowing the input method, which on X11
+/// gives the field a fresh input context (fcitx5 then starts it in Latin).
+/// Moving from 导语 to 正文 and back must keep it allowed, uninterrupted.
+#[test]
+fn the_input_method_stays_allowed_from_field_to_field() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+    harness.get_by_label("导语").click();
+    harness.run_steps(2);
+    let log = ImeLog::default();
+    let seen = log.0.clone();
+    harness.ctx.add_plugin(log);
+    for field in ["正文", "导语", "落款", "正文"] {
+        harness.get_by_label(field).click();
+        harness.run_steps(3);
+    }
+    harness.get_by_label("正文").type_text("你好");
+    harness.run_steps(2);
+    let seen = seen.lock().expect("log").clone();
+    assert!(seen.len() >= 12, "frames were seen: {seen:?}");
+    assert!(
+        seen.iter().all(|frame| *frame == Some(false)),
+        "allowed in every frame, never interrupted: {seen:?}"
+    );
+    let body = issue(&harness).sections[0].articles[0].body.clone();
+    assert!(
+        body.iter().any(|p| p.text().contains("你好")),
+        "the typed text reached the body"
+    );
+}

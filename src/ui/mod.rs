@@ -19,6 +19,7 @@ mod export_dialog;
 mod focus;
 pub mod fonts;
 mod forms;
+mod ime;
 mod layout;
 mod menus;
 mod outline;
@@ -158,6 +159,7 @@ pub struct JianbaoApp {
 impl JianbaoApp {
     pub fn new(ctx: &egui::Context, options: Options) -> Self {
         fonts::install(ctx);
+        ctx.add_plugin(ime::KeepImeAcrossFields::default());
         let repaint = ctx.clone();
         let setup = Setup {
             settings_path: options.settings_path,
