@@ -1392,3 +1392,59 @@ fn the_input_method_stays_allowed_from_field_to_field() {
         "the typed text reached the body"
     );
 }
+
+/// A system with no file dialog (no portal, no zenity): every question
+/// comes back unanswered and says it could not be asked.
+struct NoDialogsHere;
+
+impl FileDialogs for NoDialogsHere {
+    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn unavailable(&self) -> bool {
+        true
+    }
+}
+
+/// Without a file dialog, Ctrl+S used to do nothing and say nothing: it
+/// now says why and takes a typed path.
+#[test]
+fn without_a_file_dialog_ctrl_s_asks_for_a_path_and_saves_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| {
+            JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(NoDialogsHere)))
+        });
+    open_sample(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("输入路径");
+    harness.get_by_label_contains("xdg-desktop-portal 或 zenity");
+    let target = dir.path().join("第11期.ron");
+    harness.get_by_label("路径").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("路径")
+        .type_text(&target.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("确定").click();
+    harness.run_steps(3);
+    assert!(jianbao::store::load(&target).is_ok(), "saved where typed");
+    let session = harness.state().session().expect("open");
+    assert_eq!(session.path(), Some(target.as_path()));
+    assert!(!session.is_dirty());
+}

@@ -22,56 +22,87 @@ pub trait FileDialogs {
     fn pick_archive_folder(&mut self, lang: Lang) -> Option<PathBuf> {
         self.pick_folder(lang)
     }
+    /// Whether the last question could not be asked at all (this system
+    /// has no file dialog), rather than cancelled.
+    fn unavailable(&self) -> bool {
+        false
+    }
 }
 
-/// The operating system's dialogs (through the XDG portal on Linux).
+/// The operating system's dialogs (through the XDG portal on Linux, with
+/// zenity as rfd's fallback). rfd answers "cancelled" when neither can be
+/// shown; what it logs tells the two apart (see [`failures`]).
 pub struct NativeDialogs;
 
+impl NativeDialogs {
+    /// A dialog, watched for rfd's report that it could not be shown.
+    fn ask(show: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        failures::watch();
+        show()
+    }
+}
+
 impl FileDialogs for NativeDialogs {
+    fn unavailable(&self) -> bool {
+        failures::seen()
+    }
+
     fn open_draft(&mut self, lang: Lang) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::OpenTitle.get(lang))
-            .add_filter(S::DraftFiles.get(lang), &["ron"])
-            // The version before the last save, `第11期.ron.bak`.
-            .add_filter(S::BackupFiles.get(lang), &["bak"])
-            .pick_file()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::OpenTitle.get(lang))
+                .add_filter(S::DraftFiles.get(lang), &["ron"])
+                // The version before the last save, `第11期.ron.bak`.
+                .add_filter(S::BackupFiles.get(lang), &["bak"])
+                .pick_file()
+        })
     }
 
     fn save_draft(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::SaveAsTitle.get(lang))
-            .add_filter(S::DraftFiles.get(lang), &["ron"])
-            .set_file_name(name)
-            // The extension is added by the caller, which asks before
-            // replacing a file the dialog never asked about.
-            .save_file()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::SaveAsTitle.get(lang))
+                .add_filter(S::DraftFiles.get(lang), &["ron"])
+                .set_file_name(name)
+                // The extension is added by the caller, which asks before
+                // replacing a file the dialog never asked about.
+                .save_file()
+        })
     }
 
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::ExportPdfTitle.get(lang))
-            .add_filter("PDF", &["pdf"])
-            .set_file_name(name)
-            .save_file()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::ExportPdfTitle.get(lang))
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(name)
+                .save_file()
+        })
     }
 
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::ExportFolderTitle.get(lang))
-            .pick_folder()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::ExportFolderTitle.get(lang))
+                .pick_folder()
+        })
     }
 
     fn pick_archive_folder(&mut self, lang: Lang) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::ArchiveFolderTitle.get(lang))
-            .pick_folder()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::ArchiveFolderTitle.get(lang))
+                .pick_folder()
+        })
     }
 
     fn open_import(&mut self, lang: Lang) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(S::ImportTitle.get(lang))
-            .add_filter(S::ImportFiles.get(lang), &["txt", "docx"])
-            .pick_file()
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::ImportTitle.get(lang))
+                .add_filter(S::ImportFiles.get(lang), &["txt", "docx"])
+                .pick_file()
+        })
     }
 }
 
@@ -93,6 +124,48 @@ impl FileDialogs for NoDialogs {
     }
     fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
         None
+    }
+}
+
+/// rfd's reports that a dialog could not be shown, caught through the
+/// `log` facade: the one place where "no dialog on this system" differs
+/// from "cancelled".
+pub mod failures {
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static SEEN: AtomicBool = AtomicBool::new(false);
+    static INSTALL: Once = Once::new();
+
+    /// Listens to rfd's errors (only them: nothing else is logged).
+    struct Listener;
+
+    impl log::Log for Listener {
+        fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+            metadata.level() == log::Level::Error && metadata.target().starts_with("rfd")
+        }
+        fn log(&self, record: &log::Record<'_>) {
+            if self.enabled(record.metadata()) {
+                SEEN.store(true, Ordering::SeqCst);
+            }
+        }
+        fn flush(&self) {}
+    }
+
+    /// Starts watching for the next dialog (installs the listener once;
+    /// where another logger was installed first, nothing is ever seen).
+    pub fn watch() {
+        INSTALL.call_once(|| {
+            if log::set_logger(&Listener).is_ok() {
+                log::set_max_level(log::LevelFilter::Error);
+            }
+        });
+        SEEN.store(false, Ordering::SeqCst);
+    }
+
+    /// Whether rfd reported a failure since [`watch`].
+    pub fn seen() -> bool {
+        SEEN.load(Ordering::SeqCst)
     }
 }
 
@@ -123,6 +196,19 @@ pub fn sibling_name(path: Option<&Path>, fallback: &str, extension: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dialog_that_rfd_could_not_show_is_told_from_a_cancelled_one() {
+        failures::watch();
+        assert!(!failures::seen());
+        log::warn!(target: "rfd::backend", "Using zenity fallback");
+        log::error!(target: "other", "not about dialogs");
+        assert!(!failures::seen(), "only rfd's errors count");
+        log::error!(target: "rfd::backend::xdg_desktop_portal", "Failed to pick file with zenity");
+        assert!(failures::seen());
+        failures::watch();
+        assert!(!failures::seen(), "each dialog is watched afresh");
+    }
 
     #[test]
     fn extensions_are_added_only_when_missing() {

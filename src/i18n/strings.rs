@@ -245,6 +245,12 @@ strings! {
     YourNameTitle => "请输入您的姓名", "Your name";
     YourNameExplain => "您的姓名将显示在批注、状态记录和文件锁中，只需输入一次。", "Your name is shown on comments, status changes and file locks. You are asked once.";
     YourName => "姓名", "Name";
+    NoFileDialog => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请用“另存为…”输入路径。", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Use Save As… to type a path.";
+    TypePathTitle => "输入路径", "Type the path";
+    TypeFileExplain => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请输入要打开的文件的完整路径：", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Type the full path of the file to open:";
+    TypeNewFileExplain => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请输入要保存到的完整路径：", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Type the full path to save to:";
+    TypeFolderExplain => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请输入文件夹的完整路径：", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Type the full path of the folder:";
+    PathLabel => "路径", "Path";
     ExportUnapprovedTitle => "尚未审核通过", "Not approved yet";
     ExportUnapproved => "本期尚未审核通过，仍要导出吗？", "This issue has not been approved. Export it anyway?";
     ExportAnyway => "仍然导出", "Export anyway";

@@ -6,7 +6,7 @@ use std::path::Path;
 use egui::{Modal, RichText};
 
 use crate::app::editor::{
-    ChangedAnswer, Found, LockOwner, LockedAnswer, RecoverAnswer, UnsavedAnswer,
+    ChangedAnswer, Found, LockOwner, LockedAnswer, PathKind, RecoverAnswer, UnsavedAnswer,
 };
 use crate::i18n::{Lang, S, messages};
 use crate::model::Status;
@@ -237,6 +237,30 @@ pub fn status_prompt(
         S::Confirm,
         lang,
     )
+}
+
+/// Asks for a path where no file dialog could be shown.
+pub fn path_prompt(
+    ctx: &egui::Context,
+    kind: PathKind,
+    path: &mut String,
+    lang: Lang,
+) -> Option<bool> {
+    let explain = match kind {
+        PathKind::File => S::TypeFileExplain,
+        PathKind::NewFile => S::TypeNewFileExplain,
+        PathKind::Folder => S::TypeFolderExplain,
+    };
+    let answer = confirm(
+        ctx,
+        "path-prompt",
+        S::TypePathTitle.get(lang),
+        explain.get(lang),
+        Some((S::PathLabel.get(lang), path)),
+        S::Ok,
+        lang,
+    );
+    answer.filter(|yes| !*yes || !path.trim().is_empty())
 }
 
 /// Asks the user's name, once, before it first goes on a comment or a

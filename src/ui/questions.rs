@@ -50,6 +50,9 @@ pub fn ask(ctx: &egui::Context, editor: &mut Editor) -> Option<Answer> {
             let text = crate::i18n::S::NumberingWarning.get(lang);
             dialogs::notice(ctx, title, text, lines, lang).then_some(Answer::Confirm(true))
         }
+        Question::TypePath { kind, text, .. } => {
+            dialogs::path_prompt(ctx, *kind, text, lang).map(Answer::Confirm)
+        }
         Question::Recover(found) => dialogs::recovery_prompt(ctx, found, lang).map(Answer::Recover),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Command, Editor, Question};
+use super::{Command, Editor, PathKind, Question};
 use crate::app::Session;
 use crate::app::archive::ArchiveView;
 use crate::app::archive::{ArchiveUpdate, ArchiveWatcher};
@@ -71,7 +71,7 @@ impl Editor {
     /// waits for the archive to be read if it is not yet.
     pub(super) fn new_from_latest_when_read(&mut self, supplement: bool) {
         if self.settings.archive_folder.is_none() {
-            match self.dialogs.pick_archive_folder(self.lang()) {
+            match self.choose_path(PathKind::Folder, "", |d, l| d.pick_archive_folder(l)) {
                 Some(folder) => self.set_archive_folder(folder),
                 None => return,
             }

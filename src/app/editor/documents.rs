@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Document, Editor, Effect, Question, RecoverAnswer};
+use super::{Document, Editor, Effect, PathKind, Question, RecoverAnswer};
+use crate::app::files::FileDialogs;
 use crate::app::files::{sibling_name, with_extension};
 use crate::app::session::{DiskState, OpenError};
 use crate::app::{Selection, Session};
@@ -158,12 +159,12 @@ impl Editor {
     }
 
     pub(super) fn save_as(&mut self) -> bool {
-        let lang = self.lang();
         let Some(session) = self.session() else {
             return false;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "ron");
-        let Some(chosen) = self.dialogs.save_draft(lang, &suggested) else {
+        let ask = |d: &mut dyn FileDialogs, l| d.save_draft(l, &suggested);
+        let Some(chosen) = self.choose_path(PathKind::NewFile, &suggested, ask) else {
             return false;
         };
         // The dialog asked about the name as typed; a file by the name
@@ -198,12 +199,12 @@ impl Editor {
     }
 
     pub(super) fn export_pdf(&mut self) {
-        let lang = self.lang();
         let Some(session) = self.session() else {
             return;
         };
         let suggested = sibling_name(session.path(), &suggested_stem(&session.issue), "pdf");
-        if let Some(chosen) = self.dialogs.save_pdf(lang, &suggested) {
+        let ask = |d: &mut dyn FileDialogs, l| d.save_pdf(l, &suggested);
+        if let Some(chosen) = self.choose_path(PathKind::NewFile, &suggested, ask) {
             let path = with_extension(chosen.clone(), "pdf");
             if path != chosen && path.exists() {
                 self.question = Some(Question::Replace { path, pdf: true });
@@ -238,7 +239,7 @@ impl Editor {
 
     pub(super) fn import_bulletin(&mut self) {
         let lang = self.lang();
-        let Some(path) = self.dialogs.open_import(lang) else {
+        let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_import(l)) else {
             return;
         };
         let result = crate::store::read_bounded(&path)
@@ -266,7 +267,7 @@ impl Editor {
         let Some(issue) = self.session().map(|s| s.issue.clone()) else {
             return;
         };
-        let Some(path) = self.dialogs.open_import(lang) else {
+        let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_import(l)) else {
             return;
         };
         let (send, receive) = std::sync::mpsc::channel();

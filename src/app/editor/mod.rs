@@ -24,11 +24,13 @@ mod command;
 mod document;
 mod documents;
 mod outline;
+mod paths;
 mod question;
 mod reviewing;
 
 pub use command::{Command, CommentAction, OutlineAction, ProblemAction};
 pub use document::Document;
+pub use paths::PathKind;
 pub use question::{
     Answer, ChangedAnswer, Found, LockOwner, LockedAnswer, Question, RecoverAnswer, UnsavedAnswer,
 };
@@ -202,6 +204,11 @@ pub struct Editor {
     quitting: bool,
     /// Effects waiting to be handed to the views.
     outbox: Vec<Effect>,
+    /// The command being carried out (to run again with a typed path).
+    running: Option<Command>,
+    /// A path typed where no file dialog could be shown, for the next
+    /// question about a path.
+    typed_path: Option<PathBuf>,
 }
 
 /// Seconds after start when recovery files are looked for again.
@@ -246,6 +253,8 @@ impl Editor {
             recovery_second_look: setup.recovery_dir.is_some(),
             quitting: false,
             outbox: Vec::new(),
+            running: None,
+            typed_path: None,
         };
         if let Some(folder) = &setup.recovery_dir {
             editor.offer_recovery(recovery::scan(folder));
@@ -516,15 +525,21 @@ impl Editor {
         self.execute(command);
     }
 
-    /// Carries out a command, no questions asked.
+    /// Carries out a command, no questions asked (but a path, where it
+    /// needs one).
     fn execute(&mut self, command: Command) {
-        let lang = self.lang();
+        let outer = self.running.replace(command.clone());
+        self.carry_out(command);
+        self.running = outer;
+    }
+
+    fn carry_out(&mut self, command: Command) {
         match command {
             Command::New => self.set_session(Session::untitled(Issue::new(
                 chrono::Local::now().date_naive(),
             ))),
             Command::Open => {
-                if let Some(path) = self.dialogs.open_draft(lang) {
+                if let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_draft(l)) {
                     self.open_path(&path);
                 }
             }
@@ -548,7 +563,9 @@ impl Editor {
                 }
             }
             Command::PickExportFolder => {
-                if let Some(folder) = self.dialogs.pick_folder(lang) {
+                if let Some(folder) =
+                    self.choose_path(PathKind::Folder, "", |d, l| d.pick_folder(l))
+                {
                     self.settings.export.folder = Some(folder);
                 }
             }
@@ -581,7 +598,7 @@ impl Editor {
                 }
             }
             Command::OpenForReview => {
-                if let Some(path) = self.dialogs.open_draft(lang) {
+                if let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_draft(l)) {
                     self.open_path(&path);
                     if let Some(session) = self.session_mut() {
                         session.set_reviewing(true);
@@ -601,7 +618,9 @@ impl Editor {
                 self.effect(Effect::Toggle(Window::Archive));
             }
             Command::PickArchiveFolder => {
-                if let Some(folder) = self.dialogs.pick_archive_folder(lang) {
+                let chosen =
+                    self.choose_path(PathKind::Folder, "", |d, l| d.pick_archive_folder(l));
+                if let Some(folder) = chosen {
                     self.set_archive_folder(folder);
                 }
             }
@@ -682,6 +701,11 @@ impl Editor {
                 }
             }
             (Question::Numbering(_), Answer::Confirm(_)) => {}
+            (Question::TypePath { text, then, .. }, Answer::Confirm(yes)) => {
+                if yes {
+                    self.use_typed_path(&text, then);
+                }
+            }
             (Question::Recover(found), Answer::Recover(answer)) => {
                 self.act_on_recovery(found, answer)
             }

@@ -37,6 +37,13 @@ pub enum Question {
     ExportUnapproved(Command),
     /// The archive's numbering has problems (after New from latest).
     Numbering(Vec<String>),
+    /// No file dialog could be shown: the path, typed; then the command
+    /// that wanted it runs again.
+    TypePath {
+        kind: super::PathKind,
+        text: String,
+        then: Command,
+    },
 }
 
 /// The answer to "save changes?".

@@ -1,7 +1,7 @@
 //! Review in the editor: status changes signed with the user's name,
 //! comments, and comparing with another version.
 
-use super::{CommentAction, Editor, Effect};
+use super::{CommentAction, Editor, Effect, PathKind};
 use crate::i18n::Wording;
 use crate::model::{Issue, Status};
 
@@ -12,7 +12,7 @@ impl Editor {
         if self.document.is_none() {
             return;
         }
-        let Some(path) = self.dialogs.open_draft(lang) else {
+        let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_draft(l)) else {
             return;
         };
         match crate::store::load(&path) {

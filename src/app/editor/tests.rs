@@ -14,6 +14,31 @@ use crate::model::Status;
 #[derive(Default)]
 struct Script(VecDeque<PathBuf>);
 
+/// A system without file dialogs: every question comes back unanswered,
+/// and says it could not be asked.
+struct NoDialogsHere;
+
+impl FileDialogs for NoDialogsHere {
+    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn unavailable(&self) -> bool {
+        true
+    }
+}
+
 impl FileDialogs for Script {
     fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
         self.0.pop_front()
@@ -292,4 +317,50 @@ fn pasted_text_becomes_an_article_of_the_selected_section() {
         panic!("the new article is selected");
     };
     assert_eq!(issue.find_article(id).map(|(s, _)| s), Some(0));
+}
+
+#[test]
+fn without_file_dialogs_a_typed_path_saves_and_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let setup = Setup {
+        settings_path: None,
+        lang: Some(Lang::Zh),
+        fonts: Fonts::Bundled,
+        dialogs: Box::new(NoDialogsHere),
+        recovery_dir: None,
+    };
+    let mut editor = Editor::new(setup, || {});
+    editor.command(Command::OpenSample);
+    editor.command(Command::Save);
+    let Some(Question::TypePath { kind, text, then }) = editor.question_mut() else {
+        panic!("a path is asked for: {:?}", editor.question());
+    };
+    assert_eq!((*kind, then.clone()), (PathKind::NewFile, Command::Save));
+    assert!(text.ends_with(".ron"), "a name is suggested: {text}");
+    let target = dir.path().join("第11期");
+    *text = target.display().to_string();
+    editor.answer(Answer::Confirm(true));
+    let saved = dir.path().join("第11期.ron");
+    assert!(
+        crate::store::load(&saved).is_ok(),
+        "saved where typed, .ron added"
+    );
+    assert_eq!(
+        editor.session().and_then(|s| s.path()),
+        Some(saved.as_path())
+    );
+
+    editor.command(Command::Close);
+    editor.command(Command::Open);
+    let Some(Question::TypePath { kind, text, .. }) = editor.question_mut() else {
+        panic!("the file to open is asked for: {:?}", editor.question());
+    };
+    assert_eq!(*kind, PathKind::File);
+    *text = saved.display().to_string();
+    editor.answer(Answer::Confirm(true));
+    assert_eq!(
+        editor.session().and_then(|s| s.path()),
+        Some(saved.as_path())
+    );
+    assert_eq!(editor.error(), None);
 }
