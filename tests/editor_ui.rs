@@ -1448,3 +1448,29 @@ fn without_a_file_dialog_ctrl_s_asks_for_a_path_and_saves_there() {
     assert_eq!(session.path(), Some(target.as_path()));
     assert!(!session.is_dirty());
 }
+
+/// The settings named 仿宋_GB2312 while the pages were set in the bundled
+/// Noto Serif: what each role is really printed in is now said in the
+/// settings, the status bar and the export dialog.
+#[test]
+fn the_fonts_the_pages_really_use_are_shown() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    // The test editor has only the bundled fonts: all four official ones
+    // are missing.
+    harness.get_by_label("字体：4 种以内置字体代替");
+
+    menu(&mut harness, "文件", "导出…");
+    harness.get_by_label("仍然导出").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("导出的文件将使用内置字体代替");
+    harness.get_by_label_contains("正文字体 仿宋_GB2312 → Noto Serif CJK SC");
+
+    menu(&mut harness, "视图", "设置");
+    harness.run_steps(2);
+    let stand_ins = harness
+        .query_all_by_label_contains("本机未安装，打印使用内置的")
+        .count();
+    assert_eq!(stand_ins, 4, "one line per font role");
+}

@@ -6,7 +6,7 @@ use super::{Lang, S};
 use crate::export::ExportError;
 use crate::model::{ArticlePart, Field, Problem, ProblemKind};
 use crate::store::{LoadError, SaveError};
-use crate::typeset::TypesetError;
+use crate::typeset::{FontRole, PrintedFont, TypesetError};
 
 /// Where a field is, in words: 第 1 栏第 2 篇 · 导语.
 pub fn field_label(field: &Field, lang: Lang) -> String {
@@ -496,6 +496,48 @@ pub fn char_count(count: usize, lang: Lang) -> String {
         Lang::En if count == 1 => "1 character".to_owned(),
         Lang::En => format!("{count} characters"),
     }
+}
+
+/// What a font role is called.
+pub fn font_role(role: FontRole, lang: Lang) -> &'static str {
+    match role {
+        FontRole::Title => S::TitleFont.get(lang),
+        FontRole::Body => S::BodyFont.get(lang),
+        FontRole::Heading => S::HeadingFont.get(lang),
+        FontRole::Kai => S::KaiFont.get(lang),
+    }
+}
+
+/// Beside a font setting: installed, or what stands in for it.
+pub fn font_status(font: &PrintedFont, lang: Lang) -> String {
+    match (font.is_wanted(), lang) {
+        (true, Lang::Zh) => "✓ 已安装，打印使用此字体".to_owned(),
+        (true, Lang::En) => "✓ installed, printed in it".to_owned(),
+        (false, Lang::Zh) => format!("本机未安装，打印使用内置的“{}”代替", font.used),
+        (false, Lang::En) => format!("not installed here: printed in the bundled “{}”", font.used),
+    }
+}
+
+/// The status bar's word on the fonts: all installed, or how many stand in.
+pub fn fonts_summary(printed: &[PrintedFont], lang: Lang) -> String {
+    let missing = printed.iter().filter(|f| !f.is_wanted()).count();
+    match (missing, lang) {
+        (0, Lang::Zh) => "字体：均已安装".to_owned(),
+        (0, Lang::En) => "Fonts: all installed".to_owned(),
+        (n, Lang::Zh) => format!("字体：{n} 种以内置字体代替"),
+        (1, Lang::En) => "Fonts: 1 replaced by a bundled one".to_owned(),
+        (n, Lang::En) => format!("Fonts: {n} replaced by bundled ones"),
+    }
+}
+
+/// One line per role whose font stands in: 正文字体 仿宋_GB2312 → Noto Serif CJK SC.
+pub fn fonts_substituted(printed: &[PrintedFont], lang: Lang) -> String {
+    printed
+        .iter()
+        .filter(|f| !f.is_wanted())
+        .map(|f| format!("{} {} → {}", font_role(f.role, lang), f.wanted, f.used))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// 共 4 页 / 4 pages.

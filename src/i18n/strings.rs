@@ -251,6 +251,8 @@ strings! {
     TypeNewFileExplain => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请输入要保存到的完整路径：", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Type the full path to save to:";
     TypeFolderExplain => "本机没有可用的文件对话框（需要 xdg-desktop-portal 或 zenity）。请输入文件夹的完整路径：", "No file dialog is available on this system (it needs xdg-desktop-portal or zenity). Type the full path of the folder:";
     PathLabel => "路径", "Path";
+    FontsHint => "字体可在“设置”中按本期样式更改", "Fonts are set in Settings, in this issue's style";
+    ExportFontsWarning => "本机未安装以下官方字体，导出的文件将使用内置字体代替：", "These official fonts are not installed here; the exported files use bundled fonts instead:";
     ExportUnapprovedTitle => "尚未审核通过", "Not approved yet";
     ExportUnapproved => "本期尚未审核通过，仍要导出吗？", "This issue has not been approved. Export it anyway?";
     ExportAnyway => "仍然导出", "Export anyway";

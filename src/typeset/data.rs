@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
+use super::fonts::{FontRole, FontSet};
 use crate::model::Issue;
 
 /// Per-export choices that are not part of the issue.
@@ -178,6 +178,13 @@ struct LineData<'a> {
     text: &'a str,
 }
 
+/// A role's font list for the template: the issue's family, then the
+/// bundled stand-in.
+fn font_list(role: FontRole, style: &crate::model::Style) -> [&str; 2] {
+    let (wanted, stand_in) = role.families(style);
+    [wanted, stand_in]
+}
+
 /// The JSON the template reads, for `issue` printed with `options`.
 pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8> {
     let st = &issue.style;
@@ -198,10 +205,10 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
         copies,
         style: StyleData {
             accent: st.accent.hex(),
-            title_fonts: [st.title_font.as_str(), BUNDLED_SERIF],
-            body_fonts: [st.body_font.as_str(), BUNDLED_SERIF],
-            heading_fonts: [st.heading_font.as_str(), BUNDLED_SANS],
-            kai_fonts: [st.kai_font.as_str(), BUNDLED_KAI],
+            title_fonts: font_list(FontRole::Title, st),
+            body_fonts: font_list(FontRole::Body, st),
+            heading_fonts: font_list(FontRole::Heading, st),
+            kai_fonts: font_list(FontRole::Kai, st),
             // 仿宋_GB2312 has no bold face; thicken its glyphs instead.
             synthetic_bold: fonts.family_has_bold(&st.body_font) == Some(false),
             title_size: st.title_size,

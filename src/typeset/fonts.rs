@@ -7,6 +7,7 @@ use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
 use crate::assets;
+use crate::model::Style;
 
 /// Family names of the bundled fonts, as the template's fallbacks.
 pub const BUNDLED_SERIF: &str = "Noto Serif CJK SC";
@@ -81,9 +82,107 @@ impl FontSet {
     }
 }
 
+/// The four faces a bulletin is set in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FontRole {
+    /// The red masthead name (方正小标宋).
+    Title,
+    /// The body (仿宋).
+    Body,
+    /// Headings and labels (黑体).
+    Heading,
+    /// 楷体 lines (the editor's note label, attributions in some styles).
+    Kai,
+}
+
+impl FontRole {
+    pub const ALL: [FontRole; 4] = [
+        FontRole::Title,
+        FontRole::Body,
+        FontRole::Heading,
+        FontRole::Kai,
+    ];
+
+    /// The family the issue asks for in this role, to change it.
+    pub fn family_mut(self, style: &mut Style) -> &mut String {
+        match self {
+            FontRole::Title => &mut style.title_font,
+            FontRole::Body => &mut style.body_font,
+            FontRole::Heading => &mut style.heading_font,
+            FontRole::Kai => &mut style.kai_font,
+        }
+    }
+
+    /// The family the issue asks for in this role, and the bundled one
+    /// that stands in when it is not installed: the template's font lists.
+    pub fn families(self, style: &Style) -> (&str, &'static str) {
+        match self {
+            FontRole::Title => (&style.title_font, BUNDLED_SERIF),
+            FontRole::Body => (&style.body_font, BUNDLED_SERIF),
+            FontRole::Heading => (&style.heading_font, BUNDLED_SANS),
+            FontRole::Kai => (&style.kai_font, BUNDLED_KAI),
+        }
+    }
+}
+
+/// Which font a role is printed in on this machine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedFont {
+    pub role: FontRole,
+    /// The family the issue asks for.
+    pub wanted: String,
+    /// The family the pages use: `wanted`, or the bundled stand-in.
+    pub used: String,
+}
+
+impl PrintedFont {
+    /// The issue's own font is installed and used.
+    pub fn is_wanted(&self) -> bool {
+        self.used == self.wanted
+    }
+}
+
+impl FontSet {
+    /// For each role, the font the pages of an issue in `style` are set
+    /// in on this machine.
+    pub fn printed(&self, style: &Style) -> Vec<PrintedFont> {
+        FontRole::ALL
+            .into_iter()
+            .map(|role| {
+                let (wanted, stand_in) = role.families(style);
+                let used = self
+                    .first_available(&[wanted, stand_in])
+                    .unwrap_or(stand_in);
+                PrintedFont {
+                    role,
+                    wanted: wanted.to_owned(),
+                    used: used.to_owned(),
+                }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_official_fonts_are_named_with_their_stand_ins() {
+        let fonts = FontSet::bundled();
+        let mut style = Style::default();
+        style.heading_font = BUNDLED_SANS.into();
+        let printed = fonts.printed(&style);
+        let body = &printed[1];
+        assert_eq!(body.role, FontRole::Body);
+        assert_eq!(
+            (body.wanted.as_str(), body.used.as_str()),
+            ("仿宋_GB2312", BUNDLED_SERIF)
+        );
+        assert!(!body.is_wanted());
+        assert!(printed[2].is_wanted(), "an installed family is used");
+        assert_eq!(printed[3].used, BUNDLED_KAI);
+    }
 
     #[test]
     fn the_bundled_families_are_there() {

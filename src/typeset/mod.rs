@@ -16,7 +16,7 @@ mod world;
 pub use data::{
     NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_line, section_heading, serial_text,
 };
-pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontSet};
+pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontRole, FontSet, PrintedFont};
 pub use world::TEMPLATE;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

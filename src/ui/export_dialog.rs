@@ -11,6 +11,17 @@ use crate::app::settings::ExportChoices;
 use crate::export::{Format, Target};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
+use crate::typeset::PrintedFont;
+
+/// What the dialog shows about this export besides the choices.
+pub struct Facts<'a> {
+    /// Pages of the issue (page images are one file each).
+    pub pages: usize,
+    /// Targets written of the export under way (or just finished).
+    pub progress: Option<(usize, usize)>,
+    /// The fonts the pages are set in here.
+    pub printed: &'a [PrintedFont],
+}
 
 /// The export window.
 #[derive(Default)]
@@ -32,10 +43,10 @@ impl ExportDialog {
         ctx: &egui::Context,
         choices: &mut ExportChoices,
         issue: &Issue,
-        pages: usize,
-        progress: Option<(usize, usize)>,
+        facts: &Facts<'_>,
         lang: Lang,
     ) -> Option<Command> {
+        let (pages, progress) = (facts.pages, facts.progress);
         let mut request = None;
         let mut open = self.open;
         egui::Window::new(S::ExportTitle.get(lang))
@@ -51,6 +62,7 @@ impl ExportDialog {
                 let plan = choices.plan();
                 let targets = plan.as_ref().map(|p| p.targets(issue)).unwrap_or_default();
                 files_ui(ui, &targets, pages, lang);
+                fonts_warning(ui, facts.printed, lang);
                 if let Some((done, total)) = progress {
                     ui.add(
                         egui::ProgressBar::new(done as f32 / total.max(1) as f32)
@@ -198,6 +210,16 @@ fn dpi_value(scale: &mut f32) -> DragValue<'_> {
             let dpi = text.trim().trim_end_matches("dpi").trim();
             dpi.parse::<f64>().ok().map(|dpi| dpi / 72.0)
         })
+}
+
+/// Which official fonts the exported files will not use, if any.
+fn fonts_warning(ui: &mut Ui, printed: &[PrintedFont], lang: Lang) {
+    if printed.iter().all(PrintedFont::is_wanted) {
+        return;
+    }
+    let warn = ui.visuals().warn_fg_color;
+    ui.colored_label(warn, S::ExportFontsWarning.get(lang));
+    ui.colored_label(warn, messages::fonts_substituted(printed, lang));
 }
 
 /// The files the export will write (page images: one a page).

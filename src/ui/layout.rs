@@ -10,6 +10,7 @@ use crate::app::editor::commented_articles;
 use crate::app::{ProblemAction, Selection, Session};
 use crate::i18n::S;
 use crate::model::ArticleId;
+use crate::ui::export_dialog;
 
 impl JianbaoApp {
     /// The shortcuts, the menu bar, the status bar and the problems panel.
@@ -131,9 +132,15 @@ impl JianbaoApp {
         let views = &mut self.views;
         let page_count = views.preview.page_count();
         let progress = self.editor.export_progress();
+        let printed = self.editor.printed_fonts().unwrap_or_default();
         if let Some((choices, issue)) = self.editor.export_settings_mut() {
             let dialog = &mut views.export_dialog;
-            commands.extend(dialog.show(ctx, choices, issue, page_count, progress, lang));
+            let facts = export_dialog::Facts {
+                pages: page_count,
+                progress,
+                printed: &printed,
+            };
+            commands.extend(dialog.show(ctx, choices, issue, &facts, lang));
         }
 
         commands.extend(views.paste.show(ctx, lang).map(Command::AddPastedArticle));
@@ -148,8 +155,11 @@ impl JianbaoApp {
             }
         }
 
+        let printed = self.editor.printed_fonts();
         let (settings, issue) = self.editor.settings_and_issue_mut();
-        let outcome = views.settings_window.show(ctx, settings, issue);
+        let outcome = views
+            .settings_window
+            .show(ctx, settings, issue, printed.as_deref());
         if outcome.changed {
             super::apply_theme(ctx, self.editor.settings().theme);
             self.editor.settings_changed();

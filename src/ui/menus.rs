@@ -235,6 +235,17 @@ impl JianbaoApp {
                 ui.separator();
                 ui.label(messages::page_total(self.views.preview.page_count(), lang));
                 ui.separator();
+                if let Some(printed) = self.editor.printed_fonts() {
+                    let summary = messages::fonts_summary(&printed, lang);
+                    let label = if printed.iter().all(|f| f.is_wanted()) {
+                        ui.label(summary)
+                    } else {
+                        ui.colored_label(ui.visuals().warn_fg_color, summary)
+                            .on_hover_text(messages::fonts_substituted(&printed, lang))
+                    };
+                    label.on_hover_text(S::FontsHint.get(lang));
+                    ui.separator();
+                }
                 if session.is_dirty() {
                     ui.colored_label(ui.visuals().warn_fg_color, S::Unsaved.get(lang));
                 } else {

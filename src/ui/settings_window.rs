@@ -5,8 +5,9 @@
 use egui::{DragValue, Ui};
 
 use crate::app::{Settings, Theme};
-use crate::i18n::{Lang, S};
+use crate::i18n::{Lang, S, messages};
 use crate::model::{Color, Issue};
+use crate::typeset::{FontRole, PrintedFont};
 use crate::ui::widgets::text_row;
 
 #[derive(Default)]
@@ -29,6 +30,7 @@ impl SettingsWindow {
         ctx: &egui::Context,
         settings: &mut Settings,
         issue: Option<&mut Issue>,
+        printed: Option<&[PrintedFont]>,
     ) -> SettingsOutcome {
         let lang = settings.lang;
         let before = settings.clone();
@@ -89,7 +91,7 @@ impl SettingsWindow {
                     });
                 if let Some(issue) = issue {
                     ui.separator();
-                    style_ui(ui, issue, lang);
+                    style_ui(ui, issue, printed, lang);
                 }
             });
         self.open = open;
@@ -101,7 +103,7 @@ impl SettingsWindow {
 }
 
 /// The issue's style block.
-fn style_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
+fn style_ui(ui: &mut Ui, issue: &mut Issue, printed: Option<&[PrintedFont]>, lang: Lang) {
     ui.heading(S::Style.get(lang));
     ui.weak(S::StyleHint.get(lang));
     let st = &mut issue.style;
@@ -123,10 +125,22 @@ fn style_ui(ui: &mut Ui, issue: &mut Issue, lang: Lang) {
                 };
             }
             ui.end_row();
-            text_row(ui, S::TitleFont.get(lang), &mut st.title_font);
-            text_row(ui, S::BodyFont.get(lang), &mut st.body_font);
-            text_row(ui, S::HeadingFont.get(lang), &mut st.heading_font);
-            text_row(ui, S::KaiFont.get(lang), &mut st.kai_font);
+            for role in FontRole::ALL {
+                text_row(ui, messages::font_role(role, lang), role.family_mut(st));
+                // What the pages are really set in: the editor must not
+                // believe the print is 仿宋 when it is the stand-in.
+                let shown = printed.and_then(|p| p.iter().find(|f| f.role == role));
+                if let Some(font) = shown {
+                    ui.label("");
+                    let status = messages::font_status(font, lang);
+                    if font.is_wanted() {
+                        ui.weak(status);
+                    } else {
+                        ui.colored_label(ui.visuals().warn_fg_color, status);
+                    }
+                    ui.end_row();
+                }
+            }
             for (label, value, range) in [
                 (S::TitleSize, &mut st.title_size, 12.0..=72.0),
                 (S::BodySize, &mut st.body_size, 8.0..=32.0),

@@ -344,6 +344,13 @@ impl Editor {
         self.feed.generation
     }
 
+    /// For each font role of the open issue, the font its pages are set in
+    /// here (once the fonts are loaded).
+    pub fn printed_fonts(&self) -> Option<Vec<crate::typeset::PrintedFont>> {
+        let fonts = self.fonts.fonts.as_ref()?;
+        Some(fonts.printed(&self.session()?.issue.style))
+    }
+
     pub fn export_progress(&self) -> Option<(usize, usize)> {
         self.export_progress
     }
