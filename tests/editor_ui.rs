@@ -1474,3 +1474,44 @@ fn the_fonts_the_pages_really_use_are_shown() {
         .count();
     assert_eq!(stand_ins, 4, "one line per font role");
 }
+
+/// At 1024×700 the form column was about 215 px and the body ran under
+/// the preview; after growing back the preview stayed narrow. The form
+/// keeps a usable width at office-laptop sizes, the preview gives way
+/// first, and the columns come back when the window grows.
+#[test]
+fn the_form_stays_usable_on_small_screens_and_the_columns_come_back() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+    // The preview's left edge: its ◀ button; the form's: the 导语 field.
+    let columns = |h: &Harness<'static, JianbaoApp>| {
+        let preview_left = h.get_by_label("◀").rect().left();
+        let lead = h.get_by_label("导语").rect();
+        (preview_left, lead.left(), lead.right())
+    };
+    let (wide_preview, _, _) = columns(&harness);
+    for (width, height) in [(1366.0, 768.0), (1024.0, 700.0)] {
+        harness.set_size(egui::vec2(width, height));
+        harness.run_steps(4);
+        let (preview_left, lead_left, lead_right) = columns(&harness);
+        assert!(
+            lead_right <= preview_left,
+            "{width}: the body stays out of the preview ({lead_right} > {preview_left})"
+        );
+        assert!(
+            preview_left - lead_left >= 280.0,
+            "{width}: the form keeps room to type ({lead_left}..{preview_left})"
+        );
+        assert!(width - preview_left >= 230.0, "{width}: the preview stays");
+    }
+    harness.set_size(egui::vec2(1400.0, 900.0));
+    harness.run_steps(4);
+    let (preview_left, _, _) = columns(&harness);
+    assert!(
+        (preview_left - wide_preview).abs() < 2.0,
+        "the preview comes back: {preview_left} vs {wide_preview}"
+    );
+}

@@ -170,8 +170,10 @@ mod tests {
     #[test]
     fn missing_official_fonts_are_named_with_their_stand_ins() {
         let fonts = FontSet::bundled();
-        let mut style = Style::default();
-        style.heading_font = BUNDLED_SANS.into();
+        let style = Style {
+            heading_font: BUNDLED_SANS.into(),
+            ..Style::default()
+        };
         let printed = fonts.printed(&style);
         let body = &printed[1];
         assert_eq!(body.role, FontRole::Body);

@@ -10,7 +10,7 @@ use crate::app::editor::commented_articles;
 use crate::app::{ProblemAction, Selection, Session};
 use crate::i18n::S;
 use crate::model::ArticleId;
-use crate::ui::export_dialog;
+use crate::ui::{columns, export_dialog};
 
 impl JianbaoApp {
     /// The shortcuts, the menu bar, the status bar and the problems panel.
@@ -62,10 +62,11 @@ impl JianbaoApp {
             });
             return commands;
         };
-        egui::Panel::left("outline")
+        let plan = views.columns.plan(ui.available_width());
+        let outline = egui::Panel::left(("outline", plan.generation))
             .resizable(true)
-            .default_size(250.0)
-            .min_size(180.0)
+            .default_size(plan.outline)
+            .size_range(100.0..=plan.outline_max)
             .show(ui, |ui| {
                 let editable = session.can_edit();
                 let actions = views
@@ -78,14 +79,19 @@ impl JianbaoApp {
             _ => None,
         };
         let commented = commented_articles(&session.issue);
-        egui::Panel::right("preview")
+        let preview = egui::Panel::right(("preview", plan.generation))
             .resizable(true)
-            .default_size(560.0)
-            .min_size(240.0)
+            .default_size(plan.preview)
+            .size_range(columns::PREVIEW_MIN..=plan.preview_max)
             .show(ui, |ui| {
                 let pointed = views.preview.ui(ui, lang, selected_article, &commented);
                 commands.extend(pointed.map(Command::PointAt));
             });
+        views.columns.shown(
+            &plan,
+            outline.response.rect.width(),
+            preview.response.rect.width(),
+        );
         let why_locked = why_locked(session);
         // Comments sit beside the article they are on: always while
         // reviewing, else when there are some.
@@ -101,10 +107,12 @@ impl JianbaoApp {
             {
                 let quote = views.form.selected_quote(&session.issue, id);
                 let article = &session.issue.sections[s].articles[a];
+                // Beside the form, never more than half the middle.
+                let half = (ui.available_width() / 2.0).max(160.0);
                 egui::Panel::right("comments")
                     .resizable(true)
-                    .default_size(300.0)
-                    .min_size(200.0)
+                    .default_size(300.0_f32.min(half))
+                    .size_range(160.0..=half)
                     .show(ui, |ui| {
                         let review = &session.issue.review;
                         let action = views.comments.ui(ui, review, article, quote, &user, lang);

@@ -11,6 +11,7 @@
 
 mod archive;
 pub mod body_editor;
+mod columns;
 mod commands;
 mod comments;
 mod compare;
@@ -111,8 +112,10 @@ pub fn run(options: Options) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(S::AppName.get(options.lang.unwrap_or_default()))
             .with_app_id("jianbao")
+            // eframe makes it no larger than the screen it opens on.
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([720.0, 480.0]),
+        centered: true,
         persistence_path: settings::config_dir().map(|d| d.join("window.ron")),
         ..Default::default()
     };
@@ -145,6 +148,7 @@ struct Views {
     settings_window: SettingsWindow,
     archive_window: ArchiveWindow,
     focus: FieldFocus,
+    columns: columns::Columns,
 }
 
 /// The editor window: the core and its views.
