@@ -1515,3 +1515,23 @@ fn the_form_stays_usable_on_small_screens_and_the_columns_come_back() {
         "the preview comes back: {preview_left} vs {wide_preview}"
     );
 }
+
+/// The settings window jumped when the language changed: egui keyed it by
+/// its title, so the other language's title opened another window.
+#[test]
+fn the_settings_window_stays_put_when_the_language_changes() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    menu(&mut harness, "视图", "设置");
+    harness.run_steps(2);
+    let before = harness.get_by_label("界面语言").rect();
+    harness.get_by_label("English").click();
+    harness.run_steps(4);
+    let after = harness.get_by_label("Language").rect();
+    assert!(
+        (before.left() - after.left()).abs() < 1.0 && (before.top() - after.top()).abs() < 1.0,
+        "the window stayed: {before:?} → {after:?}"
+    );
+    assert_eq!(harness.state().lang(), jianbao::i18n::Lang::En);
+}

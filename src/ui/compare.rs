@@ -92,6 +92,8 @@ impl CompareWindow {
         let mut open = true;
         let mut chosen = None;
         egui::Window::new(S::CompareTitle.get(lang))
+            // The same window in either language (egui would key it by its title).
+            .id(egui::Id::new("compare-window"))
             .id(egui::Id::unique("compare-window"))
             .open(&mut open)
             .default_size([620.0, 560.0])

@@ -50,6 +50,8 @@ impl ExportDialog {
         let mut request = None;
         let mut open = self.open;
         egui::Window::new(S::ExportTitle.get(lang))
+            // The same window in either language (egui would key it by its title).
+            .id(egui::Id::new("export-window"))
             .open(&mut open)
             .default_width(480.0)
             .show(ctx, |ui| {

@@ -37,6 +37,8 @@ impl SettingsWindow {
         let mut pick_archive_folder = false;
         let mut open = self.open;
         egui::Window::new(S::Settings.get(lang))
+            // The same window in either language (egui would key it by its title).
+            .id(egui::Id::new("settings-window"))
             .open(&mut open)
             .resizable(true)
             .default_width(420.0)
