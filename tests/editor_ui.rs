@@ -1535,3 +1535,20 @@ fn the_settings_window_stays_put_when_the_language_changes() {
     );
     assert_eq!(harness.state().lang(), jianbao::i18n::Lang::En);
 }
+
+/// Only what is in a file is saved: the sample, an import or a new issue
+/// said 已保存 although no file held it.
+#[test]
+fn an_issue_in_no_file_is_not_called_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label("尚未存为文件");
+    assert!(harness.query_by_label("已保存").is_none());
+    answers.push(dir.path().join("第11期.ron"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("已保存");
+    assert!(harness.query_by_label("尚未存为文件").is_none());
+}

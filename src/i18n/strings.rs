@@ -139,6 +139,8 @@ strings! {
     // Status bar.
     Unsaved => "有未保存的修改", "Unsaved changes";
     AllSaved => "已保存", "Saved";
+    NotInAFile => "尚未存为文件", "Not in a file yet";
+    NotInAFileHint => "用“文件 → 保存”存为稿件文件", "Use File → Save to keep it as a draft file";
 
     // Dialogs.
     UnsavedTitle => "保存修改？", "Save changes?";

@@ -246,8 +246,12 @@ impl JianbaoApp {
                     label.on_hover_text(S::FontsHint.get(lang));
                     ui.separator();
                 }
+                // Only what is in a file is saved.
                 if session.is_dirty() {
                     ui.colored_label(ui.visuals().warn_fg_color, S::Unsaved.get(lang));
+                } else if session.path().is_none() {
+                    ui.label(S::NotInAFile.get(lang))
+                        .on_hover_text(S::NotInAFileHint.get(lang));
                 } else {
                     ui.label(S::AllSaved.get(lang));
                 }
