@@ -1441,7 +1441,8 @@ fn without_a_file_dialog_ctrl_s_asks_for_a_path_and_saves_there() {
         .get_by_label("路径")
         .type_text(&target.display().to_string());
     harness.run_steps(1);
-    harness.get_by_label("确定").click();
+    // Enter confirms, as in any dialog.
+    harness.key_press(Key::Enter);
     harness.run_steps(3);
     assert!(jianbao::store::load(&target).is_ok(), "saved where typed");
     let session = harness.state().session().expect("open");

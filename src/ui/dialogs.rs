@@ -209,12 +209,13 @@ fn confirm(
             let response = ui
                 .add(egui::TextEdit::singleline(note).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
-            // Ready to type into as soon as the question is up.
-            if ui.memory(|m| m.focused().is_none()) {
-                response.request_focus();
-            }
+            // Enter confirms (the field has just given up the focus: asked
+            // for again first, it would never be seen as lost).
             if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 *answer = Some(true);
+            } else if ui.memory(|m| m.focused().is_none()) {
+                // Ready to type into as soon as the question is up.
+                response.request_focus();
             }
         },
     )
