@@ -1553,3 +1553,56 @@ fn an_issue_in_no_file_is_not_called_saved() {
     harness.get_by_label("已保存");
     assert!(harness.query_by_label("尚未存为文件").is_none());
 }
+
+/// The 供稿统计 heat map had no tooltip: the cell under the pointer is
+/// now named with its unit, its period and its count.
+#[test]
+fn the_coverage_heat_map_names_the_cell_under_the_pointer() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = jianbao::sample::issue();
+    for (number, month) in [(10, 1), (11, 2)] {
+        let mut issue = sample.clone();
+        issue.masthead.number = Some(number);
+        issue.masthead.date = chrono::NaiveDate::from_ymd_opt(2021, month, 25);
+        jianbao::store::save(&dir.path().join(format!("第{number}期.ron")), &issue).expect("save");
+    }
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    menu(&mut harness, "视图", "档案库…");
+    answers.push(dir.path().to_owned());
+    harness.get_by_label("选择…").click();
+    let start = Instant::now();
+    while harness.state().archive_issue_count() != Some(2) {
+        assert!(start.elapsed() < Duration::from_secs(60), "never read");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+    harness.get_by_label("供稿统计").click();
+    harness.run_steps(3);
+    // Sweep the pointer over the window until a cell is named.
+    let window = harness.get_by_label("按月").rect();
+    let mut named = None;
+    'sweep: for dy in (40..400).step_by(12) {
+        for dx in (0..700).step_by(24) {
+            let at = egui::pos2(window.left() + dx as f32, window.bottom() + dy as f32);
+            harness.hover_at(at);
+            harness.run_steps(2);
+            if let Some(node) = harness.query_by_label_contains("2021-0") {
+                let text = node.accesskit_node().label().unwrap_or_default().to_owned();
+                if text.contains('：') {
+                    named = Some(text);
+                    break 'sweep;
+                }
+            }
+        }
+    }
+    let named = named.expect("a cell is named under the pointer");
+    assert!(
+        named.contains(" · 2021-01：") || named.contains(" · 2021-02："),
+        "{named}"
+    );
+    assert!(named.ends_with(" 篇") || named.ends_with("未报送"), "{named}");
+}

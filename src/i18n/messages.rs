@@ -498,6 +498,17 @@ pub fn char_count(count: usize, lang: Lang) -> String {
     }
 }
 
+/// One cell of the coverage heat map: 东城区 · 2021-03：2 篇.
+pub fn coverage_cell(unit: &str, period: &str, count: u32, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, 0) => format!("{unit} · {period}：未报送"),
+        (Lang::Zh, n) => format!("{unit} · {period}：{n} 篇"),
+        (Lang::En, 0) => format!("{unit} · {period}: nothing sent"),
+        (Lang::En, 1) => format!("{unit} · {period}: 1 article"),
+        (Lang::En, n) => format!("{unit} · {period}: {n} articles"),
+    }
+}
+
 /// What a font role is called.
 pub fn font_role(role: FontRole, lang: Lang) -> &'static str {
     match role {

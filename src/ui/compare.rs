@@ -93,7 +93,7 @@ impl CompareWindow {
         let mut chosen = None;
         egui::Window::new(S::CompareTitle.get(lang))
             // The same window in either language (egui would key it by its title).
-            .id(egui::Id::new("compare-window"))
+            .id(egui::Id::unique("compare-window"))
             .id(egui::Id::unique("compare-window"))
             .open(&mut open)
             .default_size([620.0, 560.0])

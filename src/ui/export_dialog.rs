@@ -51,7 +51,7 @@ impl ExportDialog {
         let mut open = self.open;
         egui::Window::new(S::ExportTitle.get(lang))
             // The same window in either language (egui would key it by its title).
-            .id(egui::Id::new("export-window"))
+            .id(egui::Id::unique("export-window"))
             .open(&mut open)
             .default_width(480.0)
             .show(ctx, |ui| {

@@ -18,7 +18,7 @@ impl PasteWindow {
         let mut open = self.open;
         egui::Window::new(S::PasteTitle.get(lang))
             // The same window in either language (egui would key it by its title).
-            .id(egui::Id::new("paste-window"))
+            .id(egui::Id::unique("paste-window"))
             .open(&mut open)
             .default_width(520.0)
             .show(ctx, |ui| {

@@ -38,7 +38,7 @@ impl SettingsWindow {
         let mut open = self.open;
         egui::Window::new(S::Settings.get(lang))
             // The same window in either language (egui would key it by its title).
-            .id(egui::Id::new("settings-window"))
+            .id(egui::Id::unique("settings-window"))
             .open(&mut open)
             .resizable(true)
             .default_width(420.0)

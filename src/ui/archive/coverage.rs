@@ -65,12 +65,12 @@ impl CoverageTab {
             ui.colored_label(ui.visuals().warn_fg_color, text);
         }
         ui.weak(S::CoverageHint.get(lang));
-        heat_map(ui, table, self.shown);
+        heat_map(ui, table, self.shown, lang);
     }
 }
 
 /// The last `shown` periods of `table` as a heat map, first unit on top.
-fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize) {
+fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize, lang: Lang) {
     let columns = shown.clamp(1, table.slots.len());
     let start = table.slots.len() - columns;
     let rows = table.units.len();
@@ -143,7 +143,7 @@ fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize) {
         }
     };
     let height = (rows as f32 * 24.0 + 60.0).min(ui.available_height().max(200.0));
-    Plot::new("coverage-plot")
+    let shown = Plot::new("coverage-plot")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -164,16 +164,30 @@ fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize) {
             let unit_at = unit_at.clone();
             move |mark, _| unit_at(mark.value).unwrap_or_default()
         })
-        .label_formatter(move |position| {
-            let point = match position {
-                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
-                egui_plot::HoverPosition::Elsewhere { position } => position,
-            };
-            Some(format!("{} · {}", unit_at(point.y)?, period_at(point.x)?))
-        })
         .include_x(0.0)
         .include_x(columns as f64)
         .include_y(0.0)
         .include_y(rows as f64)
         .show(ui, |plot| plot.heatmap(heat));
+    // The cell under the pointer, in words (egui_plot's hover label does not
+    // reach heat maps).
+    let response = &shown.response;
+    if let Some(pointer) = response.hover_pos() {
+        let value = shown.transform.value_from_position(pointer);
+        if let (Some(unit), Some(column)) = (unit_at(value.y), column_at(value.x)) {
+            let row = table
+                .units
+                .iter()
+                .position(|u| *u == unit)
+                .unwrap_or_default();
+            let count = table.counts[row][start + column];
+            let text = messages::coverage_cell(
+                &unit,
+                &period_at(value.x).unwrap_or_default(),
+                count,
+                lang,
+            );
+            response.clone().on_hover_text_at_pointer(text);
+        }
+    }
 }
