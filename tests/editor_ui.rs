@@ -1604,5 +1604,8 @@ fn the_coverage_heat_map_names_the_cell_under_the_pointer() {
         named.contains(" · 2021-01：") || named.contains(" · 2021-02："),
         "{named}"
     );
-    assert!(named.ends_with(" 篇") || named.ends_with("未报送"), "{named}");
+    assert!(
+        named.ends_with(" 篇") || named.ends_with("未报送"),
+        "{named}"
+    );
 }

@@ -79,34 +79,7 @@ fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize, lang: Lang) {
     for unit in (0..rows).rev() {
         values.extend(table.counts[unit][start..].iter().map(|&n| f64::from(n)));
     }
-    let most = values.iter().copied().fold(1.0, f64::max);
-    let dark = ui.visuals().dark_mode;
-    let heat = Heatmap::new(values, columns)
-        .at(PlotPoint::new(0.0, 0.0))
-        .tile_size(1.0, 1.0)
-        .show_labels(true)
-        .formatter(Box::new(|v| {
-            if v > 0.0 {
-                format!("{v:.0}")
-            } else {
-                String::new()
-            }
-        }))
-        .custom_mapping(Box::new(move |v| {
-            if v <= 0.0 {
-                if dark {
-                    Color32::from_rgb(110, 40, 40)
-                } else {
-                    Color32::from_rgb(248, 196, 196)
-                }
-            } else {
-                let t = (v / most) as f32;
-                let light = Color32::from_rgb(200, 235, 200);
-                let deep = Color32::from_rgb(30, 120, 60);
-                light.lerp_to_gamma(deep, t)
-            }
-        }))
-        .name("coverage");
+    let heat = heat(values, columns, ui.visuals().dark_mode);
     let units: Vec<String> = table.units.clone();
     // Months as 03, 04 … with the year where it starts and on the first.
     let labels: Vec<String> = table.slots[start..]
@@ -125,13 +98,11 @@ fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize, lang: Lang) {
         (row >= 0.0 && (row as usize) < units.len())
             .then(|| units[units.len() - 1 - row as usize].clone())
     };
-    let full: Vec<String> = table.slots[start..].iter().map(|s| s.label()).collect();
     let column_at = |x: f64| {
         let column = x.floor();
         (column >= 0.0 && (column as usize) < columns).then_some(column as usize)
     };
     let label_at = move |x: f64| column_at(x).map(|c| labels[c].clone());
-    let period_at = move |x: f64| column_at(x).map(|c| full[c].clone());
     let marks = |count: usize| {
         move |_input: egui_plot::GridInput| -> Vec<GridMark> {
             (0..count)
@@ -171,23 +142,49 @@ fn heat_map(ui: &mut Ui, table: &Coverage, shown: usize, lang: Lang) {
         .show(ui, |plot| plot.heatmap(heat));
     // The cell under the pointer, in words (egui_plot's hover label does not
     // reach heat maps).
-    let response = &shown.response;
-    if let Some(pointer) = response.hover_pos() {
+    if let Some(pointer) = shown.response.hover_pos() {
         let value = shown.transform.value_from_position(pointer);
-        if let (Some(unit), Some(column)) = (unit_at(value.y), column_at(value.x)) {
-            let row = table
-                .units
-                .iter()
-                .position(|u| *u == unit)
-                .unwrap_or_default();
+        // Rows run upwards: the first unit is the top row.
+        let row = (value.y >= 0.0)
+            .then(|| rows.checked_sub(1 + value.y as usize))
+            .flatten();
+        let cell = row.zip(column_at(value.x));
+        if let Some((row, column)) = cell {
+            let slot = &table.slots[start + column];
             let count = table.counts[row][start + column];
-            let text = messages::coverage_cell(
-                &unit,
-                &period_at(value.x).unwrap_or_default(),
-                count,
-                lang,
-            );
-            response.clone().on_hover_text_at_pointer(text);
+            let text = messages::coverage_cell(&table.units[row], &slot.label(), count, lang);
+            shown.response.on_hover_text_at_pointer(text);
         }
     }
+}
+
+/// The cells: red where nothing was sent, greener the more was.
+fn heat(values: Vec<f64>, columns: usize, dark: bool) -> Heatmap {
+    let most = values.iter().copied().fold(1.0, f64::max);
+    Heatmap::new(values, columns)
+        .at(PlotPoint::new(0.0, 0.0))
+        .tile_size(1.0, 1.0)
+        .show_labels(true)
+        .formatter(Box::new(|v| {
+            if v > 0.0 {
+                format!("{v:.0}")
+            } else {
+                String::new()
+            }
+        }))
+        .custom_mapping(Box::new(move |v| {
+            if v <= 0.0 {
+                if dark {
+                    Color32::from_rgb(110, 40, 40)
+                } else {
+                    Color32::from_rgb(248, 196, 196)
+                }
+            } else {
+                let t = (v / most) as f32;
+                let light = Color32::from_rgb(200, 235, 200);
+                let deep = Color32::from_rgb(30, 120, 60);
+                light.lerp_to_gamma(deep, t)
+            }
+        }))
+        .name("coverage")
 }
