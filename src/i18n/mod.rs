@@ -102,10 +102,39 @@ mod tests {
 
     /// English words allowed inside Chinese strings: names of formats and keys.
     const LATIN_IN_CHINESE: &[&str] = &[
-        "PDF", "RON", "HTML", "Word", "docx", "PNG", "Ctrl", "Shift", "Alt", "Delete", "Jianbao",
-        "Z", "Y", "S", "D", "N", "O", "E", "B", "JSON", "typst", "GB", "UTF",
+        "PDF",
+        "RON",
+        "HTML",
+        "Word",
+        "docx",
+        "PNG",
+        "Ctrl",
+        "Shift",
+        "Alt",
+        "Delete",
+        "Jianbao",
+        "Z",
+        "Y",
+        "S",
+        "D",
+        "N",
+        "O",
+        "E",
+        "B",
+        "JSON",
+        "typst",
+        "GB",
+        "UTF",
         // File-name placeholders, typed as shown.
-        "name", "year", "number", "total", "date", "copy",
+        "name",
+        "year",
+        "number",
+        "total",
+        "date",
+        "copy",
+        // Packages to install, named as the system names them.
+        "xdg-desktop-portal",
+        "zenity",
     ];
 
     #[test]
