@@ -27,6 +27,14 @@ pub const BEIJING_DISTRICTS: [&str; 16] = [
     "延庆区",
 ];
 
+/// The units an archive is expected to hear from: Beijing's districts when
+/// any of `seen` is one (the sample's bulletin), else none beyond those
+/// seen. (Bulletin profiles will name their own.)
+pub fn expected_units<'a>(seen: impl IntoIterator<Item = &'a str>) -> &'static [&'static str] {
+    let beijing = seen.into_iter().any(|u| BEIJING_DISTRICTS.contains(&u));
+    if beijing { &BEIJING_DISTRICTS } else { &[] }
+}
+
 /// The bundled sample issue (首都精神文明建设情况简报 第 11 期), parsed.
 ///
 /// # Panics

@@ -127,3 +127,70 @@ fn problems_name_their_files() {
         "首都精神文明建设情况简报 2021: no. 1 appears more than once: a.ron, b.ron"
     );
 }
+
+/// 催稿 from a generated archive: six issues in which 东城区 sends to the
+/// first two only, 房山区 to none after the third, 昌平区 to every one.
+#[test]
+fn the_cli_names_the_units_to_chase_and_writes_a_years_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = jianbao::sample::issue();
+    for number in 1..=6u32 {
+        let mut issue = sample.clone();
+        issue.masthead.number = Some(number);
+        issue.masthead.date = chrono::NaiveDate::from_ymd_opt(2021, number, 10);
+        let section = &mut issue.sections[0];
+        section.articles.retain(|a| match a.unit.as_str() {
+            "东城区" => number <= 2,
+            "房山区" => number <= 3,
+            _ => true,
+        });
+        jianbao::store::save(&dir.path().join(format!("第{number}期.ron")), &issue).expect("save");
+    }
+    let run = |args: &[&str]| {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["--lang".as_ref(), "zh".as_ref()];
+        all.extend(["archive".as_ref(), dir.path().as_os_str()]);
+        all.extend(args.iter().map(std::ffi::OsStr::new));
+        let out = jianbao(&all);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = run(&["--overdue", "3"]);
+    let lines: Vec<&str> = text.lines().collect();
+    // The districts never heard from come first; then 东城区 (4 issues
+    // since) before 房山区 (3); 昌平区 is not listed.
+    let dongcheng = lines
+        .iter()
+        .position(|l| l.starts_with("东城区："))
+        .expect("东城区");
+    let fangshan = lines
+        .iter()
+        .position(|l| l.starts_with("房山区："))
+        .expect("房山区");
+    assert!(lines[0].ends_with("从未报送"), "{text}");
+    assert!(dongcheng < fangshan, "{text}");
+    assert_eq!(
+        lines[dongcheng],
+        "东城区：最近一次为第 2 期（2021-02-10），此后 4 期未报送"
+    );
+    assert!(!text.contains("昌平区："), "{text}");
+    assert!(
+        text.contains("请以下单位尽快报送稿件（近 3 期简报未见来稿）："),
+        "{text}"
+    );
+
+    let csv_path = dir.path().join("2021.csv");
+    run(&["--figures", "2021", "-o", csv_path.to_str().expect("utf-8")]);
+    let csv = std::fs::read_to_string(&csv_path).expect("written");
+    let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(rows[0], "单位,文章数,字数,见报期数");
+    assert!(rows[1].starts_with("昌平区,6,"), "{csv}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("东城区,2,") && r.ends_with(",2")),
+        "{csv}"
+    );
+    assert!(
+        rows.contains(&"延庆区,0,0,0"),
+        "expected districts are listed: {csv}"
+    );
+}

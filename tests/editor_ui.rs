@@ -1609,3 +1609,69 @@ fn the_coverage_heat_map_names_the_cell_under_the_pointer() {
         "{named}"
     );
 }
+
+/// 催稿 in the archive window: the units that sent nothing lately, a
+/// reminder to copy, and a year's figures exported as CSV.
+#[test]
+fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = jianbao::sample::issue();
+    for number in 1..=3u32 {
+        let mut issue = sample.clone();
+        issue.masthead.number = Some(number);
+        issue.masthead.date = chrono::NaiveDate::from_ymd_opt(2021, number, 10);
+        if number > 1 {
+            issue.sections[0].articles.retain(|a| a.unit != "东城区");
+        }
+        jianbao::store::save(&dir.path().join(format!("第{number}期.ron")), &issue).expect("save");
+    }
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    menu(&mut harness, "视图", "档案库…");
+    answers.push(dir.path().to_owned());
+    harness.get_by_label("选择…").click();
+    let start = Instant::now();
+    while harness.state().archive_issue_count() != Some(3) {
+        assert!(start.elapsed() < Duration::from_secs(60), "never read");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+    harness.get_by_label("催稿").click();
+    harness.run_steps(3);
+    // Six issues by default: nobody is that late; two will do.
+    harness.get_by_label("每个单位近期都有来稿");
+    harness.get_by_label("近几期未报送").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("近几期未报送").type_text("2");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    harness.get_by_label("东城区：最近一次为第 1 期（2021-01-10），此后 2 期未报送");
+    harness.get_by_label("复制催稿通知").click();
+    harness.run_steps(1);
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        copied.iter().any(
+            |t| t.starts_with("请以下单位尽快报送稿件（近 2 期简报未见来稿）：")
+                && t.contains("东城区")
+        ),
+        "{copied:?}"
+    );
+
+    let csv = dir.path().join("年度统计.csv");
+    answers.push(csv.clone());
+    harness.get_by_label("导出 CSV…").click();
+    harness.run_steps(3);
+    let text = std::fs::read_to_string(&csv).expect("the figures are written");
+    assert!(text.contains("东城区,1,"), "{text}");
+}

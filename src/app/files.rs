@@ -16,6 +16,11 @@ pub trait FileDialogs {
     fn save_pdf(&mut self, lang: Lang, name: &str) -> Option<PathBuf>;
     /// A folder to export into.
     fn pick_folder(&mut self, lang: Lang) -> Option<PathBuf>;
+    /// Where to write a table (CSV); `name` is the suggested file name.
+    /// Unless told otherwise, the same question as a PDF's.
+    fn save_csv(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
+        self.save_pdf(lang, name)
+    }
     /// A text or Word file to import.
     fn open_import(&mut self, lang: Lang) -> Option<PathBuf>;
     /// The folder of past issues.
@@ -75,6 +80,16 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title(S::ExportPdfTitle.get(lang))
                 .add_filter("PDF", &["pdf"])
+                .set_file_name(name)
+                .save_file()
+        })
+    }
+
+    fn save_csv(&mut self, lang: Lang, name: &str) -> Option<PathBuf> {
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::YearFigures.get(lang))
+                .add_filter("CSV", &["csv"])
                 .set_file_name(name)
                 .save_file()
         })

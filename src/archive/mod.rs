@@ -7,6 +7,7 @@
 //! size or modification time changed, adds new ones and drops those gone.
 //! Nothing here writes a file.
 
+pub mod chase;
 pub mod coverage;
 pub mod numbering;
 pub mod search;

@@ -1,11 +1,12 @@
 //! `jianbao archive DIR`: the issues of an archive folder, listed or
 //! searched, with what is wrong in their numbering.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::archive::chase::{Window, overdue, to_csv, year_figures};
 use crate::archive::numbering;
 use crate::archive::search::{Query, search};
 use crate::archive::{Archive, Entry, relative_path};
@@ -19,6 +20,13 @@ const LIMIT: usize = 200;
 pub enum Action {
     List,
     Search(Query),
+    /// The units with nothing in the window, and the reminder for them.
+    Overdue(Window),
+    /// A year's figures per unit as CSV: to the file, or printed.
+    Figures {
+        year: i32,
+        output: Option<PathBuf>,
+    },
 }
 
 /// 0 when the folder was read (even with unreadable files in it, which are
@@ -32,14 +40,64 @@ pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     }
     let archive = Archive::scan(folder, &mut |_, _| {});
-    match action {
-        Action::List => list(&archive, lang),
-        Action::Search(query) => find(&archive, &query, lang),
-    }
+    let status = match action {
+        Action::List => {
+            list(&archive, lang);
+            ExitCode::SUCCESS
+        }
+        Action::Search(query) => {
+            find(&archive, &query, lang);
+            ExitCode::SUCCESS
+        }
+        Action::Overdue(window) => {
+            chase(&archive, window, lang);
+            ExitCode::SUCCESS
+        }
+        Action::Figures { year, output } => figures(&archive, year, output.as_deref(), lang),
+    };
     for failure in &archive.failures {
         warn!("{}", failure.error.message(lang));
     }
-    ExitCode::SUCCESS
+    status
+}
+
+/// The units expected of this archive (Beijing's districts for the
+/// sample's bulletin) besides those seen.
+fn expected(archive: &Archive) -> &'static [&'static str] {
+    let seen = archive.entries.iter().flat_map(|e| &e.articles);
+    crate::sample::expected_units(seen.map(|a| a.unit.as_str()))
+}
+
+fn chase(archive: &Archive, window: Window, lang: Lang) {
+    let late = overdue(archive, expected(archive), window);
+    for unit in &late {
+        say!("{}", messages::overdue_line(unit, lang));
+    }
+    if !late.is_empty() {
+        let units: Vec<&str> = late.iter().map(|o| o.unit.as_str()).collect();
+        say!("\n{}", messages::chase_reminder(&units, window, lang));
+    }
+}
+
+/// 0 when written, 2 when the file could not be.
+fn figures(archive: &Archive, year: i32, output: Option<&Path>, lang: Lang) -> ExitCode {
+    let rows = year_figures(archive, expected(archive), year);
+    let csv = to_csv(&rows, messages::figures_header(lang));
+    let Some(path) = output else {
+        say!("{}", csv.trim_start_matches('\u{feff}').trim_end());
+        return ExitCode::SUCCESS;
+    };
+    match crate::store::write_atomically(path, csv.as_bytes()) {
+        Ok(()) => {
+            say!("{}", messages::exported(path, lang));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let text = messages::io_error(&error.into_io(), lang);
+            warn!("{}", messages::with_file(path, &text, lang));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn date(entry: &Entry) -> String {

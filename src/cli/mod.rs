@@ -168,6 +168,19 @@ pub enum Command {
         /// With --search: issues dated on or before this day.
         #[arg(long, requires = "search", value_parser = archive::parse_date)]
         to: Option<chrono::NaiveDate>,
+        /// Units with no article in the latest N issues, most overdue
+        /// first, and a reminder to send them (催稿).
+        #[arg(long, value_name = "N", conflicts_with_all = ["search", "overdue_months", "figures"])]
+        overdue: Option<usize>,
+        /// Units with no article in the last M months, and the reminder.
+        #[arg(long, value_name = "M", conflicts_with_all = ["search", "figures"])]
+        overdue_months: Option<u32>,
+        /// A year's figures per unit (articles, characters, issues) as CSV.
+        #[arg(long, value_name = "YEAR", conflicts_with = "search")]
+        figures: Option<i32>,
+        /// With --figures: the CSV file to write (else it is printed).
+        #[arg(short, long, requires = "figures")]
+        output: Option<PathBuf>,
     },
     /// Write a fresh, empty issue dated today.
     New {
@@ -323,15 +336,24 @@ pub fn main() -> ExitCode {
             unit,
             from,
             to,
+            overdue,
+            overdue_months,
+            figures,
+            output,
         }) => {
-            let action = match search {
-                Some(text) => archive::Action::Search(crate::archive::search::Query {
+            use crate::archive::chase::Window;
+            let today = chrono::Local::now().date_naive();
+            let action = match (search, overdue, overdue_months, figures) {
+                (Some(text), ..) => archive::Action::Search(crate::archive::search::Query {
                     text,
                     unit: unit.unwrap_or_default(),
                     from,
                     to,
                 }),
-                None => archive::Action::List,
+                (_, Some(n), ..) => archive::Action::Overdue(Window::Issues(n)),
+                (_, _, Some(m), _) => archive::Action::Overdue(Window::Months(m, today)),
+                (_, _, _, Some(year)) => archive::Action::Figures { year, output },
+                _ => archive::Action::List,
             };
             archive::archive(&dir, action, lang)
         }

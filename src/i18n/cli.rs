@@ -118,6 +118,26 @@ pub const CLI_ZH: &[(&str, &str, &str)] = &[
         "与 --search 同用：只查此日及以后的各期（2021-01-01）",
     ),
     ("archive", "to", "与 --search 同用：只查此日及以前的各期"),
+    (
+        "archive",
+        "overdue",
+        "最近 N 期没有来稿的单位（最久未报送的在前），并给出催稿通知",
+    ),
+    (
+        "archive",
+        "overdue_months",
+        "最近 M 个月没有来稿的单位，并给出催稿通知",
+    ),
+    (
+        "archive",
+        "figures",
+        "某年各单位的文章数、字数和见报期数，以 CSV 输出",
+    ),
+    (
+        "archive",
+        "output",
+        "与 --figures 同用：写入的 CSV 文件（否则直接输出）",
+    ),
     ("new", "", "写一期今天日期的空白简报"),
     ("new", "output", "写入位置"),
     ("new", "force", "文件已存在时替换"),

@@ -3,6 +3,7 @@
 use std::io;
 
 use super::{Lang, S};
+use crate::archive::chase::{Overdue, Window};
 use crate::export::ExportError;
 use crate::model::{ArticlePart, Field, Problem, ProblemKind};
 use crate::store::{LoadError, SaveError};
@@ -1281,6 +1282,61 @@ pub fn silent_units(units: &[&str], periods: usize, by_year: bool, lang: Lang) -
         (Lang::Zh, true) => format!("近 {periods} 年未报送：{list}"),
         (Lang::En, false) => format!("Nothing in the last {periods} months from: {list}"),
         (Lang::En, true) => format!("Nothing in the last {periods} years from: {list}"),
+    }
+}
+
+/// One unit to chase: when it last sent something.
+pub fn overdue_line(overdue: &Overdue, lang: Lang) -> String {
+    let unit = &overdue.unit;
+    let Some(last) = &overdue.last else {
+        return match lang {
+            Lang::Zh => format!("{unit}：从未报送"),
+            Lang::En => format!("{unit}: never sent anything"),
+        };
+    };
+    let issue = issue_number(last.number, last.supplement, lang);
+    let date = last.date.map(|d| d.to_string()).unwrap_or_default();
+    let since = overdue.issues_since;
+    match lang {
+        Lang::Zh => format!("{unit}：最近一次为{issue}（{date}），此后 {since} 期未报送"),
+        Lang::En => {
+            format!("{unit}: last in {issue} ({date}), nothing in the {since} issues since")
+        }
+    }
+}
+
+/// The reminder to send to units that have gone quiet (催稿通知).
+pub fn chase_reminder(units: &[&str], window: Window, lang: Lang) -> String {
+    let list = units.join(lang.pick("、", ", "));
+    match (lang, window) {
+        (Lang::Zh, Window::Issues(n)) => {
+            format!("请以下单位尽快报送稿件（近 {n} 期简报未见来稿）：{list}。")
+        }
+        (Lang::Zh, Window::Months(m, _)) => {
+            format!("请以下单位尽快报送稿件（近 {m} 个月未见来稿）：{list}。")
+        }
+        (Lang::En, Window::Issues(n)) => {
+            format!("Please send your articles soon (nothing in the last {n} issues): {list}.")
+        }
+        (Lang::En, Window::Months(m, _)) => {
+            format!("Please send your articles soon (nothing in the last {m} months): {list}.")
+        }
+    }
+}
+
+/// 2021年各单位供稿统计.csv.
+pub fn figures_file_name(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年各单位供稿统计.csv"),
+        Lang::En => format!("{year}-figures-by-unit.csv"),
+    }
+}
+
+/// The CSV of a year's figures: its column headings.
+pub fn figures_header(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["单位", "文章数", "字数", "见报期数"],
+        Lang::En => ["Unit", "Articles", "Characters", "Issues"],
     }
 }
 

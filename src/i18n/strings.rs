@@ -279,6 +279,14 @@ strings! {
     TabIssues => "期刊列表", "Issues";
     TabSearch => "全文搜索", "Search";
     TabCoverage => "供稿统计", "Coverage";
+    TabChase => "催稿", "Chase";
+    OverdueIssues => "近几期未报送", "Nothing in the last … issues";
+    NothingOverdue => "每个单位近期都有来稿", "Every unit has sent something lately";
+    ChaseReminder => "催稿通知", "Reminder";
+    CopyReminder => "复制催稿通知", "Copy the reminder";
+    YearFigures => "年度统计", "Year's figures";
+    ExportCsvEllipsis => "导出 CSV…", "Export CSV…";
+    YearFiguresHint => "每个单位全年的文章数、字数和见报期数，供年终总结", "Each unit's articles, characters and issues in the year, for the year-end summary";
     NewFromLatest => "从最近一期新建", "New from latest issue";
     NewFromLatestHint => "期号、总期号加一，日期为今天，沿用报头、报尾、发送范围和栏目，不含文章", "Next number and total, today's date; masthead, footer, distribution and sections carried over, no articles";
     NewSupplement => "新建增刊", "New supplement";

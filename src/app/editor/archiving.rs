@@ -85,6 +85,30 @@ impl Editor {
         }
     }
 
+    /// A year's figures per unit, as CSV where the user chooses.
+    pub(super) fn export_year_figures(&mut self, year: i32) {
+        use crate::archive::chase;
+        let lang = self.lang();
+        let Some(view) = &self.archive.view else {
+            return;
+        };
+        let archive = view.archive.clone();
+        let seen = archive.entries.iter().flat_map(|e| &e.articles);
+        let expected = crate::sample::expected_units(seen.map(|a| a.unit.as_str()));
+        let figures = chase::year_figures(&archive, expected, year);
+        let csv = chase::to_csv(&figures, messages::figures_header(lang));
+        let name = messages::figures_file_name(year, lang);
+        let ask = |d: &mut dyn crate::app::files::FileDialogs, l| d.save_csv(l, &name);
+        let Some(chosen) = self.choose_path(PathKind::NewFile, &name, ask) else {
+            return;
+        };
+        let path = crate::app::files::with_extension(chosen, "csv");
+        match crate::store::write_atomically(&path, csv.as_bytes()) {
+            Ok(()) => self.notify(messages::exported(&path, lang)),
+            Err(error) => self.error = Some(messages::io_error(&error.into_io(), lang)),
+        }
+    }
+
     /// The issue after the newest in the archive, as a new draft; says so
     /// when the archive's numbering has gaps or repeats.
     fn new_from_latest(&mut self, supplement: bool) {

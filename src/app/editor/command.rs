@@ -67,6 +67,11 @@ pub enum Command {
     NewFromLatest {
         supplement: bool,
     },
+    /// Write a year's figures per unit (articles, characters, issues) as
+    /// CSV, where the user chooses.
+    ExportYearFigures {
+        year: i32,
+    },
     /// Open a draft at one of its articles, with these words selected (a
     /// search result).
     OpenArticle(PathBuf, ArticleId, Quote),

@@ -632,6 +632,7 @@ impl Editor {
                 }
             }
             Command::NewFromLatest { supplement } => self.new_from_latest_when_read(supplement),
+            Command::ExportYearFigures { year } => self.export_year_figures(year),
             Command::OpenArticle(path, id, words) => self.open_article(&path, id, &words),
         }
     }

@@ -8,7 +8,7 @@ use egui_plot::{AxisHints, GridMark, Heatmap, Plot, PlotPoint};
 use super::ArchiveView;
 use crate::archive::coverage::{Coverage, Period, coverage};
 use crate::i18n::{Lang, S, messages};
-use crate::sample::BEIJING_DISTRICTS;
+use crate::sample::expected_units;
 
 /// Units with nothing in this many of the last periods are called quiet.
 const QUIET: usize = 3;
@@ -43,14 +43,8 @@ impl CoverageTab {
         });
         let key = (view.generation, self.period);
         if self.computed != Some(key) {
-            // Beijing's districts are expected when the archive is theirs.
-            let beijing = view
-                .archive
-                .entries
-                .iter()
-                .flat_map(|e| &e.articles)
-                .any(|a| BEIJING_DISTRICTS.contains(&a.unit.as_str()));
-            let expected: &[&str] = if beijing { &BEIJING_DISTRICTS } else { &[] };
+            let seen = view.archive.entries.iter().flat_map(|e| &e.articles);
+            let expected = expected_units(seen.map(|a| a.unit.as_str()));
             self.table = coverage(&view.archive, self.period, None, None, expected);
             self.computed = Some(key);
         }

@@ -2,6 +2,7 @@
 //! search, and district coverage — all over the snapshot the archive
 //! watcher keeps current — plus New from latest and the numbering check.
 
+mod chase;
 mod coverage;
 mod search;
 mod table;
@@ -21,6 +22,7 @@ enum Tab {
     Issues,
     Search,
     Coverage,
+    Chase,
 }
 
 /// The window and the state of its tabs.
@@ -31,6 +33,7 @@ pub struct ArchiveWindow {
     table: table::IssueTable,
     search: search::SearchTab,
     coverage: coverage::CoverageTab,
+    chase: chase::ChaseTab,
 }
 
 impl ArchiveWindow {
@@ -120,6 +123,7 @@ impl ArchiveWindow {
             ui.selectable_value(&mut self.tab, Tab::Issues, S::TabIssues.get(lang));
             ui.selectable_value(&mut self.tab, Tab::Search, S::TabSearch.get(lang));
             ui.selectable_value(&mut self.tab, Tab::Coverage, S::TabCoverage.get(lang));
+            ui.selectable_value(&mut self.tab, Tab::Chase, S::TabChase.get(lang));
         });
         ui.separator();
         let asked = match self.tab {
@@ -129,6 +133,7 @@ impl ArchiveWindow {
                 self.coverage.ui(ui, view, lang);
                 None
             }
+            Tab::Chase => self.chase.ui(ui, view, lang),
         };
         asked.or(request)
     }
