@@ -1,14 +1,20 @@
 //! The archive with 2,200 issues (a weekly bulletin since 1980): reading
 //! the whole folder with no cache (goal ≤ 1 s), refreshing when nothing
-//! changed, one full-text search (goal ≤ 50 ms), the coverage table.
+//! changed, one full-text search (goal ≤ 50 ms), the coverage table, and
+//! repeated copy: indexing every paragraph (with the scan, goal ≤ 1 s in
+//! all) and checking one article (goal ≤ 50 ms). The generated issues all
+//! reuse the sample's text, the worst case for the check: every paragraph
+//! is a candidate in every issue.
 //!
 //! `cargo bench --bench archive`
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jianbao::app::repeats::RepeatFinder;
 use jianbao::archive::Archive;
 use jianbao::archive::coverage::{Period, coverage};
+use jianbao::archive::reuse::ReuseIndex;
 use jianbao::archive::search::{Query, search};
 
 const ISSUES: usize = 2200;
@@ -62,6 +68,32 @@ fn archive(c: &mut Criterion) {
     c.bench_function("coverage by month, all years", |b| {
         b.iter(|| black_box(coverage(&scanned, Period::Month, None, None, &[])))
     });
+
+    let mut group = c.benchmark_group("repeated copy");
+    group.sample_size(10);
+    group.bench_function("scan and index 2200 files", |b| {
+        b.iter(|| {
+            let archive = Archive::scan(dir.path(), &mut |_, _| {});
+            black_box(ReuseIndex::build(&archive))
+        })
+    });
+    let index = ReuseIndex::build(&scanned);
+    eprintln!("{} paragraphs indexed", index.len());
+    let issue = jianbao::sample::issue();
+    let draft = dir.path().join("draft.ron");
+    let finder = RepeatFinder::new(&scanned, &index, &issue, Some(&draft));
+    let article = &issue.sections[0].articles[0];
+    group.bench_function("check one article (lead and paragraphs)", |b| {
+        b.iter(|| {
+            let mut found = 0;
+            found += usize::from(finder.find(&article.lead).is_some());
+            for paragraph in &article.body {
+                found += usize::from(finder.find(&paragraph.text()).is_some());
+            }
+            black_box(found)
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, archive);

@@ -194,3 +194,124 @@ fn the_cli_names_the_units_to_chase_and_writes_a_years_figures() {
         "expected districts are listed: {csv}"
     );
 }
+
+/// Made-up prose: six sentences a paragraph, each from 12 × 12 × 12
+/// parts chosen by a seeded generator, so that no two paragraphs share
+/// more than a sentence by chance.
+fn prose(seed: &mut u64) -> String {
+    const WHO: [&str; 12] = [
+        "街道工委",
+        "区文明办",
+        "社区党委",
+        "志愿服务队",
+        "区城管委",
+        "区教委",
+        "区卫健委",
+        "区商务局",
+        "团区委",
+        "区妇联",
+        "区文旅局",
+        "区交通支队",
+    ];
+    const DID: [&str; 12] = [
+        "组织开展",
+        "持续推进",
+        "深入实施",
+        "全面启动",
+        "扎实做好",
+        "统筹部署",
+        "精心策划",
+        "广泛动员",
+        "认真落实",
+        "创新开展",
+        "集中整治",
+        "定期督导",
+    ];
+    const WHAT: [&str; 12] = [
+        "垃圾分类入户宣传",
+        "背街小巷环境整治",
+        "文明交通引导行动",
+        "邻里互助结对帮扶",
+        "老旧小区加装电梯",
+        "学雷锋志愿服务活动",
+        "餐饮浪费专项检查",
+        "社区健康义诊",
+        "公共空间微更新",
+        "诚信经营承诺活动",
+        "红色文化寻访",
+        "校园周边秩序整治",
+    ];
+    let mut next = || {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        (*seed % 12) as usize
+    };
+    (0..6)
+        .map(|n| {
+            format!(
+                "{}{}{}，覆盖{}个点位。",
+                WHO[next()],
+                DID[next()],
+                WHAT[next()],
+                10 + n * 7 + next()
+            )
+        })
+        .collect()
+}
+
+/// Thirty issues of the sample's masthead, footer and section heading with
+/// made-up articles; issue 30's 朝阳区 article repeats issue 9's second
+/// paragraph with a few words changed. Only that paragraph is reported,
+/// naming issue 9 — not the masthead, the footer, the section heading or
+/// the leads all issues share.
+#[test]
+fn repeated_copy_is_found_in_the_archive_and_nothing_else_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let template = jianbao::sample::issue();
+    let mut seed = 0x2021_0225_u64;
+    let mut copied = String::new();
+    for number in 1..=30u32 {
+        let mut issue = template.clone();
+        issue.masthead.number = Some(number);
+        issue.masthead.date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1)
+            .map(|d| d + chrono::Days::new(7 * u64::from(number)));
+        for (a, article) in issue.sections[0].articles.iter_mut().enumerate() {
+            article.body = (0..3)
+                .map(|_| jianbao::model::Paragraph::plain(prose(&mut seed)))
+                .collect();
+            if number == 9 && a == 1 {
+                copied = article.body[1].text();
+            }
+            if number == 30 && a == 2 {
+                let edited = copied
+                    .replacen("，覆盖", "，共覆盖", 2)
+                    .replacen('。', "；", 1);
+                article.body[0] = jianbao::model::Paragraph::plain(edited);
+            }
+        }
+        jianbao::store::save(&dir.path().join(format!("第{number}期.ron")), &issue).expect("save");
+    }
+    let issue_9 = jianbao::store::load(&dir.path().join("第9期.ron")).expect("loads");
+    let unit_9 = issue_9.sections[0].articles[1].unit.clone();
+
+    let draft = dir.path().join("第30期.ron");
+    let out = jianbao(&[
+        "--lang".as_ref(),
+        "zh".as_ref(),
+        "lint".as_ref(),
+        draft.as_os_str(),
+        "--rule".as_ref(),
+        "copy.repeated".as_ref(),
+        "--archive".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "a finding: {text}");
+    let found: Vec<&str> = text.lines().collect();
+    assert_eq!(found.len(), 1, "only the copied paragraph: {text}");
+    // Body paragraph 2 (the lead is not counted).
+    let expected = format!("与第 9 期（2021 年 3 月 5 日）{unit_9}稿件第 2 段重复");
+    assert!(found[0].contains(&expected), "{text}");
+    assert!(found[0].contains("第 1 栏第 3 篇 · 正文第 1 段"), "{text}");
+}

@@ -10,6 +10,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use crate::archive::Archive;
+use crate::archive::reuse::ReuseIndex;
 
 /// How often the folder is checked for new, changed or removed files.
 const POLL: Duration = Duration::from_secs(2);
@@ -22,8 +23,9 @@ const PROGRESS_STEP: usize = 50;
 pub enum ArchiveUpdate {
     /// Reading the folder: `done` of `total` files.
     Progress { done: usize, total: usize },
-    /// The archive as it is now.
-    Ready(Arc<Archive>),
+    /// The archive as it is now, with its paragraphs indexed for repeated
+    /// copy (built here, off the window's thread).
+    Ready(Arc<Archive>, Arc<ReuseIndex>),
 }
 
 /// The watching thread, and the channels to it.
@@ -81,22 +83,30 @@ fn watch(folders: &Receiver<Option<PathBuf>>, updates: &Sender<ArchiveUpdate>, n
                         send(ArchiveUpdate::Progress { done, total });
                     }
                 });
-                send(ArchiveUpdate::Ready(Arc::new(scanned.clone())));
+                send(ready(&scanned));
                 scanned
             });
         } else if let Some(archive) = &mut archive
             && archive.refresh(&mut |_, _| {})
         {
-            send(ArchiveUpdate::Ready(Arc::new(archive.clone())));
+            send(ready(archive));
         }
     }
 }
 
+fn ready(archive: &Archive) -> ArchiveUpdate {
+    ArchiveUpdate::Ready(
+        Arc::new(archive.clone()),
+        Arc::new(ReuseIndex::build(archive)),
+    )
+}
+
 /// The archive as the editor shows it: a snapshot, its numbering check,
-/// and a number that changes with every new snapshot (for the views'
-/// caches).
+/// its paragraph index, and a number that changes with every new snapshot
+/// (for the views' caches).
 pub struct ArchiveView {
     pub archive: Arc<Archive>,
+    pub reuse: Arc<ReuseIndex>,
     pub problems: Vec<crate::archive::numbering::Problem>,
     pub generation: u64,
 }
@@ -110,7 +120,7 @@ mod tests {
         let start = Instant::now();
         loop {
             for update in watcher.poll() {
-                if let ArchiveUpdate::Ready(archive) = update {
+                if let ArchiveUpdate::Ready(archive, _) = update {
                     return archive;
                 }
             }

@@ -10,6 +10,7 @@
 pub mod chase;
 pub mod coverage;
 pub mod numbering;
+pub mod reuse;
 pub mod search;
 
 use std::path::{Path, PathBuf};

@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::app::repeats::RepeatFinder;
+use crate::archive::Archive;
+use crate::archive::reuse::ReuseIndex;
 use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::lint::Rule;
@@ -27,6 +30,7 @@ pub(super) fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                 let cx = crate::lint::Context {
                     today: chrono::Local::now().date_naive(),
                     covers: &everything,
+                    earlier: None,
                 };
                 let control: Vec<String> = crate::lint::lint(&issue, &cx)
                     .into_iter()
@@ -47,12 +51,33 @@ pub(super) fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
 }
 
 /// `jianbao lint`: 0 clean, 1 findings, 2 unreadable or unsaved.
-pub(super) fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> ExitCode {
+pub(super) fn lint(
+    files: &[PathBuf],
+    fix: bool,
+    rules: &[Rule],
+    archive_folder: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
     let fonts = FontSet::with_system();
     let covers = |c: char| fonts.covers(c);
     let cx = crate::lint::Context {
         today: chrono::Local::now().date_naive(),
         covers: &covers,
+        earlier: None,
+    };
+    // Past issues, for repeated copy.
+    let archive = match archive_folder {
+        Some(folder) if !folder.is_dir() => {
+            let text = messages::with_file(folder, messages::not_a_folder(lang), lang);
+            warn!("{text}");
+            return ExitCode::from(2);
+        }
+        Some(folder) => {
+            let archive = Archive::scan(folder, &mut |_, _| {});
+            let index = ReuseIndex::build(&archive);
+            Some((archive, index))
+        }
+        None => None,
     };
     let wanted = |f: &crate::lint::Finding| rules.is_empty() || rules.contains(&f.rule);
     let mut worst = 0u8;
@@ -86,6 +111,14 @@ pub(super) fn lint(files: &[PathBuf], fix: bool, rules: &[Rule], lang: Lang) -> 
                 );
             }
         }
+        let finder = archive
+            .as_ref()
+            .map(|(archive, index)| RepeatFinder::new(archive, index, &issue, Some(path)));
+        let earlier = |text: &str| finder.as_ref().and_then(|f| f.find(text));
+        let cx = crate::lint::Context {
+            earlier: finder.is_some().then_some(&earlier as &dyn Fn(&str) -> _),
+            ..cx
+        };
         let findings = crate::lint::lint(&issue, &cx)
             .into_iter()
             .filter(|f| wanted(f));

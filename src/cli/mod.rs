@@ -126,6 +126,10 @@ pub enum Command {
         /// Only these rules (repeatable), e.g. --rule punct.halfwidth.
         #[arg(long = "rule", value_parser = check::parse_rule)]
         rules: Vec<Rule>,
+        /// A folder of past issues: paragraphs that largely repeat one
+        /// printed before are reported (copy.repeated).
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
     },
     /// Import a bulletin from plain text (typed, pasted, or copied out of a
     /// PDF; UTF-8 or GBK) into a draft.
@@ -358,7 +362,12 @@ pub fn main() -> ExitCode {
             archive::archive(&dir, action, lang)
         }
         Some(Command::New { output, force }) => draft::new(&output, force, lang),
-        Some(Command::Lint { files, fix, rules }) => check::lint(&files, fix, &rules, lang),
+        Some(Command::Lint {
+            files,
+            fix,
+            rules,
+            archive,
+        }) => check::lint(&files, fix, &rules, archive.as_deref(), lang),
         Some(Command::Import {
             file,
             output,

@@ -86,6 +86,11 @@ pub const CLI_ZH: &[(&str, &str, &str)] = &[
         "只查这些规则（可重复），如 --rule punct.halfwidth",
     ),
     (
+        "lint",
+        "archive",
+        "往期简报所在的文件夹：与往期已刊段落大量重复的段落将被指出（copy.repeated）",
+    ),
+    (
         "import",
         "",
         "从纯文本（录入、粘贴或从 PDF 复制；UTF-8 或 GBK）导入简报为稿件",

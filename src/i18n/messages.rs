@@ -730,6 +730,7 @@ pub fn rule_title(rule: crate::lint::Rule, lang: Lang) -> &'static str {
         R::MalformedContact => lang.pick("电话或邮箱格式", "Phone or email format"),
         R::MissingGlyph => lang.pick("字体中没有的字", "Characters no font can show"),
         R::ControlCharacter => lang.pick("不可见的控制字符", "Invisible control characters"),
+        R::RepeatedCopy => lang.pick("与往期重复的段落", "Paragraphs repeating earlier issues"),
     }
 }
 
@@ -793,7 +794,40 @@ pub fn finding(f: &crate::lint::Finding, lang: Lang) -> String {
                 "an invisible control character (U+{code:04X}) that breaks Word files; remove it"
             )
         }
+        (R::RepeatedCopy, _) => f
+            .earlier
+            .as_deref()
+            .map(|e| repeated(e, lang))
+            .unwrap_or_default(),
         (R::RequiredField | R::MalformedContact, _) => String::new(),
+    }
+}
+
+/// 与第 9 期（2021 年 2 月 4 日）东城区稿件第 2 段重复 86%.
+pub fn repeated(e: &crate::lint::Earlier, lang: Lang) -> String {
+    use chrono::Datelike;
+    let issue = issue_number(e.number, e.supplement, lang);
+    let (unit, percent) = (&e.unit, e.percent);
+    match lang {
+        Lang::Zh => {
+            let date = e
+                .date
+                .map(|d| format!("（{} 年 {} 月 {} 日）", d.year(), d.month(), d.day()))
+                .unwrap_or_default();
+            let part = match e.paragraph {
+                0 => "导语".to_owned(),
+                p => format!("第 {p} 段"),
+            };
+            format!("与{issue}{date}{unit}稿件{part}重复 {percent}%")
+        }
+        Lang::En => {
+            let date = e.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            let part = match e.paragraph {
+                0 => "lead".to_owned(),
+                p => format!("paragraph {p}"),
+            };
+            format!("{percent}% repeats {issue}{date}, {unit}'s article, {part}")
+        }
     }
 }
 

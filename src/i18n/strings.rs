@@ -280,6 +280,7 @@ strings! {
     TabSearch => "全文搜索", "Search";
     TabCoverage => "供稿统计", "Coverage";
     TabChase => "催稿", "Chase";
+    ShowEarlier => "查看往期", "Show the earlier text";
     OverdueIssues => "近几期未报送", "Nothing in the last … issues";
     NothingOverdue => "每个单位近期都有来稿", "Every unit has sent something lately";
     ChaseReminder => "催稿通知", "Reminder";

@@ -34,10 +34,13 @@ pub enum Rule {
     MalformedContact,
     MissingGlyph,
     ControlCharacter,
+    /// A paragraph that largely repeats one printed in an earlier issue
+    /// (only where an archive is given).
+    RepeatedCopy,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::HalfWidthPunctuation,
         Rule::UnpairedMarks,
         Rule::StraySpaces,
@@ -51,6 +54,7 @@ impl Rule {
         Rule::MalformedContact,
         Rule::MissingGlyph,
         Rule::ControlCharacter,
+        Rule::RepeatedCopy,
     ];
 
     pub fn id(self) -> &'static str {
@@ -68,6 +72,7 @@ impl Rule {
             Rule::MalformedContact => "contact.malformed",
             Rule::MissingGlyph => "glyph.missing",
             Rule::ControlCharacter => "char.control",
+            Rule::RepeatedCopy => "copy.repeated",
         }
     }
 
@@ -96,6 +101,29 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// For field problems, what validation said.
     pub problem: Option<ProblemKind>,
+    /// For repeated copy, the earlier paragraph.
+    pub earlier: Option<Box<Earlier>>,
+}
+
+/// Looks up the earlier paragraph a text repeats.
+pub type FindEarlier<'a> = &'a dyn Fn(&str) -> Option<Earlier>;
+
+/// An earlier paragraph that a text repeats, as the caller's archive found
+/// it (see `archive::reuse`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Earlier {
+    pub number: Option<u32>,
+    pub supplement: bool,
+    pub date: Option<NaiveDate>,
+    pub unit: String,
+    /// 0 the lead, then the body paragraphs from 1.
+    pub paragraph: usize,
+    /// How much of the new paragraph is found in it.
+    pub percent: u8,
+    pub path: std::path::PathBuf,
+    pub article: crate::model::ArticleId,
+    /// The earlier paragraph's text.
+    pub text: String,
 }
 
 /// What the checks need from outside the issue.
@@ -104,6 +132,8 @@ pub struct Context<'a> {
     pub today: NaiveDate,
     /// Whether some font can show a character.
     pub covers: &'a dyn Fn(char) -> bool,
+    /// The earlier paragraph a text repeats, where an archive is known.
+    pub earlier: Option<FindEarlier<'a>>,
 }
 
 /// The text fields proofread, with their text, in form order: the
@@ -153,6 +183,7 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
                     range: hit.range,
                     fix: hit.fix.map(|(replacement, safe)| Fix { replacement, safe }),
                     problem: None,
+                    earlier: None,
                 });
             }
         };
@@ -183,6 +214,24 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             })
             .collect();
         add(Rule::MissingGlyph, missing);
+        let prose = matches!(
+            field,
+            Field::Article {
+                part: ArticlePart::Lead | ArticlePart::Paragraph(_),
+                ..
+            }
+        );
+        if prose && let Some(earlier) = cx.earlier.and_then(|find| find(&text)) {
+            findings.push(Finding {
+                rule: Rule::RepeatedCopy,
+                field,
+                range: 0..chars.len(),
+                found: chars.iter().take(12).collect(),
+                fix: None,
+                problem: None,
+                earlier: Some(Box::new(earlier)),
+            });
+        }
     }
 
     for problem in issue.validate() {
@@ -203,6 +252,7 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             found: issue.field_text(&problem.field).unwrap_or_default(),
             fix: None,
             problem: Some(problem.kind),
+            earlier: None,
         });
     }
     if let Some(date) = issue.masthead.date
@@ -215,6 +265,7 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             found: date.to_string(),
             fix: None,
             problem: None,
+            earlier: None,
         });
     }
     findings
@@ -314,6 +365,7 @@ mod tests {
 
     fn cx() -> Context<'static> {
         Context {
+            earlier: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
             covers: &|c| c != '\u{E000}',
         }

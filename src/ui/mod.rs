@@ -303,6 +303,9 @@ impl JianbaoApp {
                     views.compare = CompareWindow::default();
                 }
                 Effect::Compare(path, issue) => views.compare.open(&path, *issue),
+                Effect::ShowInArchive { words, unit } => {
+                    views.archive_window.show_search(&words, &unit)
+                }
                 Effect::ConfirmReplace { targets, existing } => {
                     views.export_dialog.confirm(targets, existing)
                 }

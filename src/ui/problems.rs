@@ -74,6 +74,17 @@ impl ProblemsPanel {
                                             action = Some(ProblemAction::Fix(finding.clone()));
                                         }
                                     }
+                                    if let Some(earlier) = &finding.earlier {
+                                        let start: String = earlier.text.chars().take(60).collect();
+                                        if ui
+                                            .small_button(S::ShowEarlier.get(lang))
+                                            .on_hover_text(format!("{start}…"))
+                                            .clicked()
+                                        {
+                                            action =
+                                                Some(ProblemAction::ShowEarlier(finding.clone()));
+                                        }
+                                    }
                                 });
                             }
                         });

@@ -50,15 +50,20 @@ impl Editor {
                 ArchiveUpdate::Progress { done, total } => {
                     self.archive.progress = Some((done, total))
                 }
-                ArchiveUpdate::Ready(archive) => {
+                ArchiveUpdate::Ready(archive, reuse) => {
                     let generation = self.archive.view.as_ref().map_or(0, |v| v.generation) + 1;
                     let problems = crate::archive::numbering::problems(&archive.entries);
                     self.archive.view = Some(ArchiveView {
                         archive,
+                        reuse,
                         problems,
                         generation,
                     });
                     self.archive.progress = None;
+                    // Repeated copy is now looked for too.
+                    if let Some(document) = &mut self.document {
+                        document.forget_findings();
+                    }
                     if let Some(command) = self.archive.pending.take() {
                         self.ask_or_execute(command);
                     }

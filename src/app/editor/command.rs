@@ -177,4 +177,7 @@ pub enum ProblemAction {
     Fix(Finding),
     /// Apply every safe fix of this rule.
     FixAll(Rule),
+    /// Show the earlier paragraph a repeated one comes from, in the
+    /// archive window.
+    ShowEarlier(Finding),
 }

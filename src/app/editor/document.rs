@@ -43,7 +43,11 @@ impl Document {
     /// Re-proofreads when the content changed since the last time (a
     /// comment or a status change leaves the findings as they are);
     /// `covers` says whether the fonts have a character.
-    pub(super) fn proofread(&mut self, covers: &dyn Fn(char) -> bool) {
+    pub(super) fn proofread(
+        &mut self,
+        covers: &dyn Fn(char) -> bool,
+        earlier: Option<crate::lint::FindEarlier<'_>>,
+    ) {
         if self
             .linted
             .as_ref()
@@ -54,6 +58,7 @@ impl Document {
         let cx = crate::lint::Context {
             today: chrono::Local::now().date_naive(),
             covers,
+            earlier,
         };
         self.findings = crate::lint::lint(&self.session.issue, &cx);
         self.linted = Some(self.session.issue.clone());

@@ -46,6 +46,7 @@ use std::sync::mpsc::Receiver;
 use crate::app::archive::{ArchiveView, ArchiveWatcher};
 use crate::app::autosave::Autosave;
 use crate::app::files::FileDialogs;
+use crate::app::repeats::RepeatFinder;
 use crate::app::settings::Settings;
 use crate::app::worker::{Fonts, Job, PreviewWorker, Update};
 use crate::app::{Selection, Session};
@@ -73,6 +74,9 @@ pub enum Effect {
     DocumentReplaced,
     /// Compare the open draft with this version of it, read from `path`.
     Compare(PathBuf, Box<Issue>),
+    /// Find these words of this unit in the archive window (the earlier
+    /// text of a repeated paragraph).
+    ShowInArchive { words: String, unit: String },
     /// Ask in the export dialog before these targets replace `existing`.
     ConfirmReplace {
         targets: Vec<crate::export::Target>,
@@ -771,7 +775,14 @@ impl Editor {
             return;
         };
         let fonts = &self.fonts;
-        document.proofread(&|c| fonts.covers(c));
+        // Repeated copy is looked for once an archive is read.
+        let finder = self.archive.view.as_ref().map(|view| {
+            let session = &document.session;
+            RepeatFinder::new(&view.archive, &view.reuse, &session.issue, session.path())
+        });
+        let earlier = |text: &str| finder.as_ref().and_then(|f| f.find(text));
+        let earlier: Option<crate::lint::FindEarlier<'_>> = finder.is_some().then_some(&earlier);
+        document.proofread(&|c| fonts.covers(c), earlier);
     }
 
     fn problem_action(&mut self, action: ProblemAction) {
@@ -780,6 +791,16 @@ impl Editor {
         };
         let session = &mut document.session;
         match action {
+            ProblemAction::ShowEarlier(finding) => {
+                if let Some(earlier) = finding.earlier {
+                    // Enough of its opening words to find it again.
+                    let words: String = earlier.text.chars().take(12).collect();
+                    self.outbox.push(Effect::ShowInArchive {
+                        words,
+                        unit: earlier.unit,
+                    });
+                }
+            }
             ProblemAction::Jump(finding) => {
                 document.selection = Selection::of_field(&finding.field, &session.issue);
                 self.outbox

@@ -364,3 +364,61 @@ fn without_file_dialogs_a_typed_path_saves_and_opens() {
     );
     assert_eq!(editor.error(), None);
 }
+
+#[test]
+fn a_paragraph_repeating_an_archived_one_is_found_and_shown_in_the_archive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Issue 10 is the sample; the open draft, issue 11, has new text but
+    // for one paragraph taken from issue 10's 房山区 article.
+    let earlier = crate::sample::issue();
+    let mut earlier_10 = earlier.clone();
+    earlier_10.masthead.number = Some(10);
+    earlier_10.masthead.date = chrono::NaiveDate::from_ymd_opt(2021, 2, 18);
+    crate::store::save(&dir.path().join("第10期.ron"), &earlier_10).expect("save");
+    let taken = earlier.sections[0].articles[1].body[0].text();
+    let mut draft = earlier.clone();
+    for (a, article) in draft.sections[0].articles.iter_mut().enumerate() {
+        article.body = vec![crate::model::Paragraph::plain(format!(
+            "第{a}篇：{}",
+            "春风化雨润物无声，街巷整洁邻里和睦。".repeat(3)
+        ))];
+    }
+    draft.sections[0].articles[2].body[0] =
+        crate::model::Paragraph::plain(taken.replacen("。", "；", 1));
+    let draft_path = dir.path().join("第11期.ron");
+    crate::store::save(&draft_path, &draft).expect("save");
+
+    let folder = dir.path().to_owned();
+    let mut editor = editor(&[&draft_path, &folder]);
+    editor.command(Command::Open);
+    editor.command(Command::PickArchiveFolder);
+    let start = std::time::Instant::now();
+    while editor.archive_view().is_none() {
+        assert!(start.elapsed().as_secs() < 30, "the archive was never read");
+        editor.poll();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    editor.end_frame(1.0);
+    let repeats: Vec<_> = editor
+        .findings()
+        .iter()
+        .filter(|f| f.rule == crate::lint::Rule::RepeatedCopy)
+        .cloned()
+        .collect();
+    assert_eq!(repeats.len(), 1, "{repeats:#?}");
+    let earlier_text = repeats[0].earlier.as_deref().expect("its source");
+    assert_eq!(
+        (earlier_text.number, earlier_text.unit.as_str()),
+        (Some(10), "房山区")
+    );
+    assert!(earlier_text.percent >= 90, "{}", earlier_text.percent);
+
+    let effects = editor.command(Command::Problem(ProblemAction::ShowEarlier(
+        repeats[0].clone(),
+    )));
+    let words: String = taken.chars().take(12).collect();
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::ShowInArchive { words: w, unit } if *w == words && unit == "房山区")),
+        "{effects:?}"
+    );
+}

@@ -37,6 +37,13 @@ pub struct ArchiveWindow {
 }
 
 impl ArchiveWindow {
+    /// Opens the window on its search tab, looking for `words` of `unit`.
+    pub fn show_search(&mut self, words: &str, unit: &str) {
+        self.open = true;
+        self.tab = Tab::Search;
+        self.search.look_for(words, unit);
+    }
+
     /// `progress` is (files read, files in all) while the folder is read.
     pub fn show(
         &mut self,

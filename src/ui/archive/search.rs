@@ -26,6 +26,15 @@ pub struct SearchTab {
 }
 
 impl SearchTab {
+    /// Looks for `words` of `unit`, at any date.
+    pub fn look_for(&mut self, words: &str, unit: &str) {
+        self.query = Query {
+            text: words.to_owned(),
+            unit: unit.to_owned(),
+            ..Query::default()
+        };
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
         self.form_ui(ui, lang);
         let key = (self.query.clone(), view.generation);
