@@ -50,11 +50,22 @@ pub struct Repeat {
     pub share: f32,
 }
 
-/// The archive's paragraphs, indexed for [`ReuseIndex::find`].
+/// The archive's paragraphs, indexed for [`ReuseIndex::find`]. A text
+/// printed many times (a stock paragraph, a re-sent report) is indexed and
+/// measured once, with every place it was printed.
 #[derive(Debug, Default)]
 pub struct ReuseIndex {
-    places: Vec<Place>,
+    /// Each distinct paragraph text: where it was printed.
+    texts: Vec<Vec<Place>>,
     buckets: HashMap<u64, Vec<u32>>,
+    paragraphs: usize,
+}
+
+/// A paragraph text's identity (FNV-1a of its letters).
+fn text_key(letters: &[char]) -> u64 {
+    letters.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &c| {
+        (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The letters and digits of a paragraph, in order.
@@ -108,6 +119,7 @@ impl ReuseIndex {
     /// Indexes every paragraph of `archive` long enough to compare.
     pub fn build(archive: &Archive) -> ReuseIndex {
         let mut index = ReuseIndex::default();
+        let mut known: HashMap<u64, u32> = HashMap::new();
         for (e, entry) in archive.entries.iter().enumerate() {
             for (a, article) in entry.articles.iter().enumerate() {
                 for (p, line) in article.text.lines().enumerate() {
@@ -115,12 +127,20 @@ impl ReuseIndex {
                     if letters.len() < MIN_CHARS {
                         continue;
                     }
-                    let id = index.places.len() as u32;
-                    index.places.push(Place {
+                    let place = Place {
                         entry: e,
                         article: a,
                         paragraph: p,
-                    });
+                    };
+                    index.paragraphs += 1;
+                    let key = text_key(&letters);
+                    if let Some(&id) = known.get(&key) {
+                        index.texts[id as usize].push(place);
+                        continue;
+                    }
+                    let id = index.texts.len() as u32;
+                    known.insert(key, id);
+                    index.texts.push(vec![place]);
                     for key in band_keys(&signature(&letters)) {
                         index.buckets.entry(key).or_default().push(id);
                     }
@@ -132,11 +152,11 @@ impl ReuseIndex {
 
     /// How many paragraphs are indexed.
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.paragraphs
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.paragraphs == 0
     }
 
     /// The earlier paragraph of `archive` (the one the index was built
@@ -161,10 +181,15 @@ impl ReuseIndex {
                 if !seen.insert(id) {
                     continue;
                 }
-                let place = self.places[id as usize];
-                if !allowed(place.entry) {
+                let places = &self.texts[id as usize];
+                // Where it was printed last, among the issues allowed.
+                let newest = places
+                    .iter()
+                    .filter(|p| allowed(p.entry))
+                    .max_by_key(|p| archive.entries.get(p.entry).map(|e| (e.date, e.number)));
+                let Some(&place) = newest else {
                     continue;
-                }
+                };
                 let Some(line) = archive
                     .entries
                     .get(place.entry)
