@@ -108,6 +108,7 @@ mod tests {
         "Word",
         "docx",
         "PNG",
+        "CSV",
         "Ctrl",
         "Shift",
         "Alt",
