@@ -879,20 +879,7 @@ fn an_archive_search_result_opens_its_issue_at_the_article() {
     }
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    harness.run_steps(2);
-    menu(&mut harness, "视图", "档案库…");
-    answers.push(dir.path().to_owned());
-    harness.get_by_label("选择…").click();
-    let start = Instant::now();
-    while harness.state().archive_issue_count() != Some(2) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the archive was never read"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
+    open_archive(&mut harness, &answers, dir.path(), 2);
     harness.get_by_label("全文搜索").click();
     harness.run_steps(2);
     type_into(&mut harness, "查找", "回天");
@@ -913,6 +900,30 @@ fn an_archive_search_result_opens_its_issue_at_the_article() {
 }
 
 // ---- Never lose work, part two: the editor's side ------------------------
+
+/// Opens the archive window, chooses `folder` as a user would, and steps
+/// until its `count` issues are read.
+fn open_archive(
+    harness: &mut Harness<'static, JianbaoApp>,
+    answers: &Answers,
+    folder: &std::path::Path,
+    count: usize,
+) {
+    harness.run_steps(2);
+    menu(harness, "视图", "档案库…");
+    answers.push(folder.to_owned());
+    harness.get_by_label("选择…").click();
+    let start = Instant::now();
+    while harness.state().archive_issue_count() != Some(count) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the archive was never read"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
 
 /// An editor that autosaves into `recovery`.
 fn editor_with_recovery(answers: &Answers, recovery: PathBuf) -> Harness<'static, JianbaoApp> {
@@ -1393,31 +1404,6 @@ fn the_input_method_stays_allowed_from_field_to_field() {
     );
 }
 
-/// A system with no file dialog (no portal, no zenity): every question
-/// comes back unanswered and says it could not be asked.
-struct NoDialogsHere;
-
-impl FileDialogs for NoDialogsHere {
-    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn unavailable(&self) -> bool {
-        true
-    }
-}
-
 /// Without a file dialog, Ctrl+S used to do nothing and say nothing: it
 /// now says why and takes a typed path.
 #[test]
@@ -1426,7 +1412,10 @@ fn without_a_file_dialog_ctrl_s_asks_for_a_path_and_saves_there() {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_eframe(|cc| {
-            JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(NoDialogsHere)))
+            JianbaoApp::new(
+                &cc.egui_ctx,
+                Options::detached(Box::new(jianbao::app::files::Unavailable)),
+            )
         });
     open_sample(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -1569,17 +1558,7 @@ fn the_coverage_heat_map_names_the_cell_under_the_pointer() {
     }
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    harness.run_steps(2);
-    menu(&mut harness, "视图", "档案库…");
-    answers.push(dir.path().to_owned());
-    harness.get_by_label("选择…").click();
-    let start = Instant::now();
-    while harness.state().archive_issue_count() != Some(2) {
-        assert!(start.elapsed() < Duration::from_secs(60), "never read");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
+    open_archive(&mut harness, &answers, dir.path(), 2);
     harness.get_by_label("供稿统计").click();
     harness.run_steps(3);
     // Sweep the pointer over the window until a cell is named.
@@ -1627,17 +1606,7 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
     }
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    harness.run_steps(2);
-    menu(&mut harness, "视图", "档案库…");
-    answers.push(dir.path().to_owned());
-    harness.get_by_label("选择…").click();
-    let start = Instant::now();
-    while harness.state().archive_issue_count() != Some(3) {
-        assert!(start.elapsed() < Duration::from_secs(60), "never read");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
+    open_archive(&mut harness, &answers, dir.path(), 3);
     harness.get_by_label("催稿").click();
     harness.run_steps(3);
     // Six issues by default: nobody is that late; two will do.

@@ -124,6 +124,31 @@ impl FileDialogs for NativeDialogs {
 /// Dialogs that are always cancelled: for an editor driven by a program.
 pub struct NoDialogs;
 
+/// A system with no file dialog at all (no portal, no zenity): every
+/// question comes back unanswered and says it could not be asked.
+pub struct Unavailable;
+
+impl FileDialogs for Unavailable {
+    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
+        None
+    }
+    fn unavailable(&self) -> bool {
+        true
+    }
+}
+
 impl FileDialogs for NoDialogs {
     fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
         None

@@ -168,44 +168,19 @@ pub fn to_csv(figures: &[Figures], header: [&str; 4]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{ArticleText, Stamp};
-    use crate::model::ArticleId;
-    use std::path::PathBuf;
 
     /// Issue n (from 1) on the 10th of month n of 2021, with articles from
     /// `units[n - 1]`.
     fn archive(units: &[&[&str]]) -> Archive {
-        let entries = units
+        let issues: Vec<Vec<(&str, &str)>> = units
             .iter()
-            .enumerate()
-            .map(|(i, sent)| Entry {
-                path: PathBuf::from(format!("第{}期.ron", i + 1)),
-                stamp: Stamp {
-                    len: 0,
-                    modified: None,
-                },
-                name: "简报".into(),
-                number: Some(i as u32 + 1),
-                total_number: None,
-                supplement: false,
-                date: NaiveDate::from_ymd_opt(2021, i as u32 + 1, 10),
-                status: crate::model::Status::Issued,
-                articles: sent
-                    .iter()
-                    .enumerate()
-                    .map(|(a, unit)| ArticleText {
-                        id: ArticleId(a as u64),
-                        unit: (*unit).into(),
-                        text: "东城区开展 志愿服务。\n共十人。".into(),
-                    })
-                    .collect(),
+            .map(|sent| {
+                sent.iter()
+                    .map(|u| (*u, "东城区开展 志愿服务。\n共十人。"))
+                    .collect()
             })
             .collect();
-        Archive {
-            folder: PathBuf::from("."),
-            entries,
-            failures: Vec::new(),
-        }
+        crate::archive::made_up(&issues, |n| NaiveDate::from_ymd_opt(2021, n, 10))
     }
 
     #[test]

@@ -292,6 +292,46 @@ fn walk(folder: &Path, depth: usize, found: &mut Vec<PathBuf>) {
     }
 }
 
+/// Tests: an archive of issues 1, 2, … (a file each), dated by `date(n)`,
+/// whose articles are `(unit, text)`.
+#[cfg(test)]
+pub(crate) fn made_up(
+    issues: &[Vec<(&str, &str)>],
+    date: impl Fn(u32) -> Option<NaiveDate>,
+) -> Archive {
+    let entries = issues
+        .iter()
+        .zip(1u32..)
+        .map(|(articles, n)| Entry {
+            path: PathBuf::from(format!("第{n}期.ron")),
+            stamp: Stamp {
+                len: 0,
+                modified: None,
+            },
+            name: "简报".into(),
+            number: Some(n),
+            total_number: None,
+            supplement: false,
+            date: date(n),
+            status: Status::Issued,
+            articles: articles
+                .iter()
+                .zip(1u64..)
+                .map(|(&(unit, text), id)| ArticleText {
+                    id: ArticleId(id),
+                    unit: unit.into(),
+                    text: text.into(),
+                })
+                .collect(),
+        })
+        .collect();
+    Archive {
+        folder: PathBuf::from("."),
+        entries,
+        failures: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,38 +212,15 @@ impl ReuseIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{ArticleText, Entry, Stamp};
-    use crate::model::ArticleId;
-    use std::path::PathBuf;
 
     fn archive(paragraphs: &[&str]) -> Archive {
-        let entries = paragraphs
+        let texts: Vec<String> = paragraphs
             .iter()
-            .enumerate()
-            .map(|(i, text)| Entry {
-                path: PathBuf::from(format!("{i}.ron")),
-                stamp: Stamp {
-                    len: 0,
-                    modified: None,
-                },
-                name: "简报".into(),
-                number: Some(i as u32 + 1),
-                total_number: None,
-                supplement: false,
-                date: None,
-                status: crate::model::Status::Issued,
-                articles: vec![ArticleText {
-                    id: ArticleId(1),
-                    unit: "东城区".into(),
-                    text: format!("东城区开展志愿服务活动。\n{text}"),
-                }],
-            })
+            .map(|p| format!("东城区开展志愿服务活动。\n{p}"))
             .collect();
-        Archive {
-            folder: PathBuf::from("."),
-            entries,
-            failures: Vec::new(),
-        }
+        let issues: Vec<Vec<(&str, &str)>> =
+            texts.iter().map(|t| vec![("东城区", t.as_str())]).collect();
+        crate::archive::made_up(&issues, |_| None)
     }
 
     const ORIGINAL: &str = "组织机关志愿者在42个主要路口参与文明岗值勤，对不文明行为加强引导。拓宽群众监督路径，利用“东城随手拍”手机APP平台，开展“文明城区随手拍”活动。";

@@ -14,31 +14,6 @@ use crate::model::Status;
 #[derive(Default)]
 struct Script(VecDeque<PathBuf>);
 
-/// A system without file dialogs: every question comes back unanswered,
-/// and says it could not be asked.
-struct NoDialogsHere;
-
-impl FileDialogs for NoDialogsHere {
-    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn unavailable(&self) -> bool {
-        true
-    }
-}
-
 impl FileDialogs for Script {
     fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
         self.0.pop_front()
@@ -326,7 +301,7 @@ fn without_file_dialogs_a_typed_path_saves_and_opens() {
         settings_path: None,
         lang: Some(Lang::Zh),
         fonts: Fonts::Bundled,
-        dialogs: Box::new(NoDialogsHere),
+        dialogs: Box::new(crate::app::files::Unavailable),
         recovery_dir: None,
     };
     let mut editor = Editor::new(setup, || {});
