@@ -16,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Key, TextureOptions};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use jianbao::app::files::NoDialogs;
+use jianbao::app::files::NO_DIALOGS;
 use jianbao::app::worker::{Fonts, Job, PreviewWorker, Update};
 use jianbao::model::{Issue, Paragraph};
 use jianbao::ui::{Command, JianbaoApp, Options};
@@ -112,7 +112,7 @@ fn edit_to_texture(c: &mut Criterion) {
 fn typing_frame_time(c: &mut Criterion) {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_eframe(|cc| JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(NoDialogs))));
+        .build_eframe(|cc| JianbaoApp::new(&cc.egui_ctx, Options::detached(Box::new(NO_DIALOGS))));
     harness.run_steps(1);
     let ctx = harness.ctx.clone();
     harness.state_mut().command(&ctx, Command::OpenSample);

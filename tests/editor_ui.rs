@@ -1414,7 +1414,7 @@ fn without_a_file_dialog_ctrl_s_asks_for_a_path_and_saves_there() {
         .build_eframe(|cc| {
             JianbaoApp::new(
                 &cc.egui_ctx,
-                Options::detached(Box::new(jianbao::app::files::Unavailable)),
+                Options::detached(Box::new(jianbao::app::files::UNAVAILABLE)),
             )
         });
     open_sample(&mut harness);

@@ -11,14 +11,14 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use jianbao::app::files::NoDialogs;
+use jianbao::app::files::NO_DIALOGS;
 use jianbao::ui::{JianbaoApp, Options};
 
 const FOLDER_VAR: &str = "JIANBAO_RECOVERY_TEST_FOLDER";
 const TYPED: &str = "（第二稿）";
 
 fn editor(recovery_dir: PathBuf) -> Harness<'static, JianbaoApp> {
-    let mut options = Options::detached(Box::new(NoDialogs));
+    let mut options = Options::detached(Box::new(NO_DIALOGS));
     options.recovery_dir = Some(recovery_dir);
     Harness::builder()
         .with_size([1400.0, 900.0])

@@ -122,13 +122,20 @@ impl FileDialogs for NativeDialogs {
 }
 
 /// Dialogs that are always cancelled: for an editor driven by a program.
-pub struct NoDialogs;
+pub const NO_DIALOGS: Unanswered = Unanswered { unavailable: false };
 
 /// A system with no file dialog at all (no portal, no zenity): every
 /// question comes back unanswered and says it could not be asked.
-pub struct Unavailable;
+pub const UNAVAILABLE: Unanswered = Unanswered { unavailable: true };
 
-impl FileDialogs for Unavailable {
+/// File dialogs that never answer: cancelled by the user, or (with
+/// `unavailable`) impossible to show.
+#[derive(Clone, Copy, Debug)]
+pub struct Unanswered {
+    pub unavailable: bool,
+}
+
+impl FileDialogs for Unanswered {
     fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
         None
     }
@@ -145,25 +152,7 @@ impl FileDialogs for Unavailable {
         None
     }
     fn unavailable(&self) -> bool {
-        true
-    }
-}
-
-impl FileDialogs for NoDialogs {
-    fn open_draft(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn save_draft(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _: Lang, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_folder(&mut self, _: Lang) -> Option<PathBuf> {
-        None
-    }
-    fn open_import(&mut self, _: Lang) -> Option<PathBuf> {
-        None
+        self.unavailable
     }
 }
 

@@ -301,7 +301,7 @@ fn without_file_dialogs_a_typed_path_saves_and_opens() {
         settings_path: None,
         lang: Some(Lang::Zh),
         fonts: Fonts::Bundled,
-        dialogs: Box::new(crate::app::files::Unavailable),
+        dialogs: Box::new(crate::app::files::UNAVAILABLE),
         recovery_dir: None,
     };
     let mut editor = Editor::new(setup, || {});
