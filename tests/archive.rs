@@ -315,3 +315,73 @@ fn repeated_copy_is_found_in_the_archive_and_nothing_else_is() {
     assert!(found[0].contains(&expected), "{text}");
     assert!(found[0].contains("第 1 栏第 3 篇 · 正文第 1 段"), "{text}");
 }
+
+/// A year of 50 issues bound into one volume: the 目录 gives each issue
+/// and each article the page where it starts, the page numbers run on
+/// through the volume, and the units are indexed.
+#[test]
+fn a_year_of_50_issues_binds_into_one_volume_with_exact_page_numbers() {
+    let issues: Vec<jianbao::model::Issue> = (1..=50u32)
+        .map(|n| {
+            let mut issue = jianbao::sample::archive_issue(n as usize + 2100);
+            issue.masthead.number = Some(n);
+            issue
+        })
+        .collect();
+    let fonts = std::sync::Arc::new(jianbao::typeset::FontSet::bundled());
+    let doc = jianbao::typeset::compile_volume(
+        fonts,
+        &issues,
+        "首都精神文明建设情况简报",
+        "2021 年合订本",
+    )
+    .expect("typesets");
+    let marks = doc.article_marks().to_vec();
+    let articles: usize = issues.iter().map(|i| i.articles().count()).sum();
+    assert_eq!(marks.len(), articles);
+    let first_issue_page = marks[0].page;
+
+    // The 目录: every number that ends a dotted line, in order.
+    let contents: String = (1..first_issue_page).map(|p| doc.page_text(p)).collect();
+    let listed: Vec<usize> = contents
+        .split('．')
+        .filter_map(|piece| {
+            let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect();
+    // Expected: each issue's first page (its masthead shares the page with
+    // its first article here), then each of its articles' pages.
+    let mut expected = Vec::new();
+    let mut k = 0;
+    for issue in &issues {
+        let count = issue.articles().count();
+        expected.push(marks[k].page + 1);
+        expected.extend(marks[k..k + count].iter().map(|m| m.page + 1));
+        k += count;
+    }
+    assert_eq!(listed, expected, "the 目录's page numbers");
+
+    // Page numbers run on through the volume.
+    for page in [first_issue_page, doc.page_count() / 2, doc.page_count() - 2] {
+        let text = doc.page_text(page);
+        assert!(
+            text.contains(&format!("— {} —", page + 1)),
+            "page {}: {text}",
+            page + 1
+        );
+    }
+    // The index, on the last pages.
+    let index: String = (doc.page_count() - 3..doc.page_count())
+        .map(|p| doc.page_text(p))
+        .collect();
+    assert!(index.contains("单位索引"), "{index}");
+    for unit in jianbao::sample::BEIJING_DISTRICTS {
+        let listed_here = issues
+            .iter()
+            .any(|i| i.articles().any(|(_, _, a)| a.unit == unit));
+        if listed_here {
+            assert!(index.contains(unit), "{unit} in the index: {index}");
+        }
+    }
+}

@@ -40,6 +40,7 @@ macro_rules! warn {
 
 mod archive;
 mod check;
+mod compile;
 mod draft;
 mod export;
 mod review;
@@ -185,6 +186,26 @@ pub enum Command {
         /// With --figures: the CSV file to write (else it is printed).
         #[arg(short, long, requires = "figures")]
         output: Option<PathBuf>,
+    },
+    /// Bind a year's issues into one volume (合订本): a cover, the 目录
+    /// with page numbers, every issue in order with page numbers running
+    /// on, and an index of units. Gaps in the numbering and drafts not yet
+    /// issued are pointed out first.
+    Compile {
+        /// The archive folder.
+        dir: PathBuf,
+        /// The year to bind.
+        #[arg(long)]
+        year: i32,
+        /// The PDF to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Only issues whose status is 已签发 (issued).
+        #[arg(long)]
+        issued_only: bool,
+        /// Use only the bundled fonts, not the system's.
+        #[arg(long)]
+        bundled_fonts: bool,
     },
     /// Write a fresh, empty issue dated today.
     New {
@@ -362,6 +383,20 @@ pub fn main() -> ExitCode {
             archive::archive(&dir, action, lang)
         }
         Some(Command::New { output, force }) => draft::new(&output, force, lang),
+        Some(Command::Compile {
+            dir,
+            year,
+            output,
+            issued_only,
+            bundled_fonts,
+        }) => {
+            let choice = compile::Choice {
+                year,
+                issued_only,
+                bundled_fonts,
+            };
+            compile::compile(&dir, &choice, &output, lang)
+        }
         Some(Command::Lint {
             files,
             fix,

@@ -1366,6 +1366,45 @@ pub fn figures_file_name(year: i32, lang: Lang) -> String {
     }
 }
 
+/// 2021 年合订本.
+pub fn volume_subtitle(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year} 年合订本"),
+        Lang::En => format!("Volume {year}"),
+    }
+}
+
+/// The archive has no issue dated in the year.
+pub fn volume_empty(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("档案库中没有 {year} 年的简报"),
+        Lang::En => format!("the archive has no issue of {year}"),
+    }
+}
+
+/// An issue bound although not yet issued.
+pub fn volume_not_issued(
+    entry: &crate::archive::Entry,
+    folder: &std::path::Path,
+    lang: Lang,
+) -> String {
+    let file = crate::archive::relative_path(folder, &entry.path);
+    let issue = issue_number(entry.number, entry.supplement, lang);
+    let status = status_label(entry.status, lang);
+    match lang {
+        Lang::Zh => format!("注意：{issue}（{file}）尚未签发（状态：{status}）"),
+        Lang::En => format!("note: {issue} ({file}) is not issued yet (status: {status})"),
+    }
+}
+
+/// 已将 50 期编为合订本：2021.pdf.
+pub fn volume_written(count: usize, path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已将 {count} 期编为合订本：{}", path.display()),
+        Lang::En => format!("bound {count} issues into {}", path.display()),
+    }
+}
+
 /// The CSV of a year's figures: its column headings.
 pub fn figures_header(lang: Lang) -> [&'static str; 4] {
     match lang {

@@ -151,6 +151,8 @@ struct SectionData<'a> {
 struct ArticleData<'a> {
     /// A string: JSON numbers lose precision above 2^53.
     id: String,
+    /// For the volume's 目录 and unit index.
+    unit: &'a str,
     lead: &'a str,
     paragraphs: Vec<Vec<SpanData<'a>>>,
     attribution: String,
@@ -187,6 +189,41 @@ fn font_list(role: FontRole, style: &crate::model::Style) -> [&str; 2] {
 
 /// The JSON the template reads, for `issue` printed with `options`.
 pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8> {
+    json(&data(issue, options, fonts))
+}
+
+/// Serializing plain structs of strings and numbers cannot fail; a
+/// non-finite size would, and validation keeps those out. An empty object
+/// then lets the template report the problem instead.
+fn json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_else(|_| b"{}".to_vec())
+}
+
+/// A yearly volume: its cover and every issue, in order.
+#[derive(Serialize)]
+struct VolumeData<'a> {
+    title: &'a str,
+    subtitle: &'a str,
+    contents_label: &'static str,
+    index_label: &'static str,
+    issues: Vec<Data<'a>>,
+}
+
+/// The JSON the volume's template reads: the cover's words and each of
+/// `issues` as a single issue's data.
+pub fn volume_json(issues: &[Issue], title: &str, subtitle: &str, fonts: &FontSet) -> Vec<u8> {
+    let options = PrintOptions::default();
+    let volume = VolumeData {
+        title,
+        subtitle,
+        contents_label: "目　录",
+        index_label: "单位索引",
+        issues: issues.iter().map(|i| data(i, &options, fonts)).collect(),
+    };
+    json(&volume)
+}
+
+fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'a> {
     let st = &issue.style;
     let m = &issue.masthead;
     let f = &issue.footer;
@@ -200,7 +237,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
             .collect()
     };
     let print_count = options.print_count.or(f.print_count);
-    let data = Data {
+    Data {
         page: PAGE,
         copies,
         style: StyleData {
@@ -236,6 +273,7 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
                     .iter()
                     .map(|article| ArticleData {
                         id: article.id.0.to_string(),
+                        unit: &article.unit,
                         lead: &article.lead,
                         paragraphs: article
                             .body
@@ -269,9 +307,5 @@ pub fn to_json(issue: &Issue, options: &PrintOptions, fonts: &FontSet) -> Vec<u8
             .lines()
             .map(|(label, text)| LineData { label, text })
             .collect(),
-    };
-    // Serializing plain structs of strings and numbers cannot fail; a
-    // non-finite size would, and validation keeps those out. Fall back to
-    // an empty object so the template reports the problem instead.
-    serde_json::to_vec(&data).unwrap_or_else(|_| b"{}".to_vec())
+    }
 }

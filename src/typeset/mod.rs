@@ -117,6 +117,28 @@ impl Typesetter {
     }
 }
 
+/// Typesets a yearly volume (合订本) of `issues`, in the order given: a
+/// cover with `title` and `subtitle`, the 目录, every issue with page
+/// numbers running through the volume, and the index of units. One typst
+/// document, so the 目录's and the index's page numbers are exact.
+pub fn compile_volume(
+    fonts: Arc<FontSet>,
+    issues: &[Issue],
+    title: &str,
+    subtitle: &str,
+) -> Result<Document, TypesetError> {
+    let Some(newest) = issues.last() else {
+        return Err(TypesetError::Compile(vec!["no issues".to_owned()]));
+    };
+    let newest = data::to_json(newest, &PrintOptions::default(), &fonts);
+    let volume = data::volume_json(issues, title, subtitle, &fonts);
+    let world = world::SandboxWorld::volume(fonts, newest, volume);
+    let result = guard(|| typst::compile::<PagedDocument>(&world).output)?;
+    let paged = result.map_err(|errors| TypesetError::Compile(describe(&world, &errors)))?;
+    let marks = article_marks(&paged);
+    Ok(Document { paged, marks })
+}
+
 impl Document {
     pub fn page_count(&self) -> usize {
         self.paged.pages().len()
@@ -295,6 +317,47 @@ fn article_marks(paged: &PagedDocument) -> Vec<ArticleMark> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A volume of a few issues: the 目录 gives, for each article, the page
+    /// where it starts; the page numbers run on; the units are indexed.
+    #[test]
+    fn a_volume_lists_each_article_at_its_page() {
+        let fonts = Arc::new(FontSet::bundled());
+        let issues: Vec<Issue> = (1..=3u32)
+            .map(|n| {
+                let mut issue = crate::sample::issue();
+                issue.masthead.number = Some(n);
+                issue
+            })
+            .collect();
+        let doc = compile_volume(fonts, &issues, "首都精神文明建设情况简报", "2021 年合订本")
+            .expect("typesets");
+        let single = Typesetter::new(Arc::new(FontSet::bundled()))
+            .compile(&issues[0])
+            .expect("typesets")
+            .page_count();
+        assert!(doc.page_count() > 3 * single, "cover, 目录, issues, index");
+        let marks = doc.article_marks().to_vec();
+        assert_eq!(marks.len(), 9, "three articles an issue");
+        let contents = doc.page_text(1);
+        assert!(
+            contents.contains("目") && contents.contains("录"),
+            "{contents}"
+        );
+        // Each article's line ends with the page where it starts.
+        for mark in &marks {
+            let shown = (mark.page + 1).to_string();
+            assert!(
+                contents.contains(&shown),
+                "page {shown} in the 目录: {contents}"
+            );
+        }
+        let last = doc.page_text(doc.page_count() - 1);
+        assert!(
+            last.contains("单位索引") && last.contains("东城区"),
+            "{last}"
+        );
+    }
     use std::sync::OnceLock;
 
     /// Fonts are loaded once for all tests in this module.

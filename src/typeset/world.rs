@@ -21,6 +21,14 @@ const DATA_PATH: &str = "issue.json";
 
 static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("bulletin.typ"));
 static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id(DATA_PATH));
+static VOLUME_ID: LazyLock<FileId> = LazyLock::new(|| file_id("volume.json"));
+
+/// The yearly volume's own part, laid after the issue template's
+/// definitions.
+pub const VOLUME_TAIL: &str = include_str!("../../assets/templates/volume.typ");
+
+/// Where the issue template's definitions end and its document begins.
+const DOCUMENT_MARK: &str = "// ── The document:";
 
 fn file_id(path: &str) -> FileId {
     // Both paths are constants that are valid virtual paths.
@@ -36,6 +44,8 @@ pub struct SandboxWorld {
     fonts: Arc<FontSet>,
     template: Source,
     data: Bytes,
+    /// The volume's issues (only for a volume).
+    volume: Bytes,
 }
 
 impl SandboxWorld {
@@ -45,6 +55,21 @@ impl SandboxWorld {
             fonts,
             template: Source::new(*MAIN_ID, TEMPLATE.to_owned()),
             data: Bytes::new(Vec::new()),
+            volume: Bytes::new(Vec::new()),
+        }
+    }
+
+    /// A world for a yearly volume: the issue template's definitions, then
+    /// the volume's document; `newest` is the newest issue's data (its
+    /// style sets the volume), `volume` every issue's.
+    pub fn volume(fonts: Arc<FontSet>, newest: Vec<u8>, volume: Vec<u8>) -> Self {
+        let definitions = TEMPLATE.split(DOCUMENT_MARK).next().unwrap_or(TEMPLATE);
+        Self {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            template: Source::new(*MAIN_ID, format!("{definitions}\n{VOLUME_TAIL}")),
+            data: Bytes::new(newest),
+            volume: Bytes::new(volume),
         }
     }
 
@@ -81,6 +106,8 @@ impl World for SandboxWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA_ID {
             Ok(self.data.clone())
+        } else if id == *VOLUME_ID && !self.volume.is_empty() {
+            Ok(self.volume.clone())
         } else {
             Err(not_found(id))
         }

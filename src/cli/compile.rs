@@ -1,0 +1,89 @@
+//! `jianbao compile DIR --year 2021 -o 2021.pdf`: a year's issues bound
+//! into one volume (合订本), with what is missing or odd said first.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use chrono::Datelike;
+
+use crate::archive::{Archive, Entry, numbering};
+use crate::i18n::Wording;
+use crate::i18n::{Lang, messages};
+use crate::model::Status;
+use crate::store;
+use crate::typeset::FontSet;
+
+/// What goes into the volume.
+pub struct Choice {
+    pub year: i32,
+    /// Only issues whose status is 已签发.
+    pub issued_only: bool,
+    pub bundled_fonts: bool,
+}
+
+/// 0 when written; 1 when the year has no issue; 2 when the folder, an
+/// issue or the PDF cannot be read or written.
+pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> ExitCode {
+    if !folder.is_dir() {
+        warn!(
+            "{}",
+            messages::with_file(folder, messages::not_a_folder(lang), lang)
+        );
+        return ExitCode::from(2);
+    }
+    let archive = Archive::scan(folder, &mut |_, _| {});
+    let mut chosen: Vec<&Entry> = archive
+        .entries
+        .iter()
+        .filter(|e| e.date.is_some_and(|d| d.year() == choice.year))
+        .filter(|e| !choice.issued_only || e.status == Status::Issued)
+        .collect();
+    // In number order, supplements placed by date among them.
+    chosen.sort_by_key(|e| (e.date, e.supplement, e.number));
+    if chosen.is_empty() {
+        warn!("{}", messages::volume_empty(choice.year, lang));
+        return ExitCode::from(1);
+    }
+    // What is odd, said before the volume is made of it.
+    let of_year: Vec<Entry> = chosen.iter().map(|e| (*e).clone()).collect();
+    for problem in numbering::problems(&of_year) {
+        warn!("{}", messages::numbering_problem(&problem, folder, lang));
+    }
+    for entry in chosen.iter().filter(|e| e.status != Status::Issued) {
+        warn!("{}", messages::volume_not_issued(entry, folder, lang));
+    }
+    let mut issues = Vec::with_capacity(chosen.len());
+    for entry in &chosen {
+        match store::load(&entry.path) {
+            Ok(issue) => issues.push(issue),
+            Err(error) => {
+                warn!("{}", error.message(lang));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let fonts = if choice.bundled_fonts {
+        FontSet::bundled()
+    } else {
+        FontSet::with_system()
+    };
+    let title = issues
+        .last()
+        .map(|i| i.masthead.name.trim().to_owned())
+        .unwrap_or_default();
+    let subtitle = messages::volume_subtitle(choice.year, lang);
+    let written = crate::typeset::compile_volume(Arc::new(fonts), &issues, &title, &subtitle)
+        .map_err(|e| e.message(lang))
+        .and_then(|doc| crate::export::pdf(&doc, output).map_err(|e| e.message(lang)));
+    match written {
+        Ok(()) => {
+            say!("{}", messages::volume_written(issues.len(), output, lang));
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            warn!("{}", messages::with_file(output, &message, lang));
+            ExitCode::from(2)
+        }
+    }
+}
