@@ -1607,7 +1607,7 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
     open_archive(&mut harness, &answers, dir.path(), 3);
-    harness.get_by_label("催稿").click();
+    harness.get_by_label("催稿与年度").click();
     harness.run_steps(3);
     // Six issues by default: nobody is that late; two will do.
     harness.get_by_label("每个单位近期都有来稿");
@@ -1643,4 +1643,32 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
     harness.run_steps(3);
     let text = std::fs::read_to_string(&csv).expect("the figures are written");
     assert!(text.contains("东城区,1,"), "{text}");
+
+    // The year bound into one volume, on its own thread: the drafts not yet
+    // issued are pointed out first; the volume is made all the same.
+    let pdf = dir.path().join("2021年合订本.pdf");
+    answers.push(pdf.clone());
+    harness.get_by_label("编印合订本…").click();
+    harness.run_steps(3);
+    harness.get_by_label("合订本提示");
+    assert_eq!(
+        harness.query_all_by_label_contains("尚未签发").count(),
+        3,
+        "the three drafts"
+    );
+    harness.get_by_label("确定").click();
+    let start = Instant::now();
+    while harness
+        .query_by_label_contains("已将 3 期编为合订本")
+        .is_none()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the volume was never made"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let bytes = std::fs::read(&pdf).expect("the volume is written");
+    assert!(bytes.starts_with(b"%PDF"));
 }

@@ -11,6 +11,7 @@ pub mod repeats;
 pub mod selection;
 pub mod session;
 pub mod settings;
+pub mod volume;
 pub mod worker;
 
 pub use editor::{

@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod numbering;
 pub mod reuse;
 pub mod search;
+pub mod volume;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

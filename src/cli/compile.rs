@@ -5,12 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use chrono::Datelike;
-
-use crate::archive::{Archive, Entry, numbering};
+use crate::archive::{Archive, volume};
 use crate::i18n::Wording;
 use crate::i18n::{Lang, messages};
-use crate::model::Status;
 use crate::store;
 use crate::typeset::FontSet;
 
@@ -33,25 +30,14 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
         return ExitCode::from(2);
     }
     let archive = Archive::scan(folder, &mut |_, _| {});
-    let mut chosen: Vec<&Entry> = archive
-        .entries
-        .iter()
-        .filter(|e| e.date.is_some_and(|d| d.year() == choice.year))
-        .filter(|e| !choice.issued_only || e.status == Status::Issued)
-        .collect();
-    // In number order, supplements placed by date among them.
-    chosen.sort_by_key(|e| (e.date, e.supplement, e.number));
+    let chosen = volume::issues_of(&archive, choice.year, choice.issued_only);
     if chosen.is_empty() {
         warn!("{}", messages::volume_empty(choice.year, lang));
         return ExitCode::from(1);
     }
     // What is odd, said before the volume is made of it.
-    let of_year: Vec<Entry> = chosen.iter().map(|e| (*e).clone()).collect();
-    for problem in numbering::problems(&of_year) {
-        warn!("{}", messages::numbering_problem(&problem, folder, lang));
-    }
-    for entry in chosen.iter().filter(|e| e.status != Status::Issued) {
-        warn!("{}", messages::volume_not_issued(entry, folder, lang));
+    for line in messages::volume_oddities(&chosen, folder, lang) {
+        warn!("{line}");
     }
     let mut issues = Vec::with_capacity(chosen.len());
     for entry in &chosen {

@@ -1382,6 +1382,20 @@ pub fn volume_empty(year: i32, lang: Lang) -> String {
     }
 }
 
+/// Everything odd about the issues a volume binds, a line each.
+pub fn volume_oddities(
+    chosen: &[&crate::archive::Entry],
+    folder: &std::path::Path,
+    lang: Lang,
+) -> Vec<String> {
+    let (problems, unissued) = crate::archive::volume::oddities(chosen);
+    problems
+        .iter()
+        .map(|p| numbering_problem(p, folder, lang))
+        .chain(unissued.iter().map(|e| volume_not_issued(e, folder, lang)))
+        .collect()
+}
+
 /// An issue bound although not yet issued.
 pub fn volume_not_issued(
     entry: &crate::archive::Entry,

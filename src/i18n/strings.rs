@@ -279,7 +279,13 @@ strings! {
     TabIssues => "期刊列表", "Issues";
     TabSearch => "全文搜索", "Search";
     TabCoverage => "供稿统计", "Coverage";
-    TabChase => "催稿", "Chase";
+    TabChase => "催稿与年度", "Chase and year";
+    VolumeNotesTitle => "合订本提示", "The volume";
+    VolumeNotes => "合订本照常生成，以下情况请核对：", "The volume is being made; please check:";
+    CompileVolumeEllipsis => "编印合订本…", "Bind the volume…";
+    CompileVolumeHint => "封面、带页码的目录、全年各期（页码连续）和单位索引，合为一个 PDF", "A cover, the contents with page numbers, every issue of the year (pages numbered through) and an index of units, in one PDF";
+    IssuedOnly => "仅收已签发", "Issued only";
+    VolumeTypesetting => "正在排版合订本…", "Typesetting the volume…";
     ShowEarlier => "查看往期", "Show the earlier text";
     OverdueIssues => "近几期未报送", "Nothing in the last … issues";
     NothingOverdue => "每个单位近期都有来稿", "Every unit has sent something lately";

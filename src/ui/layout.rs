@@ -176,6 +176,7 @@ impl JianbaoApp {
             commands.push(Command::PickArchiveFolder);
         }
 
+        views.archive_window.volume = self.editor.volume_progress();
         let request = views.archive_window.show(
             ctx,
             self.editor.settings().archive_folder.as_deref(),
@@ -185,7 +186,10 @@ impl JianbaoApp {
         );
         if let Some(request) = request {
             // Opening or starting an issue goes back to the editor.
-            if request != Command::PickArchiveFolder {
+            if matches!(
+                request,
+                Command::OpenPath(_) | Command::OpenArticle(..) | Command::NewFromLatest { .. }
+            ) {
                 views.archive_window.open = false;
             }
             commands.push(request);

@@ -53,6 +53,11 @@ pub fn ask(ctx: &egui::Context, editor: &mut Editor) -> Option<Answer> {
         Question::TypePath { kind, text, .. } => {
             dialogs::path_prompt(ctx, *kind, text, lang).map(Answer::Confirm)
         }
+        Question::VolumeNotes(lines) => {
+            let title = crate::i18n::S::VolumeNotesTitle.get(lang);
+            let text = crate::i18n::S::VolumeNotes.get(lang);
+            dialogs::notice(ctx, title, text, lines, lang).then_some(Answer::Confirm(true))
+        }
         Question::Recover(found) => dialogs::recovery_prompt(ctx, found, lang).map(Answer::Recover),
     }
 }

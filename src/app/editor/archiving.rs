@@ -90,6 +90,66 @@ impl Editor {
         }
     }
 
+    /// A yearly volume of the archive's issues, as a PDF where the user
+    /// chooses; what is odd about them is said first.
+    pub(super) fn compile_volume(&mut self, year: i32, issued_only: bool) {
+        use crate::archive::volume;
+        let lang = self.lang();
+        let Some(view) = &self.archive.view else {
+            return;
+        };
+        let archive = view.archive.clone();
+        let chosen = volume::issues_of(&archive, year, issued_only);
+        let Some(newest) = chosen.last() else {
+            self.error = Some(messages::volume_empty(year, lang));
+            return;
+        };
+        let title = newest.name.clone();
+        let name = format!(
+            "{title}-{}.pdf",
+            messages::volume_subtitle(year, lang).replace(' ', "")
+        );
+        let ask = |d: &mut dyn crate::app::files::FileDialogs, l| d.save_pdf(l, &name);
+        let Some(chosen_path) = self.choose_path(PathKind::NewFile, &name, ask) else {
+            return;
+        };
+        let odd = messages::volume_oddities(&chosen, &archive.folder, lang);
+        if !odd.is_empty() {
+            self.question = Some(Question::VolumeNotes(odd));
+        }
+        let fonts = self
+            .fonts
+            .fonts
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::new(crate::typeset::FontSet::bundled()));
+        let order = crate::app::volume::Order {
+            files: chosen.iter().map(|e| e.path.clone()).collect(),
+            title,
+            subtitle: messages::volume_subtitle(year, lang),
+            output: crate::app::files::with_extension(chosen_path, "pdf"),
+            fonts,
+            lang,
+        };
+        let repaint = self.repaint.clone();
+        match crate::app::volume::VolumeJob::start(order, move || repaint()) {
+            Ok(job) => self.volume = Some(job),
+            Err(error) => self.error = Some(messages::io_error(&error, lang)),
+        }
+    }
+
+    /// Takes the volume's outcome when its thread is done.
+    pub(super) fn poll_volume(&mut self) {
+        let Some(outcome) = self.volume.as_mut().and_then(|job| job.poll()) else {
+            return;
+        };
+        self.volume = None;
+        let lang = self.lang();
+        match outcome {
+            Ok((count, path)) => self.notify(messages::volume_written(count, &path, lang)),
+            Err(message) => self.error = Some(message),
+        }
+    }
+
     /// A year's figures per unit, as CSV where the user chooses.
     pub(super) fn export_year_figures(&mut self, year: i32) {
         use crate::archive::chase;

@@ -67,6 +67,12 @@ pub enum Command {
     NewFromLatest {
         supplement: bool,
     },
+    /// Bind a year's issues into one volume (合订本), where the user
+    /// chooses, on a thread of its own.
+    CompileVolume {
+        year: i32,
+        issued_only: bool,
+    },
     /// Write a year's figures per unit (articles, characters, issues) as
     /// CSV, where the user chooses.
     ExportYearFigures {

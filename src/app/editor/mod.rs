@@ -202,6 +202,8 @@ pub struct Editor {
     /// Targets written of the current (or last) export.
     export_progress: Option<(usize, usize)>,
     importing: Option<Importing>,
+    /// A yearly volume being made.
+    volume: Option<crate::app::volume::VolumeJob>,
     /// Whether to look for recovery files once more shortly after start:
     /// an editor still dying at start-up was skipped as running.
     recovery_second_look: bool,
@@ -254,6 +256,7 @@ impl Editor {
             autosave: Autosave::new(setup.recovery_dir.clone()),
             export_progress: None,
             importing: None,
+            volume: None,
             recovery_second_look: setup.recovery_dir.is_some(),
             quitting: false,
             outbox: Vec::new(),
@@ -367,6 +370,11 @@ impl Editor {
         self.archive.progress
     }
 
+    /// How far the yearly volume being made has come, if one is.
+    pub fn volume_progress(&self) -> Option<crate::app::volume::Progress> {
+        self.volume.as_ref().map(|job| job.progress())
+    }
+
     /// Whether the window may close now (nothing unsaved, or Quit was
     /// answered); otherwise the "save changes?" question is asked.
     pub fn may_close(&mut self) -> bool {
@@ -439,6 +447,7 @@ impl Editor {
         let pages = self.drain_worker();
         self.drain_archive();
         self.poll_import();
+        self.poll_volume();
         (pages, self.take_effects())
     }
 
@@ -637,6 +646,7 @@ impl Editor {
             }
             Command::NewFromLatest { supplement } => self.new_from_latest_when_read(supplement),
             Command::ExportYearFigures { year } => self.export_year_figures(year),
+            Command::CompileVolume { year, issued_only } => self.compile_volume(year, issued_only),
             Command::OpenArticle(path, id, words) => self.open_article(&path, id, &words),
         }
     }
@@ -712,7 +722,7 @@ impl Editor {
                     self.execute(command);
                 }
             }
-            (Question::Numbering(_), Answer::Confirm(_)) => {}
+            (Question::Numbering(_) | Question::VolumeNotes(_), Answer::Confirm(_)) => {}
             (Question::TypePath { text, then, .. }, Answer::Confirm(yes)) => {
                 if yes {
                     self.use_typed_path(&text, then);

@@ -37,6 +37,8 @@ pub enum Question {
     ExportUnapproved(Command),
     /// The archive's numbering has problems (after New from latest).
     Numbering(Vec<String>),
+    /// What is odd about the issues a volume binds (it is made anyway).
+    VolumeNotes(Vec<String>),
     /// No file dialog could be shown: the path, typed; then the command
     /// that wanted it runs again.
     TypePath {

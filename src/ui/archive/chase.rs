@@ -6,6 +6,7 @@ use egui::{DragValue, TextEdit, Ui};
 
 use super::ArchiveView;
 use crate::app::Command;
+use crate::app::volume::Progress;
 use crate::archive::chase::{Overdue, Window, overdue};
 use crate::i18n::{Lang, S, messages};
 use crate::sample::expected_units;
@@ -18,6 +19,8 @@ pub struct ChaseTab {
     year: Option<i32>,
     overdue: Vec<Overdue>,
     computed: Option<(u64, usize)>,
+    /// Bind only issued issues into the volume.
+    issued_only: bool,
 }
 
 impl Default for ChaseTab {
@@ -27,12 +30,29 @@ impl Default for ChaseTab {
             year: None,
             overdue: Vec::new(),
             computed: None,
+            issued_only: false,
         }
     }
 }
 
 impl ChaseTab {
-    pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
+    /// `volume`: how far a volume being made has come.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        view: &ArchiveView,
+        volume: Option<Progress>,
+        lang: Lang,
+    ) -> Option<Command> {
+        // The year first: its figures and its volume.
+        let newest = view.archive.entries.iter().filter_map(|e| e.year()).max();
+        let year = self
+            .year
+            .get_or_insert_with(|| newest.unwrap_or_else(|| chrono::Local::now().year()));
+        let figures = figures_ui(ui, year, lang);
+        let year = *year;
+        let volume = volume_ui(ui, year, &mut self.issued_only, volume, lang);
+        ui.separator();
         ui.horizontal(|ui| {
             let label = ui.label(S::OverdueIssues.get(lang));
             ui.add(DragValue::new(&mut self.issues).range(1..=120))
@@ -46,12 +66,7 @@ impl ChaseTab {
             self.computed = Some(key);
         }
         self.overdue_ui(ui, lang);
-        ui.separator();
-        let newest = view.archive.entries.iter().filter_map(|e| e.year()).max();
-        let year = self
-            .year
-            .get_or_insert_with(|| newest.unwrap_or_else(|| chrono::Local::now().year()));
-        figures_ui(ui, year, lang)
+        figures.or(volume)
     }
 
     /// The quiet units, most overdue first, and the reminder for them.
@@ -82,6 +97,45 @@ impl ChaseTab {
         }
         reminder.clear();
     }
+}
+
+/// The volume of the year: bind it (only issued issues, if asked), with
+/// progress while it is made.
+fn volume_ui(
+    ui: &mut Ui,
+    year: i32,
+    issued_only: &mut bool,
+    progress: Option<Progress>,
+    lang: Lang,
+) -> Option<Command> {
+    let mut asked = None;
+    ui.horizontal(|ui| {
+        let idle = progress.is_none();
+        if ui
+            .add_enabled(idle, egui::Button::new(S::CompileVolumeEllipsis.get(lang)))
+            .on_hover_text(S::CompileVolumeHint.get(lang))
+            .clicked()
+        {
+            asked = Some(Command::CompileVolume {
+                year,
+                issued_only: *issued_only,
+            });
+        }
+        ui.checkbox(issued_only, S::IssuedOnly.get(lang));
+    });
+    match progress {
+        Some(Progress::Reading { done, total }) => {
+            ui.add(
+                egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                    .text(messages::progress(done, total, lang)),
+            );
+        }
+        Some(Progress::Typesetting) => {
+            ui.add(egui::ProgressBar::new(1.0).text(S::VolumeTypesetting.get(lang)));
+        }
+        None => {}
+    }
+    asked
 }
 
 /// A year and the button that exports its figures.

@@ -29,6 +29,8 @@ enum Tab {
 #[derive(Default)]
 pub struct ArchiveWindow {
     pub open: bool,
+    /// How far a yearly volume being made has come (from the core).
+    pub volume: Option<crate::app::volume::Progress>,
     tab: Tab,
     table: table::IssueTable,
     search: search::SearchTab,
@@ -140,7 +142,7 @@ impl ArchiveWindow {
                 self.coverage.ui(ui, view, lang);
                 None
             }
-            Tab::Chase => self.chase.ui(ui, view, lang),
+            Tab::Chase => self.chase.ui(ui, view, self.volume, lang),
         };
         asked.or(request)
     }
