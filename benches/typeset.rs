@@ -1,6 +1,8 @@
 //! Typesetting speed on the sample issue and on a long generated issue:
 //! first compile, recompile after a one-character edit, one page rendered
-//! at 1.5 px/pt, and writing the PDF.
+//! at 1.5 px/pt, and writing the PDF; and a yearly volume of 50 issues
+//! (about 200 pages with its 目录 and index; goal ≤ 5 s whole-process,
+//! which `jianbao compile` adds reading 50 drafts to).
 //!
 //! `cargo bench --bench typeset`
 
@@ -71,9 +73,29 @@ fn typeset(c: &mut Criterion) {
     }
 }
 
+fn volume(c: &mut Criterion) {
+    let fonts = Arc::new(FontSet::bundled());
+    let issues: Vec<Issue> = (0..50).map(jianbao::sample::archive_issue).collect();
+    let pages = jianbao::typeset::compile_volume(fonts.clone(), &issues, "简报", "合订本")
+        .expect("typesets")
+        .page_count();
+    eprintln!("volume: 50 issues, {pages} pages");
+    let mut group = c.benchmark_group("volume");
+    group.sample_size(10);
+    group.bench_function("typeset and write 50 issues", |b| {
+        b.iter(|| {
+            comemo::evict(0);
+            let doc = jianbao::typeset::compile_volume(fonts.clone(), &issues, "简报", "合订本")
+                .expect("typesets");
+            black_box(doc.pdf().expect("PDF"))
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = typeset
+    targets = typeset, volume
 }
 criterion_main!(benches);
