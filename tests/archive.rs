@@ -385,3 +385,50 @@ fn a_year_of_50_issues_binds_into_one_volume_with_exact_page_numbers() {
         }
     }
 }
+
+/// `jianbao compile`: a year, a range of numbers or of dates; what is odd
+/// is said first; an empty range is refused.
+#[test]
+fn the_cli_binds_a_year_or_a_range_and_names_what_is_odd() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (number, day) in [(1, 7), (2, 14), (4, 28)] {
+        write(
+            dir.path(),
+            &format!("第{number}期.ron"),
+            number,
+            2166 + number,
+            (2021, 1, day),
+        );
+    }
+    let pdf = dir.path().join("out.pdf");
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--lang".as_ref(), "zh".as_ref()];
+        args.extend([
+            "compile".as_ref(),
+            dir.path().as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        args.push(std::ffi::OsStr::new("--bundled-fonts"));
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        jianbao(&args)
+    };
+    let out = run(&["--year", "2021"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}{warned}");
+    assert!(said.contains("已将 3 期编为合订本"), "{said}");
+    assert!(warned.contains("缺第 3 期"), "the gap: {warned}");
+    assert!(warned.contains("尚未签发"), "drafts: {warned}");
+    assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF"));
+
+    let out = run(&["--year", "2021", "--numbers", "1-2"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已将 2 期编为合订本"));
+    let out = run(&["--from", "2021-01-10", "--to", "2021-01-31"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已将 2 期编为合订本"));
+    let out = run(&["--year", "2020"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有 2020 年的简报"));
+    let out = run(&["--year", "2021", "--issued-only"]);
+    assert_eq!(out.status.code(), Some(1), "no issue is issued yet");
+}

@@ -11,11 +11,9 @@ use crate::i18n::{Lang, messages};
 use crate::store;
 use crate::typeset::FontSet;
 
-/// What goes into the volume.
+/// What goes into the volume, and with which fonts.
 pub struct Choice {
-    pub year: i32,
-    /// Only issues whose status is 已签发.
-    pub issued_only: bool,
+    pub span: volume::Span,
     pub bundled_fonts: bool,
 }
 
@@ -30,9 +28,9 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
         return ExitCode::from(2);
     }
     let archive = Archive::scan(folder, &mut |_, _| {});
-    let chosen = volume::issues_of(&archive, choice.year, choice.issued_only);
+    let chosen = volume::issues_of(&archive, &choice.span);
     if chosen.is_empty() {
-        warn!("{}", messages::volume_empty(choice.year, lang));
+        warn!("{}", messages::volume_none(&choice.span, lang));
         return ExitCode::from(1);
     }
     // What is odd, said before the volume is made of it.
@@ -58,7 +56,7 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
         .last()
         .map(|i| i.masthead.name.trim().to_owned())
         .unwrap_or_default();
-    let subtitle = messages::volume_subtitle(choice.year, lang);
+    let subtitle = messages::span_subtitle(&choice.span, lang);
     let written = crate::typeset::compile_volume(Arc::new(fonts), &issues, &title, &subtitle)
         .map_err(|e| e.message(lang))
         .and_then(|doc| crate::export::pdf(&doc, output).map_err(|e| e.message(lang)));
@@ -72,4 +70,16 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
             ExitCode::from(2)
         }
     }
+}
+
+/// Parses a range of 期号 given on the command line: 1-20 (or one: 7).
+pub fn parse_numbers(text: &str) -> Result<std::ops::RangeInclusive<u32>, String> {
+    let wrong = || format!("“{text}” is not a range of issue numbers like 1-20");
+    let (a, b) = text.split_once(['-', '–']).unwrap_or((text, text));
+    let a: u32 = a.trim().parse().map_err(|_| wrong())?;
+    let b: u32 = b.trim().parse().map_err(|_| wrong())?;
+    if a > b {
+        return Err(wrong());
+    }
+    Ok(a..=b)
 }

@@ -195,8 +195,17 @@ pub enum Command {
         /// The archive folder.
         dir: PathBuf,
         /// The year to bind.
-        #[arg(long)]
-        year: i32,
+        #[arg(long, required_unless_present_any = ["from", "to"])]
+        year: Option<i32>,
+        /// Issues dated on or after this day (2021-01-01).
+        #[arg(long, value_parser = archive::parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Issues dated on or before this day.
+        #[arg(long, value_parser = archive::parse_date)]
+        to: Option<chrono::NaiveDate>,
+        /// Only these 期号, e.g. 1-20.
+        #[arg(long, value_name = "A-B", value_parser = compile::parse_numbers)]
+        numbers: Option<std::ops::RangeInclusive<u32>>,
         /// The PDF to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -386,13 +395,22 @@ pub fn main() -> ExitCode {
         Some(Command::Compile {
             dir,
             year,
+            from,
+            to,
+            numbers,
             output,
             issued_only,
             bundled_fonts,
         }) => {
-            let choice = compile::Choice {
+            let span = crate::archive::volume::Span {
                 year,
+                from,
+                to,
+                numbers,
                 issued_only,
+            };
+            let choice = compile::Choice {
+                span,
                 bundled_fonts,
             };
             compile::compile(&dir, &choice, &output, lang)

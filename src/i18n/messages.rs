@@ -1374,6 +1374,39 @@ pub fn volume_subtitle(year: i32, lang: Lang) -> String {
     }
 }
 
+/// The volume's subtitle for a span: 2021 年合订本, or its dates.
+pub fn span_subtitle(span: &crate::archive::volume::Span, lang: Lang) -> String {
+    match (span.year, span.from, span.to) {
+        (Some(year), None, None) => volume_subtitle(year, lang),
+        (year, from, to) => {
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let (from, to) = match (from, to, year) {
+                (None, None, Some(y)) => (format!("{y}-01-01"), format!("{y}-12-31")),
+                _ => (day(from), day(to)),
+            };
+            match lang {
+                Lang::Zh => format!("{from} 至 {to} 合订本"),
+                Lang::En => format!("Volume {from} to {to}"),
+            }
+        }
+    }
+}
+
+/// No issue in the span asked for.
+pub fn volume_none(span: &crate::archive::volume::Span, lang: Lang) -> String {
+    match span.year {
+        Some(year) if span.from.is_none() && span.to.is_none() && span.numbers.is_none() => {
+            volume_empty(year, lang)
+        }
+        _ => lang
+            .pick(
+                "档案库中没有所选范围内的简报",
+                "the archive has no issue in that range",
+            )
+            .to_owned(),
+    }
+}
+
 /// The archive has no issue dated in the year.
 pub fn volume_empty(year: i32, lang: Lang) -> String {
     match lang {

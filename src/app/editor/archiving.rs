@@ -99,7 +99,7 @@ impl Editor {
             return;
         };
         let archive = view.archive.clone();
-        let chosen = volume::issues_of(&archive, year, issued_only);
+        let chosen = volume::issues_of(&archive, &volume::Span::year(year, issued_only));
         let Some(newest) = chosen.last() else {
             self.error = Some(messages::volume_empty(year, lang));
             return;
