@@ -1611,9 +1611,9 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
     harness.run_steps(3);
     // Six issues by default: nobody is that late; two will do.
     harness.get_by_label("每个单位近期都有来稿");
-    harness.get_by_label("近几期未报送").focus();
+    harness.get_by_label("多久未报送").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("近几期未报送").type_text("2");
+    harness.get_by_label("多久未报送").type_text("2");
     harness.key_press(Key::Enter);
     harness.run_steps(3);
     harness.get_by_label("东城区：最近一次为第 1 期（2021-01-10），此后 2 期未报送");
@@ -1636,6 +1636,18 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
         ),
         "{copied:?}"
     );
+
+    // Counted in months (back from today, years after these issues):
+    // every unit is overdue, 昌平区 too.
+    harness.get_by_label("个月").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("昌平区：最近一次为第 3 期");
+    harness.get_by_label("复制催稿通知").click();
+    harness.run_steps(1);
+    let copied = harness.output().platform_output.commands.iter().any(
+        |c| matches!(c, egui::OutputCommand::CopyText(t) if t.contains("（近 2 个月未见来稿）")),
+    );
+    assert!(copied, "the reminder speaks of months");
 
     let csv = dir.path().join("年度统计.csv");
     answers.push(csv.clone());

@@ -287,7 +287,9 @@ strings! {
     IssuedOnly => "仅收已签发", "Issued only";
     VolumeTypesetting => "正在排版合订本…", "Typesetting the volume…";
     ShowEarlier => "查看往期", "Show the earlier text";
-    OverdueIssues => "近几期未报送", "Nothing in the last … issues";
+    OverdueIssues => "多久未报送", "Nothing sent in the last";
+    CountIssues => "期", "issues";
+    CountMonths => "个月", "months";
     NothingOverdue => "每个单位近期都有来稿", "Every unit has sent something lately";
     ChaseReminder => "催稿通知", "Reminder";
     CopyReminder => "复制催稿通知", "Copy the reminder";

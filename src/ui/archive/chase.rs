@@ -12,13 +12,16 @@ use crate::i18n::{Lang, S, messages};
 use crate::sample::expected_units;
 
 pub struct ChaseTab {
-    /// Units with nothing in this many of the latest issues are listed.
+    /// Units with nothing in this many of the latest issues (or months)
+    /// are listed.
     issues: usize,
+    /// Count months instead of issues.
+    by_months: bool,
     /// The year of the figures to export: the archive's newest until the
     /// user picks one.
     year: Option<i32>,
     overdue: Vec<Overdue>,
-    computed: Option<(u64, usize)>,
+    computed: Option<(u64, usize, bool)>,
     /// Bind only issued issues into the volume.
     issued_only: bool,
 }
@@ -27,6 +30,7 @@ impl Default for ChaseTab {
     fn default() -> Self {
         Self {
             issues: 6,
+            by_months: false,
             year: None,
             overdue: Vec::new(),
             computed: None,
@@ -57,20 +61,34 @@ impl ChaseTab {
             let label = ui.label(S::OverdueIssues.get(lang));
             ui.add(DragValue::new(&mut self.issues).range(1..=120))
                 .labelled_by(label.id);
+            ui.radio_value(&mut self.by_months, false, S::CountIssues.get(lang));
+            ui.radio_value(&mut self.by_months, true, S::CountMonths.get(lang));
         });
-        let key = (view.generation, self.issues);
+        let window = self.window();
+        let key = (view.generation, self.issues, self.by_months);
         if self.computed != Some(key) {
             let seen = view.archive.entries.iter().flat_map(|e| &e.articles);
             let expected = expected_units(seen.map(|a| a.unit.as_str()));
-            self.overdue = overdue(&view.archive, expected, Window::Issues(self.issues));
+            self.overdue = overdue(&view.archive, expected, window);
             self.computed = Some(key);
         }
-        self.overdue_ui(ui, lang);
+        self.overdue_ui(ui, window, lang);
         figures.or(volume)
     }
 
+    /// How far back a unit must have sent something: issues, or months
+    /// counted back from today.
+    fn window(&self) -> Window {
+        if self.by_months {
+            let today = chrono::Local::now().date_naive();
+            Window::Months(self.issues as u32, today)
+        } else {
+            Window::Issues(self.issues)
+        }
+    }
+
     /// The quiet units, most overdue first, and the reminder for them.
-    fn overdue_ui(&self, ui: &mut Ui, lang: Lang) {
+    fn overdue_ui(&self, ui: &mut Ui, window: Window, lang: Lang) {
         if self.overdue.is_empty() {
             ui.weak(S::NothingOverdue.get(lang));
             return;
@@ -84,7 +102,7 @@ impl ChaseTab {
                 }
             });
         let units: Vec<&str> = self.overdue.iter().map(|o| o.unit.as_str()).collect();
-        let mut reminder = messages::chase_reminder(&units, Window::Issues(self.issues), lang);
+        let mut reminder = messages::chase_reminder(&units, window, lang);
         let label = ui.label(S::ChaseReminder.get(lang));
         ui.add(
             TextEdit::multiline(&mut reminder.as_str())
