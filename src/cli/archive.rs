@@ -32,14 +32,10 @@ pub enum Action {
 /// 0 when the folder was read (even with unreadable files in it, which are
 /// reported), 2 when it is not a folder.
 pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
-    if !folder.is_dir() {
-        warn!(
-            "{}",
-            messages::with_file(folder, messages::not_a_folder(lang), lang)
-        );
-        return ExitCode::from(2);
-    }
-    let archive = Archive::scan(folder, &mut |_, _| {});
+    let archive = match read(folder, lang) {
+        Ok(archive) => archive,
+        Err(code) => return code,
+    };
     let status = match action {
         Action::List => {
             list(&archive, lang);
@@ -59,6 +55,18 @@ pub fn archive(folder: &Path, action: Action, lang: Lang) -> ExitCode {
         warn!("{}", failure.error.message(lang));
     }
     status
+}
+
+/// The archive in `folder`, or exit code 2 (said) when it is not a folder.
+pub(super) fn read(folder: &Path, lang: Lang) -> Result<Archive, ExitCode> {
+    if !folder.is_dir() {
+        warn!(
+            "{}",
+            messages::with_file(folder, messages::not_a_folder(lang), lang)
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(Archive::scan(folder, &mut |_, _| {}))
 }
 
 /// The units expected of this archive (Beijing's districts for the

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::repeats::RepeatFinder;
-use crate::archive::Archive;
 use crate::archive::reuse::ReuseIndex;
 use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
@@ -66,17 +65,12 @@ pub(super) fn lint(
         earlier: None,
     };
     // Past issues, for repeated copy.
-    let archive = match archive_folder {
-        Some(folder) if !folder.is_dir() => {
-            let text = messages::with_file(folder, messages::not_a_folder(lang), lang);
-            warn!("{text}");
-            return ExitCode::from(2);
-        }
-        Some(folder) => {
-            let archive = Archive::scan(folder, &mut |_, _| {});
+    let archive = match archive_folder.map(|folder| super::archive::read(folder, lang)) {
+        Some(Ok(archive)) => {
             let index = ReuseIndex::build(&archive);
             Some((archive, index))
         }
+        Some(Err(code)) => return code,
         None => None,
     };
     let wanted = |f: &crate::lint::Finding| rules.is_empty() || rules.contains(&f.rule);

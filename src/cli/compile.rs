@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::archive::{Archive, volume};
+use crate::archive::volume;
 use crate::i18n::Wording;
 use crate::i18n::{Lang, messages};
 use crate::store;
@@ -20,14 +20,10 @@ pub struct Choice {
 /// 0 when written; 1 when the year has no issue; 2 when the folder, an
 /// issue or the PDF cannot be read or written.
 pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> ExitCode {
-    if !folder.is_dir() {
-        warn!(
-            "{}",
-            messages::with_file(folder, messages::not_a_folder(lang), lang)
-        );
-        return ExitCode::from(2);
-    }
-    let archive = Archive::scan(folder, &mut |_, _| {});
+    let archive = match super::archive::read(folder, lang) {
+        Ok(archive) => archive,
+        Err(code) => return code,
+    };
     let chosen = volume::issues_of(&archive, &choice.span);
     if chosen.is_empty() {
         warn!("{}", messages::volume_none(&choice.span, lang));
