@@ -40,21 +40,21 @@ impl Document {
         &self.findings
     }
 
-    /// Re-proofreads when the content changed since the last time (a
-    /// comment or a status change leaves the findings as they are);
-    /// `covers` says whether the fonts have a character.
+    /// Whether the findings are of the content as it is (a comment or a
+    /// status change leaves them as they are).
+    pub(super) fn is_proofread(&self) -> bool {
+        self.linted
+            .as_ref()
+            .is_some_and(|linted| linted.same_content(&self.session.issue))
+    }
+
+    /// Proofreads the content as it is; `covers` says whether the fonts
+    /// have a character, `earlier` finds repeated copy.
     pub(super) fn proofread(
         &mut self,
         covers: &dyn Fn(char) -> bool,
         earlier: Option<crate::lint::FindEarlier<'_>>,
     ) {
-        if self
-            .linted
-            .as_ref()
-            .is_some_and(|linted| linted.same_content(&self.session.issue))
-        {
-            return;
-        }
         let cx = crate::lint::Context {
             today: chrono::Local::now().date_naive(),
             covers,

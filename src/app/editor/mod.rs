@@ -781,7 +781,7 @@ impl Editor {
     /// Re-proofreads when the content changed since the last time (a
     /// comment or a status change leaves the findings as they are).
     fn proofread(&mut self) {
-        let Some(document) = &mut self.document else {
+        let Some(document) = self.document.as_mut().filter(|d| !d.is_proofread()) else {
             return;
         };
         let fonts = &self.fonts;
