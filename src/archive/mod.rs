@@ -178,6 +178,14 @@ impl Archive {
     }
 
     /// The entry for `path`, if it is in the archive.
+    /// The unit of every article of every issue (with repeats).
+    pub fn units(&self) -> impl Iterator<Item = &str> {
+        self.entries
+            .iter()
+            .flat_map(|e| &e.articles)
+            .map(|a| a.unit.as_str())
+    }
+
     pub fn entry(&self, path: &Path) -> Option<&Entry> {
         self.entries.iter().find(|e| e.path == path)
     }

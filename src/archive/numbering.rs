@@ -107,7 +107,7 @@ pub enum Problem {
 const MISSING_LISTED: usize = 50;
 
 /// Every numbering problem, by series, year and number.
-pub fn problems(entries: &[Entry]) -> Vec<Problem> {
+pub fn problems<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut by_year: BTreeMap<(&str, bool, i32), BTreeMap<u32, Vec<PathBuf>>> = BTreeMap::new();
     let mut totals: BTreeMap<&str, BTreeMap<u32, Vec<PathBuf>>> = BTreeMap::new();

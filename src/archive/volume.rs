@@ -62,13 +62,12 @@ pub fn issues_of<'a>(archive: &'a Archive, span: &Span) -> Vec<&'a Entry> {
 /// What to point out before binding `chosen`: gaps and repeats in their
 /// numbering, and the issues not yet issued.
 pub fn oddities<'a>(chosen: &[&'a Entry]) -> (Vec<Problem>, Vec<&'a Entry>) {
-    let owned: Vec<Entry> = chosen.iter().map(|e| (*e).clone()).collect();
     let unissued = chosen
         .iter()
         .copied()
         .filter(|e| e.status != Status::Issued)
         .collect();
-    (numbering::problems(&owned), unissued)
+    (numbering::problems(chosen.iter().copied()), unissued)
 }
 
 #[cfg(test)]

@@ -69,15 +69,12 @@ pub(super) fn read(folder: &Path, lang: Lang) -> Result<Archive, ExitCode> {
     Ok(Archive::scan(folder, &mut |_, _| {}))
 }
 
-/// The units expected of this archive (Beijing's districts for the
-/// sample's bulletin) besides those seen.
-fn expected(archive: &Archive) -> &'static [&'static str] {
-    let seen = archive.entries.iter().flat_map(|e| &e.articles);
-    crate::sample::expected_units(seen.map(|a| a.unit.as_str()))
-}
-
 fn chase(archive: &Archive, window: Window, lang: Lang) {
-    let late = overdue(archive, expected(archive), window);
+    let late = overdue(
+        archive,
+        crate::sample::expected_units(archive.units()),
+        window,
+    );
     for unit in &late {
         say!("{}", messages::overdue_line(unit, lang));
     }
@@ -89,7 +86,11 @@ fn chase(archive: &Archive, window: Window, lang: Lang) {
 
 /// 0 when written, 2 when the file could not be.
 fn figures(archive: &Archive, year: i32, output: Option<&Path>, lang: Lang) -> ExitCode {
-    let rows = year_figures(archive, expected(archive), year);
+    let rows = year_figures(
+        archive,
+        crate::sample::expected_units(archive.units()),
+        year,
+    );
     let csv = to_csv(&rows, messages::figures_header(lang));
     let Some(path) = output else {
         say!("{}", csv.trim_start_matches('\u{feff}').trim_end());

@@ -158,8 +158,7 @@ impl Editor {
             return;
         };
         let archive = view.archive.clone();
-        let seen = archive.entries.iter().flat_map(|e| &e.articles);
-        let expected = crate::sample::expected_units(seen.map(|a| a.unit.as_str()));
+        let expected = crate::sample::expected_units(archive.units());
         let figures = chase::year_figures(&archive, expected, year);
         let csv = chase::to_csv(&figures, messages::figures_header(lang));
         let name = messages::figures_file_name(year, lang);

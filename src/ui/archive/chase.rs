@@ -67,8 +67,7 @@ impl ChaseTab {
         let window = self.window();
         let key = (view.generation, self.issues, self.by_months);
         if self.computed != Some(key) {
-            let seen = view.archive.entries.iter().flat_map(|e| &e.articles);
-            let expected = expected_units(seen.map(|a| a.unit.as_str()));
+            let expected = expected_units(view.archive.units());
             self.overdue = overdue(&view.archive, expected, window);
             self.computed = Some(key);
         }

@@ -43,8 +43,7 @@ impl CoverageTab {
         });
         let key = (view.generation, self.period);
         if self.computed != Some(key) {
-            let seen = view.archive.entries.iter().flat_map(|e| &e.articles);
-            let expected = expected_units(seen.map(|a| a.unit.as_str()));
+            let expected = expected_units(view.archive.units());
             self.table = coverage(&view.archive, self.period, None, None, expected);
             self.computed = Some(key);
         }
