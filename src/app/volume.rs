@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::i18n::{Lang, Wording};
+use crate::i18n::{Lang, Wording, messages};
 use crate::store;
 use crate::typeset::FontSet;
 
@@ -55,30 +55,10 @@ impl VolumeJob {
                     let _ = send.send(update);
                     notify();
                 };
-                let mut issues = Vec::with_capacity(total);
-                for (done, file) in order.files.iter().enumerate() {
-                    match store::load(file) {
-                        Ok(issue) => issues.push(issue),
-                        Err(error) => return tell(Update::Done(Err(error.message(order.lang)))),
-                    }
-                    tell(Update::Progress(Progress::Reading {
-                        done: done + 1,
-                        total,
-                    }));
-                }
-                tell(Update::Progress(Progress::Typesetting));
-                let result = crate::typeset::compile_volume(
-                    order.fonts,
-                    &issues,
-                    &order.title,
-                    &order.subtitle,
-                )
-                .map_err(|e| e.message(order.lang))
-                .and_then(|doc| {
-                    crate::export::pdf(&doc, &order.output).map_err(|e| e.message(order.lang))
-                })
-                .map(|()| (issues.len(), order.output.clone()));
-                tell(Update::Done(result));
+                let result = bind(&order, &mut |progress| tell(Update::Progress(progress)));
+                tell(Update::Done(
+                    result.map(|count| (count, order.output.clone())),
+                ));
             })?;
         Ok(VolumeJob {
             updates,
@@ -103,4 +83,27 @@ impl VolumeJob {
             }
         }
     }
+}
+
+/// Reads the order's issues, typesets the volume and writes it: the number
+/// of issues bound, or the message why not (naming the file). The command
+/// line and the archive window's thread both bind this way.
+pub fn bind(order: &Order, progress: &mut dyn FnMut(Progress)) -> Result<usize, String> {
+    let lang = order.lang;
+    let total = order.files.len();
+    let mut issues = Vec::with_capacity(total);
+    for (done, file) in order.files.iter().enumerate() {
+        issues.push(store::load(file).map_err(|e| e.message(lang))?);
+        progress(Progress::Reading {
+            done: done + 1,
+            total,
+        });
+    }
+    progress(Progress::Typesetting);
+    let in_output = |message: String| messages::with_file(&order.output, &message, lang);
+    let doc =
+        crate::typeset::compile_volume(order.fonts.clone(), &issues, &order.title, &order.subtitle)
+            .map_err(|e| in_output(e.message(lang)))?;
+    crate::export::pdf(&doc, &order.output).map_err(|e| in_output(e.message(lang)))?;
+    Ok(issues.len())
 }

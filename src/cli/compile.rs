@@ -5,10 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use crate::app::volume::{Order, bind};
 use crate::archive::volume;
-use crate::i18n::Wording;
 use crate::i18n::{Lang, messages};
-use crate::store;
 use crate::typeset::FontSet;
 
 /// What goes into the volume, and with which fonts.
@@ -33,36 +32,26 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
     for line in messages::volume_oddities(&chosen, folder, lang) {
         warn!("{line}");
     }
-    let mut issues = Vec::with_capacity(chosen.len());
-    for entry in &chosen {
-        match store::load(&entry.path) {
-            Ok(issue) => issues.push(issue),
-            Err(error) => {
-                warn!("{}", error.message(lang));
-                return ExitCode::from(2);
-            }
-        }
-    }
     let fonts = if choice.bundled_fonts {
         FontSet::bundled()
     } else {
         FontSet::with_system()
     };
-    let title = issues
-        .last()
-        .map(|i| i.masthead.name.trim().to_owned())
-        .unwrap_or_default();
-    let subtitle = messages::span_subtitle(&choice.span, lang);
-    let written = crate::typeset::compile_volume(Arc::new(fonts), &issues, &title, &subtitle)
-        .map_err(|e| e.message(lang))
-        .and_then(|doc| crate::export::pdf(&doc, output).map_err(|e| e.message(lang)));
-    match written {
-        Ok(()) => {
-            say!("{}", messages::volume_written(issues.len(), output, lang));
+    let order = Order {
+        files: chosen.iter().map(|e| e.path.clone()).collect(),
+        title: chosen.last().map(|e| e.name.clone()).unwrap_or_default(),
+        subtitle: messages::span_subtitle(&choice.span, lang),
+        output: output.to_owned(),
+        fonts: Arc::new(fonts),
+        lang,
+    };
+    match bind(&order, &mut |_| {}) {
+        Ok(count) => {
+            say!("{}", messages::volume_written(count, output, lang));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            warn!("{}", messages::with_file(output, &message, lang));
+            warn!("{message}");
             ExitCode::from(2)
         }
     }

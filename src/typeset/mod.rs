@@ -106,15 +106,20 @@ impl Typesetter {
     ) -> Result<Document, TypesetError> {
         let json = data::to_json(issue, options, self.world.fonts());
         self.world.set_data(json);
-        let world = &self.world;
-        let result = guard(|| typst::compile::<PagedDocument>(world).output)?;
+        let document = run(&self.world);
         // Drop cache entries unused for a few compiles: an editing session
         // compiles thousands of times and must not grow without bound.
         comemo::evict(10);
-        let paged = result.map_err(|errors| TypesetError::Compile(describe(world, &errors)))?;
-        let marks = article_marks(&paged);
-        Ok(Document { paged, marks })
+        document
     }
+}
+
+/// Lays out the world's document and finds where its articles start.
+fn run(world: &SandboxWorld) -> Result<Document, TypesetError> {
+    let result = guard(|| typst::compile::<PagedDocument>(world).output)?;
+    let paged = result.map_err(|errors| TypesetError::Compile(describe(world, &errors)))?;
+    let marks = article_marks(&paged);
+    Ok(Document { paged, marks })
 }
 
 /// Typesets a yearly volume (合订本) of `issues`, in the order given: a
@@ -132,11 +137,7 @@ pub fn compile_volume(
     };
     let newest = data::to_json(newest, &PrintOptions::default(), &fonts);
     let volume = data::volume_json(issues, title, subtitle, &fonts);
-    let world = world::SandboxWorld::volume(fonts, newest, volume);
-    let result = guard(|| typst::compile::<PagedDocument>(&world).output)?;
-    let paged = result.map_err(|errors| TypesetError::Compile(describe(&world, &errors)))?;
-    let marks = article_marks(&paged);
-    Ok(Document { paged, marks })
+    run(&SandboxWorld::volume(fonts, newest, volume))
 }
 
 impl Document {
