@@ -186,11 +186,6 @@ impl JianbaoApp {
         app
     }
 
-    /// The core, for tests that look at what the window did.
-    pub fn editor(&self) -> &Editor {
-        &self.editor
-    }
-
     pub fn lang(&self) -> Lang {
         self.editor.lang()
     }

@@ -31,15 +31,6 @@ impl Document {
         }
     }
 
-    pub fn selection(&self) -> Selection {
-        self.selection
-    }
-
-    /// The proofreader's findings, as of the end of the last frame.
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
-
     /// Whether the findings are of the content as it is (a comment or a
     /// status change leaves them as they are).
     pub(super) fn is_proofread(&self) -> bool {

@@ -280,10 +280,6 @@ impl Editor {
     }
 
     /// The open draft, if any.
-    pub fn document(&self) -> Option<&Document> {
-        self.document.as_ref()
-    }
-
     pub fn session(&self) -> Option<&Session> {
         self.document.as_ref().map(|d| &d.session)
     }
