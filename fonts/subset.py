@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Rebuilds the bundled fonts: every GB 2312 character, Latin, digits and all
-CJK and full-width punctuation, cut from the open fonts Debian ships.
+"""Rebuilds the bundled fonts: every GBK character (all 21,000 hanzi of
+names and places, not only GB 2312's 6,763), Latin, digits and all CJK and
+full-width punctuation, cut from the open fonts Debian ships.
 
-    apt-get install fonts-noto-cjk fonts-lxgw-wenkai && pip install fonttools
-    python3 fonts/subset.py
+    apt-get install fonts-noto-cjk fonts-lxgw-wenkai python3-fonttools
+    /usr/bin/python3 fonts/subset.py
 
 Run from the repository root. The output is deterministic for given inputs.
 """
@@ -42,16 +43,25 @@ def rename(font, pairs):
         record.string = text
 
 
-def gb2312():
-    """Every character GB 2312 encodes (rows 0xA1-0xF7, cells 0xA1-0xFE)."""
+def gbk():
+    """Every character GBK encodes (lead bytes 0x81-0xFE, trail 0x40-0xFE)."""
     chars = set()
-    for row in range(0xA1, 0xF8):
-        for cell in range(0xA1, 0xFF):
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
             try:
-                chars.add(bytes([row, cell]).decode("gb2312"))
+                chars.add(bytes([lead, trail]).decode("gbk"))
             except UnicodeDecodeError:
                 pass
     return chars
+
+
+# GBK codes that the program's decoder (encoding_rs, after WHATWG and
+# GB 18030-2022) reads as these standard code points, where Python's codec
+# still gives private-use ones. Both forms are kept.
+GB18030_2022_REMAPPED = (
+    "㑳㑇龴㖞㘚㘎㥮㤘龵㧏㧟㩳㧐龶龷㭎㱮㳠龸䁖䅟䌷䎱䎬䏝䓖䙡䙌龹䜣"
+    "䜩䝼䞍䥇䥺䥽䦂䦃䦅䦆䦟䦛䦷䦶龺䲣䲟䲠䲡䱷䲢䴓䴔䴕䴖䴗䴘䴙䶮龻"
+)
 
 
 def wanted():
@@ -72,7 +82,7 @@ def wanted():
         (0xFE30, 0xFE4F),  # CJK compatibility forms
         (0xFF00, 0xFFEF),  # full-width forms
     ]
-    codepoints = {ord(c) for c in gb2312()}
+    codepoints = {ord(c) for c in gbk() | set(GB18030_2022_REMAPPED)}
     for lo, hi in ranges:
         codepoints.update(range(lo, hi + 1))
     return sorted(codepoints)
@@ -84,7 +94,18 @@ def main():
     for src, index, out in SOURCES:
         font = TTCollection(src).fonts[index] if index is not None else TTFont(src)
         options = subset.Options()
+        # All features, but only the default and simplified-Chinese (ZHS)
+        # language systems: `locl` for Japanese, Korean and traditional
+        # Chinese would keep every other regional form of each hanzi, nearly
+        # doubling the glyphs, and these faces only ever print simplified
+        # Chinese. ZHS's own `locl` stays: it gives the full-width dash and
+        # punctuation the pages are set with.
         options.layout_features = ["*"]
+        options.layout_scripts = ["DFLT"] + [
+            f"{script}.{langsys}"
+            for script in ("hani", "latn", "kana", "hang", "cyrl", "grek")
+            for langsys in ("dflt", "ZHS")
+        ]
         options.name_IDs = ["*"]
         options.name_languages = ["*"]
         options.notdef_outline = True

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::app::volume::{Order, bind};
 use crate::archive::volume;
 use crate::i18n::{Lang, messages};
-use crate::typeset::FontSet;
 
 /// What goes into the volume, and with which fonts.
 pub struct Choice {
@@ -32,10 +31,9 @@ pub fn compile(folder: &Path, choice: &Choice, output: &Path, lang: Lang) -> Exi
     for line in messages::volume_oddities(&chosen, folder, lang) {
         warn!("{line}");
     }
-    let fonts = if choice.bundled_fonts {
-        FontSet::bundled()
-    } else {
-        FontSet::with_system()
+    let fonts = match super::font_set(choice.bundled_fonts, lang) {
+        Ok(fonts) => fonts,
+        Err(code) => return code,
     };
     let order = Order {
         files: chosen.iter().map(|e| e.path.clone()).collect(),

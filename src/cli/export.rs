@@ -10,7 +10,7 @@ use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::Issue;
 use crate::store;
-use crate::typeset::{FontSet, Typesetter, serial_text};
+use crate::typeset::{Typesetter, serial_text};
 
 /// What `jianbao export` was asked for.
 pub(super) struct ExportRequest {
@@ -138,10 +138,9 @@ pub(super) fn export(
             return ExitCode::from(2);
         }
     }
-    let fonts = if bundled_fonts {
-        FontSet::bundled()
-    } else {
-        FontSet::with_system()
+    let fonts = match super::font_set(bundled_fonts, lang) {
+        Ok(fonts) => fonts,
+        Err(code) => return code,
     };
     let mut typesetter = Typesetter::new(Arc::new(fonts));
     for (file, issue, targets) in &jobs {

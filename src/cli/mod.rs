@@ -43,6 +43,7 @@ mod check;
 mod compile;
 mod draft;
 mod export;
+mod package;
 mod review;
 
 #[derive(Parser, Debug)]
@@ -62,6 +63,14 @@ pub struct Cli {
     /// Open the editor, print the time to its first frame, and quit.
     #[arg(long, hide = true)]
     pub startup_probe: bool,
+
+    /// Print when each new set of pages is on screen (benches/window-latency.sh).
+    #[arg(long, hide = true)]
+    pub latency_probe: bool,
+
+    /// Write the package's man pages and shell completions into DIR.
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub package_files: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -342,6 +351,25 @@ fn worded(command: clap::Command, arg: &str, help: &'static str) -> clap::Comman
     }
 }
 
+/// The fonts to typeset with: only the bundled ones (`--bundled-fonts`),
+/// else the bundled and the system's. Bundled fonts that cannot be read
+/// end the command when they were asked for alone, else are warned about.
+fn font_set(bundled_only: bool, lang: Lang) -> Result<crate::typeset::FontSet, ExitCode> {
+    use crate::typeset::FontSet;
+    let fonts = if bundled_only {
+        FontSet::bundled()
+    } else {
+        FontSet::with_system()
+    };
+    if let Some(missing) = fonts.bundled_missing() {
+        warn!("{}", crate::i18n::messages::fonts_missing(missing, lang));
+        if bundled_only {
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(fonts)
+}
+
 fn parse_in(lang: Lang) -> Cli {
     use clap::FromArgMatches;
     let matches = command_in(lang).get_matches();
@@ -353,9 +381,13 @@ pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = parse_in(lang_asked(std::env::args_os()));
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
+    if let Some(dir) = &cli.package_files {
+        return package::write(dir, lang);
+    }
     match cli.command {
         None => {
             let mut options = crate::ui::Options::native(cli.file, cli.lang.map(Lang::from));
+            options.latency_probe = cli.latency_probe;
             if cli.startup_probe {
                 options.startup_probe = Some(started);
             }

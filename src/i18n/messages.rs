@@ -552,6 +552,41 @@ pub fn fonts_substituted(printed: &[PrintedFont], lang: Lang) -> String {
         .join("\n")
 }
 
+/// The bundled fonts could not be read: where they were looked for, or
+/// the file that failed, and how to point at them.
+pub fn fonts_missing(missing: &crate::typeset::FontsMissing, lang: Lang) -> String {
+    use crate::assets::fonts::{FONT_FILES, FONTS_ENV};
+    match (&missing.unreadable, lang) {
+        (Some((path, error)), Lang::Zh) => {
+            format!("内置字体文件 {} 无法读取：{error}", path.display())
+        }
+        (Some((path, error)), Lang::En) => {
+            format!(
+                "The bundled font file {} cannot be read: {error}",
+                path.display()
+            )
+        }
+        (None, _) => {
+            let places = missing
+                .looked_in
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "));
+            match lang {
+                Lang::Zh => format!(
+                    "找不到内置字体：{places} 中都没有 {}。请重新安装，或用环境变量 {FONTS_ENV} 指明字体文件夹。",
+                    FONT_FILES[0]
+                ),
+                Lang::En => format!(
+                    "The bundled fonts are missing: none of {places} holds {}. Reinstall, or name the fonts folder in {FONTS_ENV}.",
+                    FONT_FILES[0]
+                ),
+            }
+        }
+    }
+}
+
 /// 共 4 页 / 4 pages.
 pub fn page_total(count: usize, lang: Lang) -> String {
     match lang {

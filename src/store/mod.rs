@@ -506,4 +506,21 @@ mod tests {
         let text = to_ron(&issue).expect("serializes");
         assert_eq!(from_ron(&text, Path::new("x.ron")).ok(), Some(issue));
     }
+
+    #[test]
+    fn the_desktops_mime_magic_recognises_what_is_saved() {
+        // assets/package/jianbao-draft.xml: "(" at 0, "schema:" within
+        // 1..16, "masthead:" within 8..64.
+        let magic = include_str!("../../assets/package/jianbao-draft.xml");
+        assert!(magic.contains(r#"offset="1:16" value="schema:""#));
+        assert!(magic.contains(r#"offset="8:64" value="masthead:""#));
+        for issue in [Issue::default(), sample()] {
+            let text = to_ron(&issue).expect("serialised");
+            assert!(text.starts_with('('));
+            let schema = text.find("schema:").expect("schema field");
+            assert!((1..=16).contains(&schema), "{schema}");
+            let masthead = text.find("masthead:").expect("masthead field");
+            assert!((8..=64).contains(&masthead), "{masthead}");
+        }
+    }
 }

@@ -7,6 +7,7 @@ use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
 use crate::assets;
+use crate::assets::fonts::FontsMissing;
 use crate::model::Style;
 
 /// Family names of the bundled fonts, as the template's fallbacks.
@@ -16,11 +17,14 @@ pub const BUNDLED_KAI: &str = "Jianbao Kai";
 
 /// A loaded set of fonts, built once and shared between typesetters.
 ///
-/// Bundled fonts come first, so any character in GB 2312 typesets the same
+/// Bundled fonts come first, so any character in GBK typesets the same
 /// on every machine unless the issue names an installed family. System
-/// fonts are indexed by file and loaded only when a page uses them.
+/// fonts are indexed by file and loaded only when a page uses them. When
+/// the bundled files cannot be read the set goes on without them and says
+/// so ([`FontSet::bundled_missing`]): pages still typeset in system fonts.
 pub struct FontSet {
     store: FontStore,
+    bundled_missing: Option<&'static FontsMissing>,
 }
 
 impl FontSet {
@@ -28,21 +32,35 @@ impl FontSet {
     /// (tests, benchmarks, reproducible exports).
     pub fn bundled() -> Self {
         let mut store = FontStore::new();
-        for font in assets::FONTS {
-            store.extend(Font::iter(Bytes::new(font.bytes)).map(|f| {
-                let info = f.info().clone();
-                (f, info)
-            }));
+        let bundled_missing = match assets::fonts::bundled() {
+            Ok(fonts) => {
+                for font in fonts {
+                    store.extend(Font::iter(Bytes::new(font.bytes.as_slice())).map(|f| {
+                        let info = f.info().clone();
+                        (f, info)
+                    }));
+                }
+                None
+            }
+            Err(missing) => Some(missing),
+        };
+        Self {
+            store,
+            bundled_missing,
         }
-        Self { store }
     }
 
-    /// The bundled fonts plus every font installed on the system. Scanning
-    /// reads each font file's names, so call this once, off the UI thread.
+    /// The bundled fonts plus every font installed on the system, from
+    /// the font index cache when the font folders have not changed.
     pub fn with_system() -> Self {
         let mut set = Self::bundled();
-        set.store.extend(typst_kit::fonts::system());
+        set.store.extend(super::font_index::system_fonts());
         set
+    }
+
+    /// Why the bundled fonts are not in this set, when they are not.
+    pub fn bundled_missing(&self) -> Option<&'static FontsMissing> {
+        self.bundled_missing
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {

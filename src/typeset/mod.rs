@@ -10,9 +10,11 @@
 //! ```
 
 mod data;
+mod font_index;
 mod fonts;
 mod world;
 
+pub use crate::assets::fonts::FontsMissing;
 pub use data::{
     NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_line, section_heading, serial_text,
 };

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::assets::FONTS;
+use crate::assets::fonts::{
+    self as bundled, KAI_FILE, SANS_FILE, SERIF_BOLD_FILE, SERIF_REGULAR_FILE,
+};
 
 /// The body editor's regular face (宋体 style, like print).
 pub const SERIF: &str = "jianbao-serif";
@@ -14,18 +16,25 @@ pub const SERIF_BOLD: &str = "jianbao-serif-bold";
 
 /// Installs the bundled fonts. egui's own fonts stay first for Latin text
 /// and symbols; the CJK faces are fallbacks, so every Chinese character
-/// shows (no boxes).
+/// shows (no boxes). Without the bundled files (the core reports why),
+/// egui's own fonts are all there is.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    for font in FONTS {
+    let Ok(files) = bundled::bundled() else {
+        ctx.set_fonts(fonts);
+        return;
+    };
+    // The window shows no 楷体; the three faces it uses are shared with
+    // the typesetter, not copied.
+    for font in files.iter().filter(|f| f.file != KAI_FILE) {
         fonts.font_data.insert(
             font.file.to_owned(),
-            Arc::new(FontData::from_static(font.bytes)),
+            Arc::new(FontData::from_static(font.bytes.as_slice())),
         );
     }
-    let sans = "NotoSansCJKsc-Regular.otf".to_owned();
-    let serif = "NotoSerifCJKsc-Regular.otf".to_owned();
-    let serif_bold = "NotoSerifCJKsc-Bold.otf".to_owned();
+    let sans = SANS_FILE.to_owned();
+    let serif = SERIF_REGULAR_FILE.to_owned();
+    let serif_bold = SERIF_BOLD_FILE.to_owned();
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push(sans.clone());
     }

@@ -26,6 +26,7 @@ mod menus;
 mod outline;
 mod paste;
 mod preview;
+mod probes;
 mod problems;
 mod questions;
 mod settings_window;
@@ -70,8 +71,11 @@ pub struct Options {
     pub settings_path: Option<PathBuf>,
     pub fonts: Fonts,
     pub dialogs: Box<dyn FileDialogs>,
-    /// Print the time to the first frame and quit (start-up measurement).
+    /// Print the time to the first frame and the first pages, and quit
+    /// (start-up measurement, `ui::probes`).
     pub startup_probe: Option<Instant>,
+    /// Print when each new set of pages is on screen (`ui::probes`).
+    pub latency_probe: bool,
     /// Where unsaved work is autosaved; `None` turns autosave off.
     pub recovery_dir: Option<PathBuf>,
 }
@@ -86,6 +90,7 @@ impl Options {
             fonts: Fonts::System,
             dialogs: Box::new(NativeDialogs),
             startup_probe: None,
+            latency_probe: false,
             recovery_dir: settings::data_dir().map(|d| d.join("recovery")),
         }
     }
@@ -101,6 +106,7 @@ impl Options {
             fonts: Fonts::Bundled,
             dialogs,
             startup_probe: None,
+            latency_probe: false,
             recovery_dir: None,
         }
     }
@@ -111,7 +117,7 @@ pub fn run(options: Options) -> ExitCode {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(S::AppName.get(options.lang.unwrap_or_default()))
-            .with_app_id("jianbao")
+            .with_app_id(crate::assets::APP_ID)
             // eframe makes it no larger than the screen it opens on.
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([720.0, 480.0]),
@@ -157,7 +163,7 @@ pub struct JianbaoApp {
     views: Views,
     /// The window title as last sent.
     title: String,
-    startup_probe: Option<Instant>,
+    probes: probes::Probes,
 }
 
 impl JianbaoApp {
@@ -178,7 +184,7 @@ impl JianbaoApp {
             editor,
             views: Views::default(),
             title: String::new(),
-            startup_probe: options.startup_probe,
+            probes: probes::Probes::new(options.startup_probe, options.latency_probe),
         };
         if let Some(path) = options.file {
             app.command(ctx, Command::OpenPath(path));
@@ -258,6 +264,9 @@ impl JianbaoApp {
     /// follows every frame. Separate from `eframe::App` so tests and
     /// benchmarks can drive it with a plain egui context.
     pub fn frame(&mut self, ui: &mut Ui) {
+        if let Some(line) = self.probes.frame_started() {
+            println!("{line}");
+        }
         let ctx = ui.ctx().clone();
         let (pages, effects) = self.editor.poll();
         for update in pages {
@@ -328,11 +337,13 @@ impl JianbaoApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        if let Some(start) = self.startup_probe.take() {
-            println!(
-                "first frame after {:.1} ms",
-                start.elapsed().as_secs_f64() * 1000.0
-            );
+        let preview = &self.views.preview;
+        let done = self.probes.frame_ended(
+            ctx,
+            preview.images_received(),
+            self.editor.session().is_some(),
+        );
+        if done {
             self.editor.command(Command::Quit);
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }

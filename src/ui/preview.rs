@@ -42,6 +42,8 @@ pub struct PreviewPanel {
     /// leaves a strip of the one before it showing.)
     current: usize,
     scroll_to: Option<(usize, f32)>,
+    /// Page images taken in so far (for `ui::probes`).
+    images_received: u64,
 }
 
 impl Default for PreviewPanel {
@@ -54,6 +56,7 @@ impl Default for PreviewPanel {
             zoom: 1.0,
             fit_width: true,
             visible: 0..1,
+            images_received: 0,
             current: 0,
             scroll_to: None,
         }
@@ -112,6 +115,7 @@ impl PreviewPanel {
                     }
                 }
                 page.held = Some((fingerprint, scale));
+                self.images_received += 1;
             }
             Update::Failed { generation, error } => {
                 self.generation = generation;
@@ -120,6 +124,11 @@ impl PreviewPanel {
             // Exports are the app's business, not the preview's.
             Update::Exported { .. } | Update::ExportProgress { .. } | Update::Fonts(_) => {}
         }
+    }
+
+    /// How many page images have been taken in: a change means new pixels.
+    pub fn images_received(&self) -> u64 {
+        self.images_received
     }
 
     /// The generation of the newest layout or error shown.

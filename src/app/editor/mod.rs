@@ -235,6 +235,7 @@ impl Editor {
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let wake = repaint.clone();
         let worker = PreviewWorker::spawn(setup.fonts, move || wake());
+        let lang = setup.lang.unwrap_or(settings.lang);
         let mut editor = Self {
             settings,
             settings_path: setup.settings_path,
@@ -243,7 +244,11 @@ impl Editor {
             repaint,
             document: None,
             question: None,
-            error: None,
+            // Without the bundled fonts the pages fall back to the system's
+            // and the window may show boxes: say why at once.
+            error: crate::assets::fonts::bundled()
+                .err()
+                .map(|missing| messages::fonts_missing(missing, lang)),
             notice: None,
             feed: PreviewFeed {
                 worker,

@@ -1,0 +1,38 @@
+//! What the program carries besides its code: the sample issue, compiled
+//! in so that it works started from any folder, and the bundled fonts,
+//! read from files (`fonts`).
+
+pub mod fonts;
+
+/// The application's id: the window's app id (X11 class, Wayland app_id),
+/// the desktop entry's and the AppStream component's name, the icon's name.
+/// The desktop matches a window to its entry and icon by it.
+pub const APP_ID: &str = "cn.jianbao.Jianbao";
+
+/// The sample issue (首都精神文明建设情况简报 第 11 期) as a draft file.
+pub const SAMPLE_RON: &str =
+    include_str!("../../assets/samples/capital-civilization-briefing-2021-no11.ron");
+
+/// The file name the sample is offered under.
+pub const SAMPLE_FILE_NAME: &str = "capital-civilization-briefing-2021-no11.ron";
+
+#[cfg(test)]
+mod tests {
+    use super::APP_ID;
+
+    #[test]
+    fn the_package_files_carry_the_apps_id() {
+        let desktop = include_str!("../../assets/package/cn.jianbao.Jianbao.desktop");
+        assert!(desktop.contains(&format!("\nIcon={APP_ID}\n")));
+        assert!(desktop.contains(&format!("\nStartupWMClass={APP_ID}\n")));
+        assert!(desktop.contains("\nExec=jianbao %f\n"));
+        let mime = include_str!("../../assets/package/jianbao-draft.xml");
+        let mime_type = "application/x-jianbao-draft";
+        assert!(mime.contains(&format!("type=\"{mime_type}\"")));
+        assert!(desktop.contains(&format!("\nMimeType={mime_type};\n")));
+        let metainfo = include_str!("../../assets/package/cn.jianbao.Jianbao.metainfo.xml");
+        assert!(metainfo.contains(&format!("<id>{APP_ID}</id>")));
+        assert!(metainfo.contains(&format!(">{APP_ID}.desktop</launchable>")));
+        assert!(metainfo.contains(&format!("<mediatype>{mime_type}</mediatype>")));
+    }
+}
