@@ -91,3 +91,24 @@ fn fonts_stay_within_the_package_budget() {
     let total: usize = fonts().iter().map(|f| f.bytes.len()).sum();
     assert!(total < 36_000_000, "bundled fonts take {total} bytes");
 }
+
+#[test]
+fn the_proofreader_flags_only_what_the_bundled_fonts_cannot_print() {
+    use jianbao::lint::{Context, Rule, lint};
+    let fonts = FontSet::bundled();
+    let covers = |c: char| fonts.covers(c);
+    let cx = Context {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date"),
+        covers: &covers,
+        earlier: None,
+    };
+    let mut issue = jianbao::sample::issue();
+    // Rare names in GBK print; 𠀀 (Extension B) does not.
+    issue.sections[0].articles[0].lead = "王喆、李堃、张犇、赵珺与𠀀村干部座谈。".into();
+    let missing: Vec<_> = lint(&issue, &cx)
+        .into_iter()
+        .filter(|f| f.rule == Rule::MissingGlyph)
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0].range, 12..13, "the 𠀀, by character");
+}
