@@ -20,11 +20,12 @@ display=:${JIANBAO_BENCH_DISPLAY:-77}
 work=$(mktemp -d)
 cleanup() {
   kill "${app:-}" "${xvfb:-}" 2>/dev/null || true
+  [ -n "${JIANBAO_BENCH_KEEP:-}" ] && cp -r "$work" "$JIANBAO_BENCH_KEEP"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 ${JIANBAO_BENCH_SCREEN:-1440x900}x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -57,6 +58,7 @@ for i in $(seq "$count"); do
   if (( i % 2 )); then key=a; else key=BackSpace; fi
   sent=$(date +%s%N)
   xdotool key --window "$window" "$key"
+  echo "sent $sent" >>"$work/sent.log"
   shown=""
   for _ in $(seq 200); do
     if (( $(grep -c '^shown' "$work/probe.log" || true) > before )); then

@@ -1684,3 +1684,37 @@ fn the_chase_tab_lists_quiet_units_copies_a_reminder_and_exports_figures() {
     let bytes = std::fs::read(&pdf).expect("the volume is written");
     assert!(bytes.starts_with(b"%PDF"));
 }
+
+#[test]
+fn a_keystroke_and_the_page_it_changes_are_painted_in_one_frame() {
+    // On a software renderer each frame costs tens of milliseconds; the
+    // frame that takes a key waits for the page the key changes, so the
+    // two are painted together (here with a budget long enough for a
+    // debug build, so the test does not depend on the machine's speed).
+    let answers = Answers::default();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let options = Options {
+                preview_wait: Duration::from_secs(30),
+                ..Options::detached(Box::new(answers.clone()))
+            };
+            JianbaoApp::new(&cc.egui_ctx, options)
+        });
+    open_sample(&mut harness);
+    let before = harness.state().preview_fingerprints();
+    harness.get_by_label("简报名称").focus();
+    harness.run_steps(1);
+    harness.key_press(Key::End);
+    harness.get_by_label("简报名称").type_text("甲");
+
+    harness.step();
+    assert_eq!(issue(&harness).masthead.name, "首都精神文明建设情况简报甲");
+    let (sent, shown) = harness.state().preview_generations();
+    assert_eq!(sent, shown, "the frame that took the key shows its pages");
+    let after = harness.state().preview_fingerprints();
+    assert_ne!(
+        before[0], after[0],
+        "page 1, with the new name, is on screen"
+    );
+}

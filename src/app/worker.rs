@@ -152,6 +152,18 @@ impl PreviewWorker {
         self.updates.try_iter().collect()
     }
 
+    /// Like [`poll`](Self::poll), but when nothing has arrived waits for
+    /// the next update until `deadline`.
+    pub fn poll_until(&self, deadline: std::time::Instant) -> Vec<Update> {
+        let wait = deadline.saturating_duration_since(std::time::Instant::now());
+        match self.updates.recv_timeout(wait) {
+            Ok(first) => std::iter::once(first)
+                .chain(self.updates.try_iter())
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// Whether the thread is still alive.
     pub fn is_running(&self) -> bool {
         self.thread.as_ref().is_some_and(|t| !t.is_finished())

@@ -35,7 +35,7 @@ impl FontSet {
         let bundled_missing = match assets::fonts::bundled() {
             Ok(fonts) => {
                 for font in fonts {
-                    store.extend(Font::iter(Bytes::new(font.bytes.as_slice())).map(|f| {
+                    store.extend(Font::iter(Bytes::new(font.bytes())).map(|f| {
                         let info = f.info().clone();
                         (f, info)
                     }));

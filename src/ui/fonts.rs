@@ -29,7 +29,7 @@ pub fn install(ctx: &egui::Context) {
     for font in files.iter().filter(|f| f.file != KAI_FILE) {
         fonts.font_data.insert(
             font.file.to_owned(),
-            Arc::new(FontData::from_static(font.bytes.as_slice())),
+            Arc::new(FontData::from_static(font.bytes())),
         );
     }
     let sans = SANS_FILE.to_owned();

@@ -24,6 +24,7 @@ mod ime;
 mod layout;
 mod menus;
 mod outline;
+pub mod pacing;
 mod paste;
 mod preview;
 mod probes;
@@ -76,6 +77,9 @@ pub struct Options {
     pub startup_probe: Option<Instant>,
     /// Print when each new set of pages is on screen (`ui::probes`).
     pub latency_probe: bool,
+    /// The longest a frame that took an edit waits to paint the pages the
+    /// edit changes with it (`ui::pacing`).
+    pub preview_wait: std::time::Duration,
     /// Where unsaved work is autosaved; `None` turns autosave off.
     pub recovery_dir: Option<PathBuf>,
 }
@@ -91,6 +95,7 @@ impl Options {
             dialogs: Box::new(NativeDialogs),
             startup_probe: None,
             latency_probe: false,
+            preview_wait: pacing::BUDGET,
             recovery_dir: settings::data_dir().map(|d| d.join("recovery")),
         }
     }
@@ -107,6 +112,7 @@ impl Options {
             dialogs,
             startup_probe: None,
             latency_probe: false,
+            preview_wait: pacing::BUDGET,
             recovery_dir: None,
         }
     }
@@ -164,6 +170,7 @@ pub struct JianbaoApp {
     /// The window title as last sent.
     title: String,
     probes: probes::Probes,
+    pacing: pacing::Pacing,
 }
 
 impl JianbaoApp {
@@ -185,6 +192,7 @@ impl JianbaoApp {
             views: Views::default(),
             title: String::new(),
             probes: probes::Probes::new(options.startup_probe, options.latency_probe),
+            pacing: pacing::Pacing::new(options.preview_wait),
         };
         if let Some(path) = options.file {
             app.command(ctx, Command::OpenPath(path));
@@ -272,6 +280,7 @@ impl JianbaoApp {
         for update in pages {
             self.views.preview.apply(&ctx, update);
         }
+        self.note_pages_shown(&ctx);
         self.apply(&ctx, effects);
         if ctx.input(|i| i.viewport().close_requested()) && !self.editor.may_close() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -287,6 +296,32 @@ impl JianbaoApp {
             self.apply(&ctx, effects);
         }
         self.after_frame(&ctx);
+    }
+
+    /// Takes in the typesetter's answer to the edit just sent, until the
+    /// pages in view show it or `deadline` passes. Page images set now are
+    /// uploaded and painted with this frame.
+    fn await_pages(&mut self, ctx: &egui::Context, deadline: Instant) {
+        while self.pacing.pending().is_some() {
+            let updates = self.editor.pages_until(deadline);
+            if updates.is_empty() {
+                break;
+            }
+            for update in updates {
+                self.views.preview.apply(ctx, update);
+            }
+            self.note_pages_shown(ctx);
+        }
+    }
+
+    /// Tells the pacing when the edit it waits for is in view.
+    fn note_pages_shown(&mut self, ctx: &egui::Context) {
+        let scale = self.views.preview.render_scale(ctx.pixels_per_point());
+        if let Some(generation) = self.pacing.pending()
+            && self.views.preview.is_current(generation, scale)
+        {
+            self.pacing.shown(generation, Instant::now());
+        }
     }
 
     /// Does what the core asked of the views.
@@ -327,11 +362,20 @@ impl JianbaoApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
         }
         let preview = &self.views.preview;
-        self.editor.request_pages(PageRequest {
+        let has_pages = preview.page_count() > 0;
+        let sent = self.editor.request_pages(PageRequest {
             scale: preview.render_scale(ctx.pixels_per_point()),
             window: preview.wanted_window(),
             held: preview.held(),
         });
+        // An edit to pages already shown: paint it with its pages when
+        // they are expected soon (`ui::pacing`).
+        if let Some(generation) = sent
+            && has_pages
+            && let Some(budget) = self.pacing.edited(generation, Instant::now())
+        {
+            self.await_pages(ctx, Instant::now() + budget);
+        }
         let title = self.editor.title();
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));

@@ -126,6 +126,23 @@ impl PreviewPanel {
         }
     }
 
+    /// Whether the pages in view show the layout of `generation` at
+    /// `scale`: its layout has come and every visible page's image is of
+    /// it (or its typesetting failed, which leaves the old pages up).
+    pub fn is_current(&self, generation: u64, scale: f32) -> bool {
+        if self.generation != generation {
+            return false;
+        }
+        if self.error.is_some() {
+            return true;
+        }
+        self.pages
+            .get(self.visible.clone())
+            .unwrap_or_default()
+            .iter()
+            .all(|page| page.held == Some((page.info.fingerprint, scale)))
+    }
+
     /// How many page images have been taken in: a change means new pixels.
     pub fn images_received(&self) -> u64 {
         self.images_received

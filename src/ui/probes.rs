@@ -7,6 +7,10 @@
 //! - `--latency-probe`: for every new set of pages the preview shows, the
 //!   wall-clock time (Unix nanoseconds) at which it was on screen, so a
 //!   script that sends a key at a known time can measure key to pixels.
+//!   With `JIANBAO_TRACE_FRAMES` set it also prints, to standard error,
+//!   when each frame's update starts and ends (`frame-start`, `frame-end`):
+//!   the gaps between are the painting, which is where a software renderer
+//!   spends its time.
 //!
 //! "On screen" is the start of the frame after the one that drew the new
 //! pages: eframe starts a frame only once the one before is painted and its
@@ -41,13 +45,13 @@ impl Probes {
     /// At the start of a frame: the report of pages drawn by the frame
     /// before (`shown <images> <unix nanoseconds>`), to print.
     pub fn frame_started(&mut self) -> Option<String> {
+        if self.latency && tracing_frames() {
+            eprintln!("frame-start {}", unix_ns());
+        }
         if !std::mem::take(&mut self.report_next_frame) || !self.latency {
             return None;
         }
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        Some(format!("shown {} {now}", self.drawn))
+        Some(format!("shown {} {}", self.drawn, unix_ns()))
     }
 
     /// At the end of a frame that drew the preview with `images` page
@@ -55,6 +59,9 @@ impl Probes {
     /// the window should close (the start-up probe is done: at the first
     /// pages, or at the first frame when no draft is open).
     pub fn frame_ended(&mut self, ctx: &egui::Context, images: u64, draft_open: bool) -> bool {
+        if self.latency && tracing_frames() {
+            eprintln!("frame-end {} images {images}", unix_ns());
+        }
         if let Some(start) = self.startup
             && !self.first_frame_seen
         {
@@ -121,4 +128,15 @@ mod tests {
         assert!(!latency_only.frame_ended(&ctx, 1, true));
         assert!(latency_only.frame_started().is_some());
     }
+}
+
+fn tracing_frames() -> bool {
+    static TRACING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACING.get_or_init(|| std::env::var_os("JIANBAO_TRACE_FRAMES").is_some())
+}
+
+fn unix_ns() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }

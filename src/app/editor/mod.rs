@@ -479,9 +479,11 @@ impl Editor {
 
     /// Sends the worker a job when the content, the scale or the pages
     /// wanted changed; a comment or a status change typesets nothing.
-    pub fn request_pages(&mut self, request: PageRequest) {
+    /// Returns the generation of the issue sent to be typeset when its
+    /// content changed since the last request (an edit to show).
+    pub fn request_pages(&mut self, request: PageRequest) -> Option<u64> {
         let Some(document) = &self.document else {
-            return;
+            return None;
         };
         let feed = &mut self.feed;
         let unchanged = feed
@@ -493,7 +495,7 @@ impl Editor {
             feed.typeset = Some(Arc::new(document.session.issue.clone()));
         }
         let Some(issue) = &feed.typeset else {
-            return;
+            return None;
         };
         let key = PreviewJobKey {
             generation: feed.generation,
@@ -510,6 +512,7 @@ impl Editor {
             });
             feed.last_job = Some(key);
         }
+        (!unchanged).then_some(feed.generation)
     }
 
     // ----- Inside -----
@@ -860,12 +863,26 @@ impl Editor {
         }
     }
 
+    /// The typesetter's news for the preview, waiting until `deadline`
+    /// when none has come yet: the views wait a little for the pages an
+    /// edit changes, to paint both in one frame (`ui::pacing`).
+    pub fn pages_until(&mut self, deadline: std::time::Instant) -> Vec<Update> {
+        let updates = self.feed.worker.poll_until(deadline);
+        self.take_worker_news(updates)
+    }
+
     /// Pages, fonts and export progress from the typesetting thread; the
     /// pages are returned for the preview.
     fn drain_worker(&mut self) -> Vec<Update> {
+        let updates = self.feed.worker.poll();
+        self.take_worker_news(updates)
+    }
+
+    /// Keeps what the core needs of `updates` and returns the preview's.
+    fn take_worker_news(&mut self, updates: Vec<Update>) -> Vec<Update> {
         let lang = self.lang();
         let mut pages = Vec::new();
-        for update in self.feed.worker.poll() {
+        for update in updates {
             match update {
                 Update::Fonts(fonts) => {
                     self.fonts = FontCoverage {
