@@ -90,6 +90,17 @@ fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+fn tracing_frames() -> bool {
+    static TRACING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACING.get_or_init(|| std::env::var_os("JIANBAO_TRACE_FRAMES").is_some())
+}
+
+fn unix_ns() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,15 +139,4 @@ mod tests {
         assert!(!latency_only.frame_ended(&ctx, 1, true));
         assert!(latency_only.frame_started().is_some());
     }
-}
-
-fn tracing_frames() -> bool {
-    static TRACING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *TRACING.get_or_init(|| std::env::var_os("JIANBAO_TRACE_FRAMES").is_some())
-}
-
-fn unix_ns() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
 }
