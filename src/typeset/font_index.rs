@@ -178,80 +178,84 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
-    /// A folder with one real font in it (the bundled sans face).
-    fn font_folder() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fonts")
-            .join(crate::assets::fonts::SANS_FILE);
-        std::fs::copy(&source, dir.path().join("思源黑体.otf")).expect("copy a font");
-        dir
+    /// A font folder with one real font in it (the bundled sans face), an
+    /// empty cache folder, and a scan of the font folder that counts itself.
+    struct Machine {
+        fonts: tempfile::TempDir,
+        _cache: tempfile::TempDir,
+        file: PathBuf,
+        scans: Cell<usize>,
+    }
+
+    impl Machine {
+        fn new() -> Self {
+            let fonts = tempfile::tempdir().expect("temp dir");
+            let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fonts")
+                .join(crate::assets::fonts::SANS_FILE);
+            std::fs::copy(&source, fonts.path().join("思源黑体.otf")).expect("copy a font");
+            let cache = tempfile::tempdir().expect("cache dir");
+            let file = cache.path().join(CACHE_FILE);
+            Self {
+                fonts,
+                _cache: cache,
+                file,
+                scans: Cell::new(0),
+            }
+        }
+
+        /// A start: the faces, from the index or a scan.
+        fn start(&self) -> Vec<Face> {
+            let folders = [self.fonts.path().to_path_buf()];
+            cached(&self.file, &folders, || {
+                self.scans.set(self.scans.get() + 1);
+                typst_kit::fonts::scan(self.fonts.path()).collect()
+            })
+        }
     }
 
     #[test]
     fn a_second_start_reads_the_index_and_scans_nothing() {
-        let fonts = font_folder();
-        let cache = tempfile::tempdir().expect("cache dir");
-        let file = cache.path().join(CACHE_FILE);
-        let folders = vec![fonts.path().to_path_buf()];
-        let scans = Cell::new(0);
-        let scan = || {
-            scans.set(scans.get() + 1);
-            typst_kit::fonts::scan(fonts.path()).collect()
-        };
-
-        let first = cached(&file, &folders, scan);
-        assert_eq!(scans.get(), 1);
+        let machine = Machine::new();
+        let first = machine.start();
+        assert_eq!(machine.scans.get(), 1);
         assert_eq!(first.len(), 1);
         assert_eq!(first[0].info.family, "Noto Sans CJK SC");
         assert!(first[0].info.coverage.contains('喆' as u32));
 
-        let second = cached(&file, &folders, scan);
-        assert_eq!(scans.get(), 1, "the index answered");
+        let second = machine.start();
+        assert_eq!(machine.scans.get(), 1, "the index answered");
         assert_eq!(second[0].path, first[0].path);
         assert_eq!(second[0].info, first[0].info);
     }
 
     #[test]
     fn a_font_added_or_removed_makes_the_next_start_scan_again() {
-        let fonts = font_folder();
-        let cache = tempfile::tempdir().expect("cache dir");
-        let file = cache.path().join(CACHE_FILE);
-        let folders = vec![fonts.path().to_path_buf()];
-        let scans = Cell::new(0);
-        let scan = || {
-            scans.set(scans.get() + 1);
-            typst_kit::fonts::scan(fonts.path()).collect()
-        };
-        cached(&file, &folders, scan);
+        let machine = Machine::new();
+        machine.start();
 
-        let source = fonts.path().join("思源黑体.otf");
-        let copy = fonts.path().join("子目录/另一款.otf");
+        let fonts = machine.fonts.path();
+        let copy = fonts.join("子目录/另一款.otf");
         std::fs::create_dir(copy.parent().expect("parent")).expect("mkdir");
-        std::fs::copy(&source, &copy).expect("install a font");
-        let after_install = cached(&file, &folders, scan);
-        assert_eq!(scans.get(), 2);
+        std::fs::copy(fonts.join("思源黑体.otf"), &copy).expect("install a font");
+        let after_install = machine.start();
+        assert_eq!(machine.scans.get(), 2);
         assert_eq!(after_install.len(), 2);
 
         std::fs::remove_file(&copy).expect("remove the font");
-        let after_removal = cached(&file, &folders, scan);
-        assert_eq!(scans.get(), 3);
+        let after_removal = machine.start();
+        assert_eq!(machine.scans.get(), 3);
         assert_eq!(after_removal.len(), 1);
     }
 
     #[test]
     fn a_damaged_index_is_scanned_over_and_rewritten() {
-        let fonts = font_folder();
-        let cache = tempfile::tempdir().expect("cache dir");
-        let file = cache.path().join(CACHE_FILE);
-        std::fs::write(&file, "{ not json").expect("write");
-        let folders = vec![fonts.path().to_path_buf()];
-        let faces = cached(&file, &folders, || {
-            typst_kit::fonts::scan(fonts.path()).collect()
-        });
-        assert_eq!(faces.len(), 1);
-        let rewritten: Index =
-            serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("valid index");
+        let machine = Machine::new();
+        std::fs::write(&machine.file, "{ not json").expect("write");
+        assert_eq!(machine.start().len(), 1);
+        assert_eq!(machine.scans.get(), 1);
+        let rewritten: Index = serde_json::from_slice(&std::fs::read(&machine.file).expect("read"))
+            .expect("valid index");
         assert_eq!(rewritten.faces.len(), 1);
     }
 }
