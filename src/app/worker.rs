@@ -376,6 +376,34 @@ mod tests {
     }
 
     #[test]
+    fn a_page_image_is_the_rendered_page_pixel_for_pixel() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        worker.submit(job(1, crate::sample::issue(), vec![]));
+        let updates = collect(&worker, |u| {
+            u.iter().any(|u| matches!(u, Update::Page { index: 0, .. }))
+        });
+        let Some(Update::Page { image, .. }) = updates
+            .into_iter()
+            .find(|u| matches!(u, Update::Page { index: 0, .. }))
+        else {
+            panic!("page 1 arrived");
+        };
+        let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
+        let document = typesetter
+            .compile(&crate::sample::issue())
+            .expect("the sample typesets");
+        let pixmap = document.render_page(0, 0.5).expect("renders");
+        let size = [pixmap.width() as usize, pixmap.height() as usize];
+        let expected = egui::ColorImage::from_rgba_premultiplied(size, pixmap.data());
+        assert_eq!(image.size, expected.size);
+        assert!(image.pixels == expected.pixels, "the same pixels");
+        assert!(
+            image.pixels.iter().any(|p| p.r() > 200 && p.g() < 80),
+            "the red masthead"
+        );
+    }
+
+    #[test]
     fn pages_arrive_and_unchanged_pages_are_not_sent_again() {
         let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
         worker.submit(job(1, crate::sample::issue(), vec![]));
