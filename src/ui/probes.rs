@@ -59,6 +59,10 @@ impl Probes {
     /// the window should close (the start-up probe is done: at the first
     /// pages, or at the first frame when no draft is open).
     pub fn frame_ended(&mut self, ctx: &egui::Context, images: u64, draft_open: bool) -> bool {
+        // Without a probe nothing is measured, and no frame is asked for.
+        if !self.latency && self.startup.is_none() {
+            return false;
+        }
         if self.latency && tracing_frames() {
             eprintln!("frame-end {} images {images}", unix_ns());
         }
@@ -122,6 +126,22 @@ mod tests {
         assert_eq!(probes.frame_started(), None, "once");
         probes.frame_ended(&ctx, 2, true);
         assert_eq!(probes.frame_started(), None, "the same images again");
+    }
+
+    #[test]
+    fn without_a_probe_new_pages_cost_no_extra_frame() {
+        let ctx = egui::Context::default();
+        let mut probes = Probes::default();
+        // egui's first frames ask for more; run until it is quiet.
+        for _ in 0..5 {
+            ctx.run_ui(Default::default(), |_| {})
+                .textures_delta
+                .clear();
+        }
+        assert!(!ctx.has_requested_repaint(), "quiet before");
+        assert!(!probes.frame_ended(&ctx, 3, true));
+        assert!(!ctx.has_requested_repaint(), "no frame only to report");
+        assert_eq!(probes.frame_started(), None);
     }
 
     #[test]
