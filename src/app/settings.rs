@@ -141,18 +141,14 @@ impl Settings {
     }
 }
 
-fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("cn", "Jianbao", "Jianbao")
-}
-
 /// Where settings and window state live: the per-user config folder.
 pub fn config_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().to_owned())
+    crate::assets::project_dirs().map(|d| d.config_dir().to_owned())
 }
 
 /// Where recovery files live: the per-user data folder.
 pub fn data_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| d.data_dir().to_owned())
+    crate::assets::project_dirs().map(|d| d.data_dir().to_owned())
 }
 
 #[cfg(test)]

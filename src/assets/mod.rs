@@ -9,6 +9,11 @@ pub mod fonts;
 /// The desktop matches a window to its entry and icon by it.
 pub const APP_ID: &str = "cn.jianbao.Jianbao";
 
+/// The per-user folders (config, data, cache) the program keeps files in.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("cn", "Jianbao", "Jianbao")
+}
+
 /// The sample issue (首都精神文明建设情况简报 第 11 期) as a draft file.
 pub const SAMPLE_RON: &str =
     include_str!("../../assets/samples/capital-civilization-briefing-2021-no11.ron");

@@ -44,8 +44,7 @@ struct Index {
 /// (and the cache rewritten). Without a cache folder, always scanned.
 pub fn system_fonts() -> Vec<(FontPath, FontInfo)> {
     let scan = || typst_kit::fonts::system().collect();
-    let Some(cache) = directories::ProjectDirs::from("cn", "Jianbao", "Jianbao")
-        .map(|dirs| dirs.cache_dir().join(CACHE_FILE))
+    let Some(cache) = crate::assets::project_dirs().map(|dirs| dirs.cache_dir().join(CACHE_FILE))
     else {
         return scan();
     };
