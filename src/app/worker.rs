@@ -4,19 +4,24 @@
 //! The UI submits a [`Job`] whenever the issue, the zoom or the visible pages
 //! change; the worker always works on the newest job (older ones waiting in
 //! the queue are skipped, and page rendering stops as soon as a newer job
-//! arrives). It also writes PDFs, with the same fonts and caches. It sends the layout first, then page images — the visible
-//! pages first, and only pages whose contents or scale differ from what the
-//! UI already shows.
+//! arrives). It also writes PDFs, with the same fonts and caches.
+//!
+//! It sends the layout first, then page images: the visible pages first,
+//! and only pages whose contents or scale differ from what the UI already
+//! shows. On a long issue the visible pages come before the layout, from
+//! the issue cut short after them, which is quicker to typeset than the
+//! whole. Housekeeping (typst's caches, old documents) waits for a pause.
 
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use std::path::PathBuf;
 
 use crate::export::{self, ExportError, Target};
-use crate::model::Issue;
+use crate::model::{ArticleId, Issue};
 use crate::typeset::{ArticleMark, Document, FontSet, TypesetError, Typesetter};
 
 /// Which fonts the worker loads.
@@ -71,8 +76,10 @@ pub enum Update {
         pages: Vec<PageInfo>,
         marks: Vec<ArticleMark>,
     },
-    /// One page's image.
+    /// One page's image, made for the layout of `generation` (it may come
+    /// before that layout does: see [`WorkerState::first_pages`]).
     Page {
+        generation: u64,
         index: usize,
         fingerprint: u128,
         scale: f32,
@@ -117,6 +124,8 @@ impl PreviewWorker {
                 let mut state = WorkerState {
                     typesetter: Typesetter::new(fonts),
                     last: None,
+                    retired: Vec::new(),
+                    untidy: 0,
                 };
                 state.run(&job_rx, &update_tx, &notify);
             })
@@ -185,7 +194,21 @@ struct WorkerState {
     /// The last document and the generation it was made from: scrolling and
     /// zooming reuse it instead of typesetting again.
     last: Option<(u64, Result<Document, TypesetError>)>,
+    /// Documents replaced since the last tidy: dropping a long issue's
+    /// pages takes milliseconds, better spent after its successor's pages
+    /// are out.
+    retired: Vec<Result<Document, TypesetError>>,
+    /// Jobs done since the caches were last tidied.
+    untidy: u32,
 }
+
+/// How long the worker waits for the next request before it tidies its
+/// caches: a pause in typing, not a gap between two keystrokes' jobs.
+const IDLE: Duration = Duration::from_millis(30);
+
+/// Tidy after this many jobs even without a pause, so that a long burst
+/// of typing cannot grow the caches without bound.
+const TIDY_EVERY: u32 = 8;
 
 impl WorkerState {
     fn run(&mut self, requests: &Receiver<Request>, updates: &Sender<Update>, notify: &dyn Fn()) {
@@ -193,6 +216,14 @@ impl WorkerState {
         loop {
             let request = match pending.take() {
                 Some(request) => request,
+                None if self.untidy > 0 => match requests.recv_timeout(IDLE) {
+                    Ok(request) => request,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.tidy();
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return,
+                },
                 None => match requests.recv() {
                     Ok(request) => request,
                     Err(_) => return,
@@ -251,6 +282,13 @@ impl WorkerState {
         sent
     }
 
+    /// Drops retired documents and typst's unused cache entries.
+    fn tidy(&mut self) {
+        self.retired.clear();
+        self.typesetter.forget_unused();
+        self.untidy = 0;
+    }
+
     fn work(
         &mut self,
         job: &mut Job,
@@ -260,9 +298,32 @@ impl WorkerState {
     ) -> Step {
         let fresh = !matches!(&self.last, Some((g, _)) if *g == job.generation);
         if fresh {
+            if let Some(step) = self.first_pages(job, requests, updates, notify) {
+                return step;
+            }
             let result = self.typesetter.compile(&job.issue);
-            self.last = Some((job.generation, result));
+            if let Some((_, old)) = self.last.replace((job.generation, result)) {
+                self.retired.push(old);
+            }
         }
+        let step = self.pages(fresh, job, requests, updates, notify);
+        self.untidy += 1;
+        if self.untidy >= TIDY_EVERY {
+            self.tidy();
+        }
+        step
+    }
+
+    /// Sends the layout of the last document (when `fresh`) and the images
+    /// of the job's pages that the UI does not hold yet.
+    fn pages(
+        &mut self,
+        fresh: bool,
+        job: &mut Job,
+        requests: &Receiver<Request>,
+        updates: &Sender<Update>,
+        notify: &dyn Fn(),
+    ) -> Step {
         let Some((_, result)) = &self.last else {
             return Step::Done;
         };
@@ -282,16 +343,15 @@ impl WorkerState {
                 return Step::Done;
             }
         };
-        let pages: Vec<PageInfo> = (0..document.page_count())
-            .map(|i| PageInfo {
-                size: document.page_size(i).unwrap_or((595.0, 842.0)),
-                fingerprint: document.page_fingerprint(i).unwrap_or_default(),
-            })
-            .collect();
         if fresh {
             let layout = Update::Layout {
                 generation: job.generation,
-                pages: pages.clone(),
+                pages: (0..document.page_count())
+                    .map(|i| PageInfo {
+                        size: document.page_size(i).unwrap_or((595.0, 842.0)),
+                        fingerprint: document.page_fingerprint(i).unwrap_or_default(),
+                    })
+                    .collect(),
                 marks: document.article_marks().to_vec(),
             };
             if updates.send(layout).is_err() {
@@ -299,39 +359,142 @@ impl WorkerState {
             }
             notify();
         }
-        for index in job.window.clone().filter(|&i| i < pages.len()) {
-            match requests.try_recv() {
-                Ok(newer) => return Step::Preempted(newer),
-                Err(TryRecvError::Disconnected) => return Step::Closed,
-                Err(TryRecvError::Empty) => {}
+        let count = document.page_count();
+        for index in job.window.clone().filter(|&i| i < count) {
+            if let Err(step) = send_page(document, index, job, requests, updates, notify) {
+                return step;
             }
-            let fingerprint = pages[index].fingerprint;
-            if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
-                continue;
-            }
-            let Ok(pixmap) = document.render_page(index, job.scale) else {
-                continue;
-            };
-            let size = [pixmap.width() as usize, pixmap.height() as usize];
-            let image = egui::ColorImage::from_rgba_premultiplied(size, pixmap.data());
-            let page = Update::Page {
-                index,
-                fingerprint,
-                scale: job.scale,
-                image,
-            };
-            if updates.send(page).is_err() {
-                return Step::Closed;
-            }
-            notify();
-            // Remember it was sent, in case this job is resumed.
-            if job.held.len() <= index {
-                job.held.resize(index + 1, None);
-            }
-            job.held[index] = Some((fingerprint, job.scale));
         }
         Step::Done
     }
+
+    /// On a long issue, the pages in view come first from the issue cut
+    /// short just after them ([`Typesetter::compile_prefix`]), which takes
+    /// a fraction of typesetting the whole. The cut is placed by the last
+    /// layout; if the edit moved text so far that the pages in view are no
+    /// longer before the cut's page, nothing is sent and the whole issue is
+    /// typeset as usual.
+    ///
+    /// Returns how the job ends when it ends here: the UI has gone, or a
+    /// newer request came (typing on: the whole issue is typeset once the
+    /// typing pauses).
+    fn first_pages(
+        &mut self,
+        job: &mut Job,
+        requests: &Receiver<Request>,
+        updates: &Sender<Update>,
+        notify: &dyn Fn(),
+    ) -> Option<Step> {
+        let Some((_, Ok(last))) = &self.last else {
+            return None;
+        };
+        let known = last.page_count();
+        let window = job.window.start..job.window.end.min(known);
+        let through = cut_after(last.article_marks(), window.end)?;
+        let Ok(prefix) = self.typesetter.compile_prefix(&job.issue, through)? else {
+            return None;
+        };
+        // Its last page is where the cut is; every page before it is exact.
+        if window.end >= prefix.page_count() {
+            return None;
+        }
+        for index in window {
+            if let Err(step) = send_page(&prefix, index, job, requests, updates, notify) {
+                return Some(step);
+            }
+        }
+        self.retired.push(Ok(prefix));
+        match requests.try_recv() {
+            Ok(newer) => Some(Step::Preempted(newer)),
+            Err(TryRecvError::Disconnected) => Some(Step::Closed),
+            Err(TryRecvError::Empty) => None,
+        }
+    }
+}
+
+/// Where to cut an issue so that pages `..end` of its last layout come
+/// out whole: after the first article that starts on page `end` or later
+/// (`marks` in reading order). `None` when that is the last article, since
+/// cutting there would save nothing.
+fn cut_after(marks: &[ArticleMark], end: usize) -> Option<ArticleId> {
+    let position = marks.iter().position(|m| m.page >= end)?;
+    (position + 1 < marks.len()).then(|| marks[position].id)
+}
+
+/// Renders page `index` of `document` and sends it, unless the UI holds
+/// it already. Stops early (with the step to take) when a newer request
+/// is waiting or the UI has gone.
+fn send_page(
+    document: &Document,
+    index: usize,
+    job: &mut Job,
+    requests: &Receiver<Request>,
+    updates: &Sender<Update>,
+    notify: &dyn Fn(),
+) -> Result<(), Step> {
+    match requests.try_recv() {
+        Ok(newer) => return Err(Step::Preempted(newer)),
+        Err(TryRecvError::Disconnected) => return Err(Step::Closed),
+        Err(TryRecvError::Empty) => {}
+    }
+    let fingerprint = document.page_fingerprint(index).unwrap_or_default();
+    if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
+        return Ok(());
+    }
+    let Ok(image) = page_image(document, index, job.scale) else {
+        return Ok(());
+    };
+    let page = Update::Page {
+        generation: job.generation,
+        index,
+        fingerprint,
+        scale: job.scale,
+        image,
+    };
+    if updates.send(page).is_err() {
+        return Err(Step::Closed);
+    }
+    notify();
+    // Remember it was sent, in case this job is resumed.
+    if job.held.len() <= index {
+        job.held.resize(index + 1, None);
+    }
+    job.held[index] = Some((fingerprint, job.scale));
+    Ok(())
+}
+
+/// Threads to draw a page on: the machine's cores, up to four (past
+/// that the strips are too thin to gain).
+fn render_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Page `index` drawn at `scale` as egui takes it: drawn in strips on
+/// every core (up to four), then copied once into the image's pixels.
+/// egui's conversion from bytes, pixel by pixel, took longer than drawing
+/// the page.
+pub fn page_image(
+    document: &Document,
+    index: usize,
+    scale: f32,
+) -> Result<egui::ColorImage, TypesetError> {
+    let strips = document.render_page_bands(index, scale, render_threads())?;
+    let width = strips.first().map_or(0, |strip| strip.width() as usize);
+    let height = strips.iter().map(|strip| strip.height() as usize).sum();
+    let mut pixels = Vec::with_capacity(width * height);
+    for strip in &strips {
+        match bytemuck::try_cast_slice::<u8, egui::Color32>(strip.data()) {
+            Ok(whole) => pixels.extend_from_slice(whole),
+            // Only if the allocator gave the bytes an odd address.
+            Err(_) => pixels.extend(
+                strip
+                    .data()
+                    .chunks_exact(4)
+                    .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3])),
+            ),
+        }
+    }
+    Ok(egui::ColorImage::new([width, height], pixels))
 }
 
 enum Step {
@@ -376,7 +539,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_image_is_the_rendered_page_pixel_for_pixel() {
+    fn a_page_image_is_the_rendered_page() {
         let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
         worker.submit(job(1, crate::sample::issue(), vec![]));
         let updates = collect(&worker, |u| {
@@ -396,7 +559,15 @@ mod tests {
         let size = [pixmap.width() as usize, pixmap.height() as usize];
         let expected = egui::ColorImage::from_rgba_premultiplied(size, pixmap.data());
         assert_eq!(image.size, expected.size);
-        assert!(image.pixels == expected.pixels, "the same pixels");
+        // Drawn in strips on each core: the same to within a level of
+        // anti-aliasing at a seam (`typeset`'s strip test).
+        let worst = image
+            .pixels
+            .iter()
+            .zip(&expected.pixels)
+            .flat_map(|(a, b)| (0..4).map(move |c| a[c].abs_diff(b[c])))
+            .max();
+        assert!(worst <= Some(1), "the same pixels, off by {worst:?}");
         assert!(
             image.pixels.iter().any(|p| p.r() > 200 && p.g() < 80),
             "the red masthead"
@@ -435,6 +606,75 @@ mod tests {
             !second
                 .iter()
                 .any(|u| matches!(u, Update::Page { index: 0, .. }))
+        );
+    }
+
+    #[test]
+    fn the_cut_falls_after_the_first_article_starting_past_the_window() {
+        let mark = |id, page| ArticleMark {
+            id: ArticleId(id),
+            page,
+            y: 100.0,
+        };
+        let marks = [mark(1, 0), mark(2, 1), mark(3, 1), mark(4, 3), mark(5, 5)];
+        assert_eq!(cut_after(&marks, 2), Some(ArticleId(4)));
+        assert_eq!(cut_after(&marks, 1), Some(ArticleId(2)));
+        assert_eq!(cut_after(&marks, 4), None, "the last article: no saving");
+        assert_eq!(cut_after(&marks, 9), None);
+        assert_eq!(cut_after(&[], 1), None);
+    }
+
+    /// On a long issue an edit's visible pages come before its layout, made
+    /// from the issue cut short, and they are the pages of that layout: the
+    /// layout's fingerprints match them and they are not sent again.
+    #[test]
+    fn a_long_issue_sends_the_pages_in_view_before_its_layout() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        let mut issue = crate::sample::large(12);
+        worker.submit(job(1, issue.clone(), vec![]));
+        collect(&worker, |u| {
+            u.iter()
+                .filter(|u| matches!(u, Update::Page { .. }))
+                .count()
+                == 2
+        });
+        issue.sections[0].articles[0].lead.push('字');
+        worker.submit(job(2, issue, vec![]));
+        let updates = collect(&worker, |u| {
+            u.iter()
+                .any(|u| matches!(u, Update::Layout { generation: 2, .. }))
+        });
+        let pages: Vec<(usize, u128, u64)> = updates
+            .iter()
+            .filter_map(|u| match u {
+                Update::Page {
+                    generation,
+                    index,
+                    fingerprint,
+                    ..
+                } => Some((*index, *fingerprint, *generation)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            pages.iter().map(|p| (p.0, p.2)).collect::<Vec<_>>(),
+            vec![(0, 2), (1, 2)],
+            "pages 1 and 2, before the layout, once each"
+        );
+        let Some(Update::Layout { pages: laid, .. }) = updates.last() else {
+            panic!("the layout comes last");
+        };
+        assert!(laid.len() > 20);
+        for (index, fingerprint, _) in pages {
+            assert_eq!(laid[index].fingerprint, fingerprint, "page {}", index + 1);
+        }
+        // Nothing more for this job.
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(
+            worker
+                .poll()
+                .iter()
+                .all(|u| !matches!(u, Update::Page { .. }))
         );
     }
 

@@ -155,6 +155,8 @@ pub(super) fn export(
                 failed = true;
             }
         }
+        // A batch of a year's drafts must not keep every draft's layout.
+        typesetter.forget_unused();
     }
     if failed {
         ExitCode::from(2)

@@ -388,6 +388,7 @@ pub fn run(
                 let options = PrintOptions {
                     copies: target.copies.clone(),
                     print_count: target.print_count,
+                    prefix: false,
                 };
                 let document = typesetter.compile_with(issue, &options)?;
                 pdf(&document, &target.path)?;

@@ -19,6 +19,10 @@ pub struct PrintOptions {
     pub copies: Vec<u32>,
     /// 共印 N 份 to print instead of the issue's own count.
     pub print_count: Option<u32>,
+    /// Leave out the 报尾: the issue is cut short for a quick preview of
+    /// its first pages (`Typesetter::compile_prefix`), and its last page
+    /// ends where the text does.
+    pub prefix: bool,
 }
 
 impl PrintOptions {
@@ -28,6 +32,7 @@ impl PrintOptions {
         Self {
             copies: (1..=count).collect(),
             print_count: Some(count),
+            prefix: false,
         }
     }
 }
@@ -108,6 +113,8 @@ struct Data<'a> {
     page: PageGeometry,
     /// One entry per copy: its serial, or `None` for an unnumbered copy.
     copies: Vec<Option<String>>,
+    /// No 报尾: see `PrintOptions::prefix`.
+    prefix: bool,
     style: StyleData<'a>,
     masthead: MastheadData<'a>,
     note_label: &'static str,
@@ -240,6 +247,7 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
     Data {
         page: PAGE,
         copies,
+        prefix: options.prefix,
         style: StyleData {
             accent: st.accent.hex(),
             title_fonts: font_list(FontRole::Title, st),

@@ -108,12 +108,56 @@ impl Typesetter {
     ) -> Result<Document, TypesetError> {
         let json = data::to_json(issue, options, self.world.fonts());
         self.world.set_data(json);
-        let document = run(&self.world);
-        // Drop cache entries unused for a few compiles: an editing session
-        // compiles thousands of times and must not grow without bound.
-        comemo::evict(10);
-        document
+        run(&self.world)
     }
+
+    /// The issue cut after article `through`, without its 报尾: a quick
+    /// look at the first pages of a long issue. Every page but its last is
+    /// the whole issue's page, pixel for pixel: what follows the cut can
+    /// only change the page the cut is on and those after it (no floats,
+    /// no footnotes, and a heading sticks to what follows it, not to what
+    /// comes before). `None` when `through` is not in the issue.
+    pub fn compile_prefix(
+        &mut self,
+        issue: &Issue,
+        through: ArticleId,
+    ) -> Option<Result<Document, TypesetError>> {
+        let prefix = prefix_through(issue, through)?;
+        let options = PrintOptions {
+            prefix: true,
+            ..PrintOptions::default()
+        };
+        Some(self.compile_with(&prefix, &options))
+    }
+
+    /// Drops typst's cached work unused for the last few calls: an editing
+    /// session compiles thousands of times and must not grow without bound.
+    /// It takes a few milliseconds on a long issue, so the worker calls it
+    /// after the pages are out, not between an edit and its page.
+    pub fn forget_unused(&mut self) {
+        comemo::evict(10);
+    }
+}
+
+/// `issue` up to and including article `through`: the sections before its
+/// own, and its own section cut after it. `None` when there is no such
+/// article.
+fn prefix_through(issue: &Issue, through: ArticleId) -> Option<Issue> {
+    let (section, article, _) = issue.articles().find(|(_, _, a)| a.id == through)?;
+    let mut sections = issue.sections[..=section].to_vec();
+    sections[section].articles.truncate(article + 1);
+    // Only what prints: the review record stays behind.
+    Some(Issue {
+        schema: issue.schema,
+        masthead: issue.masthead.clone(),
+        editors_note: issue.editors_note.clone(),
+        sections,
+        attribution_suffix: issue.attribution_suffix.clone(),
+        footer: issue.footer.clone(),
+        distribution: issue.distribution.clone(),
+        style: issue.style.clone(),
+        review: Default::default(),
+    })
 }
 
 /// Lays out the world's document and finds where its articles start.
@@ -192,6 +236,65 @@ impl Document {
 
     /// Renders one page to pixels at `pixels_per_point` (1.0 = 72 dpi).
     pub fn render_page(&self, index: usize, pixels_per_point: f32) -> Result<Pixmap, TypesetError> {
+        let page = self.page_to_render(index, pixels_per_point)?;
+        let options = render_options(pixels_per_point);
+        guard(|| typst_render::render(page, &options))
+    }
+
+    /// Renders one page like [`render_page`](Self::render_page), in
+    /// `bands` horizontal strips (top first) drawn at once on as many
+    /// threads: the preview's way, since an edit waits for its page and a
+    /// page's glyphs are drawn one by one. Each strip starts on a whole
+    /// pixel, so the strips stack to the page drawn whole, to within a
+    /// level of anti-aliasing where a glyph crosses a seam.
+    pub fn render_page_bands(
+        &self,
+        index: usize,
+        pixels_per_point: f32,
+        bands: usize,
+    ) -> Result<Vec<Pixmap>, TypesetError> {
+        let page = self.page_to_render(index, pixels_per_point)?;
+        let size = page.frame.size();
+        // As typst_render rounds the page's height, in f32.
+        let rows = (pixels_per_point * size.y.to_pt() as f32).round().max(1.0) as usize;
+        let bands = bands.clamp(1, rows);
+        let scale = f64::from(pixels_per_point);
+        let options = render_options(pixels_per_point);
+        // Strip k covers rows [rows·k/bands, rows·(k+1)/bands).
+        let strip = |band: usize| {
+            let (top, bottom) = (rows * band / bands, rows * (band + 1) / bands);
+            let mut frame = typst::layout::Frame::hard(typst::layout::Size::new(
+                size.x,
+                typst::layout::Abs::pt((bottom - top) as f64 / scale),
+            ));
+            let offset = typst::layout::Abs::pt(top as f64 / scale);
+            frame.push_frame(typst::layout::Point::with_y(-offset), page.frame.clone());
+            let strip = typst_layout::Page {
+                frame,
+                ..page.clone()
+            };
+            guard(|| typst_render::render(&strip, &options))
+        };
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = (1..bands)
+                .map(|band| scope.spawn(move || strip(band)))
+                .collect();
+            std::iter::once(strip(0))
+                .chain(threads.into_iter().map(|thread| {
+                    thread
+                        .join()
+                        .unwrap_or_else(|_| Err(TypesetError::Internal("render thread".into())))
+                }))
+                .collect()
+        })
+    }
+
+    /// Page `index`, if it exists and `pixels_per_point` gives a sane size.
+    fn page_to_render(
+        &self,
+        index: usize,
+        pixels_per_point: f32,
+    ) -> Result<&typst_layout::Page, TypesetError> {
         let count = self.page_count();
         let page = self
             .paged
@@ -203,11 +306,7 @@ impl Document {
         if !(pixels_per_point > 0.0 && longest <= MAX_RENDER_SIDE) {
             return Err(TypesetError::TooLarge { pixels_per_point });
         }
-        let options = typst_render::RenderOptions {
-            pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
-            ..Default::default()
-        };
-        guard(|| typst_render::render(page, &options))
+        Ok(page)
     }
 
     /// The document as PDF: fonts embedded and subset, text searchable.
@@ -216,6 +315,13 @@ impl Document {
         guard(|| typst_pdf::pdf(&self.paged, &options))?.map_err(|errors| {
             TypesetError::Pdf(errors.iter().map(|e| e.message.to_string()).collect())
         })
+    }
+}
+
+fn render_options(pixels_per_point: f32) -> typst_render::RenderOptions {
+    typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
+        ..Default::default()
     }
 }
 
@@ -404,6 +510,80 @@ mod tests {
         let last = after.page_count() - 1;
         assert_eq!(before.page_fingerprint(0), after.page_fingerprint(0));
         assert_ne!(before.page_fingerprint(last), after.page_fingerprint(last));
+    }
+
+    /// A preview of the first pages: cut after an article, every page but
+    /// the last is the whole issue's page, and the 报尾 is left out. Cuts
+    /// at the end of a section and in the middle of one, on an issue of
+    /// two sections whose second heading would stick to its first article.
+    #[test]
+    fn a_prefix_lays_out_every_page_before_its_last_as_the_whole_issue() {
+        let mut issue = crate::sample::large(12);
+        let second: Vec<_> = issue.sections[0].articles.drain(7..).collect();
+        issue.sections.push(crate::model::Section {
+            heading: "志愿服务".into(),
+            articles: second,
+        });
+        let mut typesetter = Typesetter::new(fonts());
+        let whole = typesetter.compile(&issue).expect("typesets");
+        assert!(whole.page_count() > 20, "{} pages", whole.page_count());
+        let ids: Vec<ArticleId> = issue.articles().map(|(_, _, a)| a.id).collect();
+        for through in [ids[0], ids[6], ids[9]] {
+            let prefix = typesetter
+                .compile_prefix(&issue, through)
+                .expect("in the issue")
+                .expect("typesets");
+            let last = prefix.page_count() - 1;
+            assert!(last >= 1 && last < whole.page_count() - 1, "cut short");
+            for page in 0..last {
+                assert_eq!(
+                    prefix.page_fingerprint(page),
+                    whole.page_fingerprint(page),
+                    "page {} with the cut after {through:?}",
+                    page + 1
+                );
+            }
+            let marks: Vec<ArticleId> = prefix.article_marks().iter().map(|m| m.id).collect();
+            assert_eq!(marks.last(), Some(&through));
+            assert!(!prefix.page_text(last).contains("责编"), "no 报尾");
+        }
+        assert!(whole.page_text(whole.page_count() - 1).contains("责编"));
+        assert!(typesetter.compile_prefix(&issue, ArticleId(999)).is_none());
+    }
+
+    /// A page drawn in strips on several threads stacks up to the page
+    /// drawn whole: the masthead page (its large red title crosses the
+    /// seams) at the preview's scales, in one to four strips.
+    #[test]
+    fn a_page_drawn_in_strips_is_the_page_drawn_whole() {
+        let doc = Typesetter::new(fonts())
+            .compile(&crate::sample::issue())
+            .expect("typesets");
+        for scale in [0.5, 1.5, 2.25] {
+            let whole = doc.render_page(0, scale).expect("renders");
+            for bands in 1..=4 {
+                let strips = doc.render_page_bands(0, scale, bands).expect("renders");
+                assert_eq!(strips.len(), bands);
+                assert!(strips.iter().all(|s| s.width() == whole.width()));
+                let stacked: Vec<u8> = strips.iter().flat_map(|s| s.data().to_vec()).collect();
+                assert_eq!(
+                    stacked.len(),
+                    whole.data().len(),
+                    "{bands} strips at {scale}"
+                );
+                let worst = stacked
+                    .iter()
+                    .zip(whole.data())
+                    .map(|(a, b)| a.abs_diff(*b))
+                    .max();
+                assert!(
+                    worst <= Some(1),
+                    "{bands} strips at {scale}: a channel off by {worst:?}"
+                );
+            }
+        }
+        assert!(doc.render_page_bands(99, 1.0, 2).is_err());
+        assert!(doc.render_page_bands(0, 1e6, 2).is_err());
     }
 
     #[test]

@@ -21,6 +21,9 @@ struct PageView {
     texture: Option<TextureHandle>,
     /// Fingerprint and scale of the image in `texture`.
     held: Option<(u128, f32)>,
+    /// The generation the image was made for: it may arrive before that
+    /// generation's layout (a long issue's pages in view come first).
+    made_for: u64,
 }
 
 /// Pages stacked vertically, zoomable, clickable.
@@ -91,11 +94,13 @@ impl PreviewPanel {
                             info,
                             texture: None,
                             held: None,
+                            made_for: 0,
                         }),
                     }
                 }
             }
             Update::Page {
+                generation,
                 index,
                 fingerprint,
                 scale,
@@ -115,6 +120,7 @@ impl PreviewPanel {
                     }
                 }
                 page.held = Some((fingerprint, scale));
+                page.made_for = generation;
                 self.images_received += 1;
             }
             Update::Failed { generation, error } => {
@@ -126,21 +132,25 @@ impl PreviewPanel {
         }
     }
 
-    /// Whether the pages in view show the layout of `generation` at
-    /// `scale`: its layout has come and every visible page's image is of
-    /// it (or its typesetting failed, which leaves the old pages up).
+    /// Whether the pages in view show the issue of `generation` at
+    /// `scale`: every visible page's image was made for it (its layout
+    /// may still be on its way), or its layout has come and the images
+    /// match it; or its typesetting failed, which leaves the old pages up.
     pub fn is_current(&self, generation: u64, scale: f32) -> bool {
-        if self.generation != generation {
-            return false;
-        }
-        if self.error.is_some() {
+        let laid_out = self.generation == generation;
+        if laid_out && self.error.is_some() {
             return true;
         }
-        self.pages
-            .get(self.visible.clone())
-            .unwrap_or_default()
-            .iter()
-            .all(|page| page.held == Some((page.info.fingerprint, scale)))
+        let visible = self.pages.get(self.visible.clone()).unwrap_or_default();
+        if visible.is_empty() {
+            return laid_out;
+        }
+        visible.iter().all(|page| {
+            let image_current = page.held.is_some_and(|(_, s)| s == scale);
+            image_current
+                && (page.made_for == generation
+                    || (laid_out && page.held == Some((page.info.fingerprint, scale))))
+        })
     }
 
     /// How many page images have been taken in: a change means new pixels.
@@ -400,5 +410,54 @@ impl PreviewPanel {
     /// The pages' zoom (screen points per PDF point).
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(generation: u64, index: usize, fingerprint: u128) -> Update {
+        Update::Page {
+            generation,
+            index,
+            fingerprint,
+            scale: 1.0,
+            image: egui::ColorImage::filled([2, 2], Color32::WHITE),
+        }
+    }
+
+    fn layout(generation: u64, fingerprints: &[u128]) -> Update {
+        Update::Layout {
+            generation,
+            pages: fingerprints
+                .iter()
+                .map(|&fingerprint| PageInfo {
+                    size: (595.0, 842.0),
+                    fingerprint,
+                })
+                .collect(),
+            marks: Vec::new(),
+        }
+    }
+
+    /// A long issue's page in view may come before its layout: the view is
+    /// current once the image is, and stays so when the layout agrees.
+    #[test]
+    fn a_page_made_for_an_edit_is_current_before_its_layout() {
+        let ctx = egui::Context::default();
+        let mut preview = PreviewPanel::default();
+        preview.apply(&ctx, layout(1, &[10, 11, 12]));
+        preview.apply(&ctx, page(1, 0, 10));
+        assert!(preview.is_current(1, 1.0));
+        assert!(!preview.is_current(2, 1.0), "edit 2 not yet shown");
+        preview.apply(&ctx, page(2, 0, 20));
+        assert!(preview.is_current(2, 1.0));
+        assert!(!preview.is_current(2, 2.0), "not at another scale");
+        preview.apply(&ctx, layout(2, &[20, 11, 12]));
+        assert!(preview.is_current(2, 1.0));
+        // A layout whose page differs from the image held: not current.
+        preview.apply(&ctx, layout(3, &[30, 11, 12]));
+        assert!(!preview.is_current(3, 1.0));
     }
 }
