@@ -10,7 +10,9 @@
 # sends it to the moment the window reports the new page on screen (the
 # probe prints Unix nanoseconds; see src/ui/probes.rs). Prints every figure,
 # then the median and the 90th percentile. Needs xvfb, xdotool and Mesa
-# (libgl1-mesa-dri). The goal is a median under 60 ms.
+# (libgl1-mesa-dri). The goal is a median under 60 ms. JIANBAO_BENCH_FILE
+# names another draft to type into (a long issue, say) instead of the
+# sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-target/release/jianbao}
@@ -30,7 +32,7 @@ xvfb=$!
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-cp assets/samples/capital-civilization-briefing-2021-no11.ron "$work/sample.ron"
+cp "${JIANBAO_BENCH_FILE:-assets/samples/capital-civilization-briefing-2021-no11.ron}" "$work/sample.ron"
 LIBGL_ALWAYS_SOFTWARE=1 HOME="$work" "$binary" --lang zh --latency-probe "$work/sample.ron" \
   >"$work/probe.log" 2>"$work/stderr.log" &
 app=$!

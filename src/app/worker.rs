@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use std::path::PathBuf;
 
@@ -84,6 +84,9 @@ pub enum Update {
         fingerprint: u128,
         scale: f32,
         image: egui::ColorImage,
+        /// When it was sent: how long the typesetter took to answer, apart
+        /// from when the UI got round to looking (`ui::pacing`).
+        sent: Instant,
     },
     /// The issue could not be typeset; the previous pages stay on screen.
     Failed {
@@ -297,16 +300,25 @@ impl WorkerState {
         notify: &dyn Fn(),
     ) -> Step {
         let fresh = !matches!(&self.last, Some((g, _)) if *g == job.generation);
-        if fresh {
-            if let Some(step) = self.first_pages(job, requests, updates, notify) {
-                return step;
+        let early = if fresh {
+            self.first_pages(job, requests, updates, notify)
+        } else {
+            None
+        };
+        let step = match early {
+            Some(step) => step,
+            None => {
+                if fresh {
+                    let result = self.typesetter.compile(&job.issue);
+                    if let Some((_, old)) = self.last.replace((job.generation, result)) {
+                        self.retired.push(old);
+                    }
+                }
+                self.pages(fresh, job, requests, updates, notify)
             }
-            let result = self.typesetter.compile(&job.issue);
-            if let Some((_, old)) = self.last.replace((job.generation, result)) {
-                self.retired.push(old);
-            }
-        }
-        let step = self.pages(fresh, job, requests, updates, notify);
+        };
+        // Counted however the job ended: a burst of typing on a long issue
+        // ends every job early, and must still be tidied after.
         self.untidy += 1;
         if self.untidy >= TIDY_EVERY {
             self.tidy();
@@ -450,6 +462,7 @@ fn send_page(
         fingerprint,
         scale: job.scale,
         image,
+        sent: Instant::now(),
     };
     if updates.send(page).is_err() {
         return Err(Step::Closed);
@@ -506,7 +519,6 @@ enum Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
 
     fn job(generation: u64, issue: Issue, held: Vec<Option<(u128, f32)>>) -> Job {
         Job {
@@ -676,6 +688,43 @@ mod tests {
                 .iter()
                 .all(|u| !matches!(u, Update::Page { .. }))
         );
+    }
+
+    /// Typing on without a pause ends every job early (a newer one is
+    /// waiting); the housekeeping still comes every few jobs.
+    #[test]
+    fn a_burst_of_typing_is_tidied_as_it_goes() {
+        let (requests, waiting) = mpsc::channel();
+        let (updates, _received) = mpsc::channel();
+        let mut state = WorkerState {
+            typesetter: Typesetter::new(Arc::new(FontSet::bundled())),
+            last: None,
+            retired: Vec::new(),
+            untidy: 0,
+        };
+        let mut issue = crate::sample::large(12);
+        let step = state.work(
+            &mut job(1, issue.clone(), vec![]),
+            &waiting,
+            &updates,
+            &|| {},
+        );
+        assert!(matches!(step, Step::Done));
+        for k in 1..=2 * TIDY_EVERY {
+            issue.sections[0].articles[0].lead.push('字');
+            let generation = u64::from(k) + 1;
+            let newer = job(generation + 1, issue.clone(), vec![]);
+            let _ = requests.send(Request::Preview(newer));
+            let step = state.work(
+                &mut job(generation, issue.clone(), vec![]),
+                &waiting,
+                &updates,
+                &|| {},
+            );
+            assert!(matches!(step, Step::Preempted(_)), "ended early");
+            assert_eq!(state.untidy, (1 + k) % TIDY_EVERY, "after {k} jobs");
+            assert!(state.retired.len() < TIDY_EVERY as usize);
+        }
     }
 
     #[test]

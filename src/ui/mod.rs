@@ -314,13 +314,22 @@ impl JianbaoApp {
         }
     }
 
-    /// Tells the pacing when the edit it waits for is in view.
+    /// Tells the pacing when the typesetter answered the edit it waits
+    /// for: when the newest page image was sent, not when this frame saw
+    /// it. A frame that did not wait paints before it looks again; counting
+    /// that paint (30–40 ms on a software renderer) would keep the wait
+    /// off for good once a single edit had been slow.
     fn note_pages_shown(&mut self, ctx: &egui::Context) {
-        let scale = self.views.preview.render_scale(ctx.pixels_per_point());
+        let preview = &self.views.preview;
+        let scale = preview.render_scale(ctx.pixels_per_point());
         if let Some(generation) = self.pacing.pending()
-            && self.views.preview.is_current(generation, scale)
+            && preview.is_current(generation, scale)
         {
-            self.pacing.shown(generation, Instant::now());
+            let now = Instant::now();
+            let answered = preview
+                .newest_image_sent()
+                .map_or(now, |sent| sent.min(now));
+            self.pacing.shown(generation, answered);
         }
     }
 

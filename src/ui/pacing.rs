@@ -12,7 +12,10 @@
 //! The wait is only made when recent edits were answered within the
 //! budget: on a long issue whose pages take longer, waiting would only
 //! delay the field. What the estimate follows is the time from an edit to
-//! its pages on screen, measured on every edit whether waited for or not.
+//! the typesetter's answer (the images of the pages in view, as sent),
+//! measured on every edit whether waited for or not; not to the frame that
+//! first saw them, which after a frame that did not wait includes a paint
+//! longer than the budget, so one slow edit would stop the waiting for good.
 //!
 //! Known limit: the layout of the frame that waits is the old one; a
 //! change in the number of pages shows in the next frame.
@@ -52,9 +55,9 @@ impl Pacing {
         }
     }
 
-    /// The pages of `generation` are in view as of `now`: the estimate
-    /// learns how long they took.
-    pub fn shown(&mut self, generation: u64, now: Instant) {
+    /// The pages of `generation` are in view, answered by the typesetter
+    /// at `answered`: the estimate learns how long they took.
+    pub fn shown(&mut self, generation: u64, answered: Instant) {
         let Some((pending, sent)) = self.pending else {
             return;
         };
@@ -62,7 +65,7 @@ impl Pacing {
             return;
         }
         self.pending = None;
-        let took = now.saturating_duration_since(sent);
+        let took = answered.saturating_duration_since(sent);
         // Half the old estimate and half the new figure: a long issue
         // opened after a short one stops the waiting within two edits.
         self.estimate = Some(match self.estimate {

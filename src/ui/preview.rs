@@ -1,6 +1,7 @@
 //! The right column: the typeset pages, as the worker renders them.
 
 use std::ops::Range;
+use std::time::Instant;
 
 use egui::{Color32, Pos2, Rect, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
@@ -47,6 +48,8 @@ pub struct PreviewPanel {
     scroll_to: Option<(usize, f32)>,
     /// Page images taken in so far (for `ui::probes`).
     images_received: u64,
+    /// When the worker sent the newest image taken in.
+    newest_image_sent: Option<Instant>,
 }
 
 impl Default for PreviewPanel {
@@ -60,6 +63,7 @@ impl Default for PreviewPanel {
             fit_width: true,
             visible: 0..1,
             images_received: 0,
+            newest_image_sent: None,
             current: 0,
             scroll_to: None,
         }
@@ -105,6 +109,7 @@ impl PreviewPanel {
                 fingerprint,
                 scale,
                 image,
+                sent,
             } => {
                 let Some(page) = self.pages.get_mut(index) else {
                     return;
@@ -122,6 +127,7 @@ impl PreviewPanel {
                 page.held = Some((fingerprint, scale));
                 page.made_for = generation;
                 self.images_received += 1;
+                self.newest_image_sent = Some(sent);
             }
             Update::Failed { generation, error } => {
                 self.generation = generation;
@@ -156,6 +162,11 @@ impl PreviewPanel {
     /// How many page images have been taken in: a change means new pixels.
     pub fn images_received(&self) -> u64 {
         self.images_received
+    }
+
+    /// When the worker sent the newest page image taken in.
+    pub fn newest_image_sent(&self) -> Option<Instant> {
+        self.newest_image_sent
     }
 
     /// The generation of the newest layout or error shown.
@@ -424,6 +435,7 @@ mod tests {
             fingerprint,
             scale: 1.0,
             image: egui::ColorImage::filled([2, 2], Color32::WHITE),
+            sent: Instant::now(),
         }
     }
 
@@ -451,8 +463,18 @@ mod tests {
         preview.apply(&ctx, page(1, 0, 10));
         assert!(preview.is_current(1, 1.0));
         assert!(!preview.is_current(2, 1.0), "edit 2 not yet shown");
-        preview.apply(&ctx, page(2, 0, 20));
+        let mut answer = page(2, 0, 20);
+        let answered = Instant::now();
+        if let Update::Page { sent, .. } = &mut answer {
+            *sent = answered;
+        }
+        preview.apply(&ctx, answer);
         assert!(preview.is_current(2, 1.0));
+        assert_eq!(
+            preview.newest_image_sent(),
+            Some(answered),
+            "when it was sent"
+        );
         assert!(!preview.is_current(2, 2.0), "not at another scale");
         preview.apply(&ctx, layout(2, &[20, 11, 12]));
         assert!(preview.is_current(2, 1.0));
