@@ -60,7 +60,7 @@ fn typeset(c: &mut Criterion) {
                 let lead = &mut edited.sections[0].articles[0].lead;
                 lead.pop();
                 lead.push(c);
-                if n % 8 == 0 {
+                if n.is_multiple_of(8) {
                     typesetter.forget_unused();
                 }
                 black_box(typesetter.compile(&edited).expect("typesets"))
