@@ -355,15 +355,16 @@ impl WorkerState {
                 return Step::Done;
             }
         };
+        let pages: Vec<PageInfo> = (0..document.page_count())
+            .map(|i| PageInfo {
+                size: document.page_size(i).unwrap_or((595.0, 842.0)),
+                fingerprint: document.page_fingerprint(i).unwrap_or_default(),
+            })
+            .collect();
         if fresh {
             let layout = Update::Layout {
                 generation: job.generation,
-                pages: (0..document.page_count())
-                    .map(|i| PageInfo {
-                        size: document.page_size(i).unwrap_or((595.0, 842.0)),
-                        fingerprint: document.page_fingerprint(i).unwrap_or_default(),
-                    })
-                    .collect(),
+                pages: pages.clone(),
                 marks: document.article_marks().to_vec(),
             };
             if updates.send(layout).is_err() {
@@ -371,9 +372,11 @@ impl WorkerState {
             }
             notify();
         }
-        let count = document.page_count();
-        for index in job.window.clone().filter(|&i| i < count) {
-            if let Err(step) = send_page(document, index, job, requests, updates, notify) {
+        for index in job.window.clone().filter(|&i| i < pages.len()) {
+            let fingerprint = pages[index].fingerprint;
+            if let Err(step) =
+                send_page(document, index, fingerprint, job, requests, updates, notify)
+            {
                 return step;
             }
         }
@@ -411,16 +414,15 @@ impl WorkerState {
             return None;
         }
         for index in window {
-            if let Err(step) = send_page(&prefix, index, job, requests, updates, notify) {
+            let fingerprint = prefix.page_fingerprint(index).unwrap_or_default();
+            if let Err(step) =
+                send_page(&prefix, index, fingerprint, job, requests, updates, notify)
+            {
                 return Some(step);
             }
         }
         self.retired.push(Ok(prefix));
-        match requests.try_recv() {
-            Ok(newer) => Some(Step::Preempted(newer)),
-            Err(TryRecvError::Disconnected) => Some(Step::Closed),
-            Err(TryRecvError::Empty) => None,
-        }
+        interrupted(requests)
     }
 }
 
@@ -433,23 +435,31 @@ fn cut_after(marks: &[ArticleMark], end: usize) -> Option<ArticleId> {
     (position + 1 < marks.len()).then(|| marks[position].id)
 }
 
-/// Renders page `index` of `document` and sends it, unless the UI holds
-/// it already. Stops early (with the step to take) when a newer request
-/// is waiting or the UI has gone.
+/// How the job ends if it must end now: a newer request is waiting, or
+/// the UI has gone.
+fn interrupted(requests: &Receiver<Request>) -> Option<Step> {
+    match requests.try_recv() {
+        Ok(newer) => Some(Step::Preempted(newer)),
+        Err(TryRecvError::Disconnected) => Some(Step::Closed),
+        Err(TryRecvError::Empty) => None,
+    }
+}
+
+/// Renders page `index` of `document` (whose fingerprint is given) and
+/// sends it, unless the UI holds it already. Stops early (with the step to
+/// take) when a newer request is waiting or the UI has gone.
 fn send_page(
     document: &Document,
     index: usize,
+    fingerprint: u128,
     job: &mut Job,
     requests: &Receiver<Request>,
     updates: &Sender<Update>,
     notify: &dyn Fn(),
 ) -> Result<(), Step> {
-    match requests.try_recv() {
-        Ok(newer) => return Err(Step::Preempted(newer)),
-        Err(TryRecvError::Disconnected) => return Err(Step::Closed),
-        Err(TryRecvError::Empty) => {}
+    if let Some(step) = interrupted(requests) {
+        return Err(step);
     }
-    let fingerprint = document.page_fingerprint(index).unwrap_or_default();
     if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
         return Ok(());
     }
