@@ -494,7 +494,7 @@ fn render_threads() -> usize {
 
 /// Page `index` drawn at `scale` as egui takes it: drawn in strips on
 /// every core (up to four), then copied once into the image's pixels.
-/// egui's conversion from bytes, pixel by pixel, took longer than drawing
+/// egui's conversion from bytes, pixel by pixel, took nearly as long as drawing
 /// the page.
 pub fn page_image(
     document: &Document,
