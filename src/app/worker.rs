@@ -130,7 +130,11 @@ impl PreviewWorker {
                     retired: Vec::new(),
                     untidy: 0,
                 };
-                state.run(&job_rx, &update_tx, &notify);
+                state.run(&Ends {
+                    requests: &job_rx,
+                    updates: &update_tx,
+                    notify: &notify,
+                });
             })
             .ok();
         Self {
@@ -213,8 +217,36 @@ const IDLE: Duration = Duration::from_millis(30);
 /// of typing cannot grow the caches without bound.
 const TIDY_EVERY: u32 = 8;
 
+/// The worker's ends of its two channels: requests in, updates out, each
+/// update followed by `notify` (which wakes the UI).
+struct Ends<'a> {
+    requests: &'a Receiver<Request>,
+    updates: &'a Sender<Update>,
+    notify: &'a dyn Fn(),
+}
+
+impl Ends<'_> {
+    /// Sends an update and wakes the UI; false when the UI has gone.
+    fn send(&self, update: Update) -> bool {
+        let sent = self.updates.send(update).is_ok();
+        (self.notify)();
+        sent
+    }
+
+    /// How the job ends if it must end now: a newer request is waiting,
+    /// or the UI has gone.
+    fn interrupted(&self) -> Option<Step> {
+        match self.requests.try_recv() {
+            Ok(newer) => Some(Step::Preempted(newer)),
+            Err(TryRecvError::Disconnected) => Some(Step::Closed),
+            Err(TryRecvError::Empty) => None,
+        }
+    }
+}
+
 impl WorkerState {
-    fn run(&mut self, requests: &Receiver<Request>, updates: &Sender<Update>, notify: &dyn Fn()) {
+    fn run(&mut self, ends: &Ends<'_>) {
+        let requests = ends.requests;
         let mut pending: Option<Request> = None;
         loop {
             let request = match pending.take() {
@@ -234,7 +266,7 @@ impl WorkerState {
             };
             let mut job = match request {
                 Request::Export { issue, targets } => {
-                    if !self.export(&issue, &targets, updates, notify) {
+                    if !self.export(&issue, &targets, ends) {
                         return;
                     }
                     continue;
@@ -246,18 +278,18 @@ impl WorkerState {
                 match request {
                     Request::Preview(newer) => job = newer,
                     Request::Export { issue, targets } => {
-                        if !self.export(&issue, &targets, updates, notify) {
+                        if !self.export(&issue, &targets, ends) {
                             return;
                         }
                     }
                 }
             }
-            match self.work(&mut job, requests, updates, notify) {
+            match self.work(&mut job, ends) {
                 Step::Done => {}
                 Step::Closed => return,
                 Step::Preempted(Request::Preview(newer)) => pending = Some(Request::Preview(newer)),
                 Step::Preempted(Request::Export { issue, targets }) => {
-                    if !self.export(&issue, &targets, updates, notify) {
+                    if !self.export(&issue, &targets, ends) {
                         return;
                     }
                     // Then finish the pages this job still owes.
@@ -268,21 +300,12 @@ impl WorkerState {
     }
 
     /// Writes export files, reporting progress; false when the UI has gone.
-    fn export(
-        &mut self,
-        issue: &Issue,
-        targets: &[Target],
-        updates: &Sender<Update>,
-        notify: &dyn Fn(),
-    ) -> bool {
+    fn export(&mut self, issue: &Issue, targets: &[Target], ends: &Ends<'_>) -> bool {
         let mut progress = |done, total| {
-            let _ = updates.send(Update::ExportProgress { done, total });
-            notify();
+            ends.send(Update::ExportProgress { done, total });
         };
         let result = export::run(&mut self.typesetter, issue, targets, &mut progress);
-        let sent = updates.send(Update::Exported { result }).is_ok();
-        notify();
-        sent
+        ends.send(Update::Exported { result })
     }
 
     /// Drops retired documents and typst's unused cache entries.
@@ -292,16 +315,10 @@ impl WorkerState {
         self.untidy = 0;
     }
 
-    fn work(
-        &mut self,
-        job: &mut Job,
-        requests: &Receiver<Request>,
-        updates: &Sender<Update>,
-        notify: &dyn Fn(),
-    ) -> Step {
+    fn work(&mut self, job: &mut Job, ends: &Ends<'_>) -> Step {
         let fresh = !matches!(&self.last, Some((g, _)) if *g == job.generation);
         let early = if fresh {
-            self.first_pages(job, requests, updates, notify)
+            self.first_pages(job, ends)
         } else {
             None
         };
@@ -314,7 +331,7 @@ impl WorkerState {
                         self.retired.push(old);
                     }
                 }
-                self.pages(fresh, job, requests, updates, notify)
+                self.pages(fresh, job, ends)
             }
         };
         // Counted however the job ended: a burst of typing on a long issue
@@ -328,14 +345,7 @@ impl WorkerState {
 
     /// Sends the layout of the last document (when `fresh`) and the images
     /// of the job's pages that the UI does not hold yet.
-    fn pages(
-        &mut self,
-        fresh: bool,
-        job: &mut Job,
-        requests: &Receiver<Request>,
-        updates: &Sender<Update>,
-        notify: &dyn Fn(),
-    ) -> Step {
+    fn pages(&mut self, fresh: bool, job: &mut Job, ends: &Ends<'_>) -> Step {
         let Some((_, result)) = &self.last else {
             return Step::Done;
         };
@@ -347,10 +357,9 @@ impl WorkerState {
                         generation: job.generation,
                         error: error.clone(),
                     };
-                    if updates.send(failed).is_err() {
+                    if !ends.send(failed) {
                         return Step::Closed;
                     }
-                    notify();
                 }
                 return Step::Done;
             }
@@ -367,16 +376,13 @@ impl WorkerState {
                 pages: pages.clone(),
                 marks: document.article_marks().to_vec(),
             };
-            if updates.send(layout).is_err() {
+            if !ends.send(layout) {
                 return Step::Closed;
             }
-            notify();
         }
         for index in job.window.clone().filter(|&i| i < pages.len()) {
             let fingerprint = pages[index].fingerprint;
-            if let Err(step) =
-                send_page(document, index, fingerprint, job, requests, updates, notify)
-            {
+            if let Err(step) = send_page(document, index, fingerprint, job, ends) {
                 return step;
             }
         }
@@ -393,13 +399,7 @@ impl WorkerState {
     /// Returns how the job ends when it ends here: the UI has gone, or a
     /// newer request came (typing on: the whole issue is typeset once the
     /// typing pauses).
-    fn first_pages(
-        &mut self,
-        job: &mut Job,
-        requests: &Receiver<Request>,
-        updates: &Sender<Update>,
-        notify: &dyn Fn(),
-    ) -> Option<Step> {
+    fn first_pages(&mut self, job: &mut Job, ends: &Ends<'_>) -> Option<Step> {
         let Some((_, Ok(last))) = &self.last else {
             return None;
         };
@@ -415,14 +415,12 @@ impl WorkerState {
         }
         for index in window {
             let fingerprint = prefix.page_fingerprint(index).unwrap_or_default();
-            if let Err(step) =
-                send_page(&prefix, index, fingerprint, job, requests, updates, notify)
-            {
+            if let Err(step) = send_page(&prefix, index, fingerprint, job, ends) {
                 return Some(step);
             }
         }
         self.retired.push(Ok(prefix));
-        interrupted(requests)
+        ends.interrupted()
     }
 }
 
@@ -435,16 +433,6 @@ fn cut_after(marks: &[ArticleMark], end: usize) -> Option<ArticleId> {
     (position + 1 < marks.len()).then(|| marks[position].id)
 }
 
-/// How the job ends if it must end now: a newer request is waiting, or
-/// the UI has gone.
-fn interrupted(requests: &Receiver<Request>) -> Option<Step> {
-    match requests.try_recv() {
-        Ok(newer) => Some(Step::Preempted(newer)),
-        Err(TryRecvError::Disconnected) => Some(Step::Closed),
-        Err(TryRecvError::Empty) => None,
-    }
-}
-
 /// Renders page `index` of `document` (whose fingerprint is given) and
 /// sends it, unless the UI holds it already. Stops early (with the step to
 /// take) when a newer request is waiting or the UI has gone.
@@ -453,11 +441,9 @@ fn send_page(
     index: usize,
     fingerprint: u128,
     job: &mut Job,
-    requests: &Receiver<Request>,
-    updates: &Sender<Update>,
-    notify: &dyn Fn(),
+    ends: &Ends<'_>,
 ) -> Result<(), Step> {
-    if let Some(step) = interrupted(requests) {
+    if let Some(step) = ends.interrupted() {
         return Err(step);
     }
     if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
@@ -474,10 +460,9 @@ fn send_page(
         image,
         sent: Instant::now(),
     };
-    if updates.send(page).is_err() {
+    if !ends.send(page) {
         return Err(Step::Closed);
     }
-    notify();
     // Remember it was sent, in case this job is resumed.
     if job.held.len() <= index {
         job.held.resize(index + 1, None);
@@ -712,25 +697,20 @@ mod tests {
             retired: Vec::new(),
             untidy: 0,
         };
+        let ends = Ends {
+            requests: &waiting,
+            updates: &updates,
+            notify: &|| {},
+        };
         let mut issue = crate::sample::large(12);
-        let step = state.work(
-            &mut job(1, issue.clone(), vec![]),
-            &waiting,
-            &updates,
-            &|| {},
-        );
+        let step = state.work(&mut job(1, issue.clone(), vec![]), &ends);
         assert!(matches!(step, Step::Done));
         for k in 1..=2 * TIDY_EVERY {
             issue.sections[0].articles[0].lead.push('字');
             let generation = u64::from(k) + 1;
             let newer = job(generation + 1, issue.clone(), vec![]);
             let _ = requests.send(Request::Preview(newer));
-            let step = state.work(
-                &mut job(generation, issue.clone(), vec![]),
-                &waiting,
-                &updates,
-                &|| {},
-            );
+            let step = state.work(&mut job(generation, issue.clone(), vec![]), &ends);
             assert!(matches!(step, Step::Preempted(_)), "ended early");
             assert_eq!(state.untidy, (1 + k) % TIDY_EVERY, "after {k} jobs");
             assert!(state.retired.len() < TIDY_EVERY as usize);
