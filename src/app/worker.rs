@@ -204,7 +204,7 @@ struct WorkerState {
     /// Documents replaced since the last tidy: dropping a long issue's
     /// pages takes milliseconds, better spent after its successor's pages
     /// are out.
-    retired: Vec<Result<Document, TypesetError>>,
+    retired: Vec<Document>,
     /// Jobs done since the caches were last tidied.
     untidy: u32,
 }
@@ -327,7 +327,7 @@ impl WorkerState {
             None => {
                 if fresh {
                     let result = self.typesetter.compile(&job.issue);
-                    if let Some((_, old)) = self.last.replace((job.generation, result)) {
+                    if let Some((_, Ok(old))) = self.last.replace((job.generation, result)) {
                         self.retired.push(old);
                     }
                 }
@@ -364,13 +364,17 @@ impl WorkerState {
                 return Step::Done;
             }
         };
-        let pages: Vec<PageInfo> = (0..document.page_count())
-            .map(|i| PageInfo {
-                size: document.page_size(i).unwrap_or((595.0, 842.0)),
-                fingerprint: document.page_fingerprint(i).unwrap_or_default(),
-            })
-            .collect();
-        if fresh {
+        // Every page's fingerprint only for a new layout: a scroll or a
+        // zoom needs only the pages it draws.
+        let laid_out: Option<Vec<PageInfo>> = fresh.then(|| {
+            (0..document.page_count())
+                .map(|i| PageInfo {
+                    size: document.page_size(i).unwrap_or((595.0, 842.0)),
+                    fingerprint: document.page_fingerprint(i).unwrap_or_default(),
+                })
+                .collect()
+        });
+        if let Some(pages) = &laid_out {
             let layout = Update::Layout {
                 generation: job.generation,
                 pages: pages.clone(),
@@ -380,8 +384,11 @@ impl WorkerState {
                 return Step::Closed;
             }
         }
-        for index in job.window.clone().filter(|&i| i < pages.len()) {
-            let fingerprint = pages[index].fingerprint;
+        for index in job.window.clone().filter(|&i| i < document.page_count()) {
+            let fingerprint = match &laid_out {
+                Some(pages) => pages[index].fingerprint,
+                None => document.page_fingerprint(index).unwrap_or_default(),
+            };
             if let Err(step) = send_page(document, index, fingerprint, job, ends) {
                 return step;
             }
@@ -419,7 +426,7 @@ impl WorkerState {
                 return Some(step);
             }
         }
-        self.retired.push(Ok(prefix));
+        self.retired.push(prefix);
         ends.interrupted()
     }
 }
@@ -474,7 +481,9 @@ fn send_page(
 /// Threads to draw a page on: the machine's cores, up to four (past
 /// that the strips are too thin to gain).
 fn render_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    // Asked once: on Linux the answer reads the process's cgroup files.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
 }
 
 /// Page `index` drawn at `scale` as egui takes it: drawn in strips on

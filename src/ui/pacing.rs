@@ -29,7 +29,7 @@ pub const BUDGET: Duration = Duration::from_millis(30);
 pub struct Pacing {
     /// The longest a frame waits.
     budget: Duration,
-    /// A smoothed time from edit to pages on screen.
+    /// A smoothed time from an edit to the typesetter's answer.
     estimate: Option<Duration>,
     /// The generation last sent after an edit, and when.
     pending: Option<(u64, Instant)>,
