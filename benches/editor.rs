@@ -3,7 +3,8 @@
 //!   until the changed visible page is back as a texture (sample issue and a
 //!   40-article issue of 80+ pages), each edit after the last one's job is
 //!   done (typing without a pause, so the worker's housekeeping, every
-//!   eighth job, is in the figure);
+//!   eighth job, is in the figure). Like the preview, it says which page
+//!   images it holds, so an edit draws only the rows it changed;
 //! - UI-thread frame time while typing into a 3,000-character article
 //!   (one egui pass with AccessKit on, plus tessellation).
 //!
@@ -23,13 +24,17 @@ use jianbao::app::worker::{Fonts, Job, PreviewWorker, Update};
 use jianbao::model::{Issue, Paragraph};
 use jianbao::ui::{Command, JianbaoApp, Options};
 
-/// Page textures as the preview holds them, which pages have arrived
-/// since the last edit, and the newest layout.
+/// Page textures as the preview holds them (with the fingerprint and
+/// scale of each), which pages have arrived since the last edit, and the
+/// newest layout.
 #[derive(Default)]
 struct Pages {
     textures: Vec<Option<egui::TextureHandle>>,
+    held: Vec<Option<(u128, f32)>>,
     arrived: HashSet<usize>,
     laid_out: u64,
+    /// The newest layout's page fingerprints.
+    layout: Vec<u128>,
 }
 
 impl Pages {
@@ -38,8 +43,8 @@ impl Pages {
         self.wait_for(worker, ctx, |pages| pages.arrived.contains(&index));
     }
 
-    /// Waits until the job of `generation` is done: its layout and the
-    /// pages `..window_end` are in.
+    /// Waits until the job of `generation` is done: its layout is in and
+    /// the images held of pages `..window_end` are its pages.
     fn wait_done(
         &mut self,
         worker: &PreviewWorker,
@@ -48,7 +53,11 @@ impl Pages {
         window_end: usize,
     ) {
         self.wait_for(worker, ctx, |pages| {
-            pages.laid_out == generation && (0..window_end).all(|i| pages.arrived.contains(&i))
+            pages.laid_out == generation
+                && (0..window_end).all(|i| {
+                    let held = pages.held.get(i).copied().flatten();
+                    held.map(|(print, _)| print) == pages.layout.get(i).copied()
+                })
         });
     }
 
@@ -63,20 +72,37 @@ impl Pages {
             for update in worker.poll() {
                 match update {
                     Update::Failed { error, .. } => panic!("typesetting failed: {error:?}"),
-                    Update::Layout { generation, .. } => self.laid_out = generation,
+                    Update::Layout {
+                        generation, pages, ..
+                    } => {
+                        self.laid_out = generation;
+                        self.layout = pages.iter().map(|p| p.fingerprint).collect();
+                    }
                     Update::Page {
-                        index: i, image, ..
+                        index: i,
+                        image,
+                        patch,
+                        fingerprint,
+                        scale,
+                        ..
                     } => {
                         if self.textures.len() <= i {
                             self.textures.resize(i + 1, None);
+                            self.held.resize(i + 1, None);
                         }
-                        match &mut self.textures[i] {
-                            Some(t) => t.set(image, TextureOptions::LINEAR),
-                            slot @ None => {
+                        match (&mut self.textures[i], patch) {
+                            (Some(t), Some(patch)) => {
+                                assert_eq!(self.held[i], Some((patch.over, scale)));
+                                t.set_partial([0, patch.top], image, TextureOptions::LINEAR);
+                            }
+                            (_, Some(_)) => panic!("rows for a page not held"),
+                            (Some(t), None) => t.set(image, TextureOptions::LINEAR),
+                            (slot @ None, None) => {
                                 *slot =
                                     Some(ctx.load_texture("page", image, TextureOptions::LINEAR))
                             }
                         }
+                        self.held[i] = Some((fingerprint, scale));
                         self.arrived.insert(i);
                     }
                     _ => {}
@@ -111,7 +137,7 @@ fn edit_to_texture(c: &mut Criterion) {
             });
             generation
         };
-        let first = submit(&issue, vec![]);
+        let first = submit(&issue, Vec::new());
         pages.wait_done(&worker, &ctx, first, 2);
         let mut n = 0u32;
         group.bench_function(name, |b| {
@@ -124,7 +150,7 @@ fn edit_to_texture(c: &mut Criterion) {
                     lead.push(char::from_u32(0x4E00 + n).unwrap_or('字'));
                     pages.arrived.clear();
                     let start = Instant::now();
-                    let generation = submit(&issue, vec![]);
+                    let generation = submit(&issue, pages.held.clone());
                     pages.wait(&worker, &ctx, 0);
                     total += start.elapsed();
                     // Let the job finish (the neighbour page, and on a

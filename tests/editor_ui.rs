@@ -122,6 +122,18 @@ fn typing_the_bulletin_name_changes_the_model_and_the_pages() {
     assert_ne!(before[0], after[0], "page 1 shows the new name");
     assert_eq!(before[1..], after[1..], "the other pages are unchanged");
     assert!(harness.state().session().is_some_and(|s| s.is_dirty()));
+    // Page 1's image is the new page: its changed rows were laid over the
+    // old image, none refused.
+    let start = Instant::now();
+    while harness.state().preview_images().0[0].map(|(print, _)| print) != Some(after[0]) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "page 1 never came"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(harness.state().preview_images().1, 0, "no rows refused");
 }
 
 #[test]

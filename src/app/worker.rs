@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use crate::export::{self, ExportError, Target};
 use crate::model::{ArticleId, Issue};
-use crate::typeset::{ArticleMark, Document, FontSet, TypesetError, Typesetter};
+use crate::typeset::{ArticleMark, Document, FontSet, PageDrawing, TypesetError, Typesetter};
 
 /// Which fonts the worker loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +84,9 @@ pub enum Update {
         fingerprint: u128,
         scale: f32,
         image: egui::ColorImage,
+        /// `None`: the whole page. Otherwise the rows that changed, to
+        /// lay over the image the UI holds.
+        patch: Option<Patch>,
         /// When it was sent: how long the typesetter took to answer, apart
         /// from when the UI got round to looking (`ui::pacing`).
         sent: Instant,
@@ -99,6 +102,14 @@ pub enum Update {
     Exported {
         result: Result<Vec<PathBuf>, ExportError>,
     },
+}
+
+/// A page image that covers only the rows an edit changed: it goes over
+/// the image of fingerprint `over`, from row `top` down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Patch {
+    pub over: u128,
+    pub top: usize,
 }
 
 /// Handle to the worker thread; dropping it stops the thread.
@@ -124,12 +135,7 @@ impl PreviewWorker {
                 // The UI checks characters against the same fonts.
                 let _ = update_tx.send(Update::Fonts(fonts.clone()));
                 notify();
-                let mut state = WorkerState {
-                    typesetter: Typesetter::new(fonts),
-                    last: None,
-                    retired: Vec::new(),
-                    untidy: 0,
-                };
+                let mut state = WorkerState::new(fonts);
                 state.run(&Ends {
                     requests: &job_rx,
                     updates: &update_tx,
@@ -207,6 +213,16 @@ struct WorkerState {
     retired: Vec<Document>,
     /// Jobs done since the caches were last tidied.
     untidy: u32,
+    /// The last image sent of each page: what the UI shows once it has
+    /// taken in everything sent, so the next edit sends only what changed.
+    sent: Vec<Option<Sent>>,
+}
+
+/// A page image as sent.
+struct Sent {
+    fingerprint: u128,
+    scale: f32,
+    drawing: PageDrawing,
 }
 
 /// How long the worker waits for the next request before it tidies its
@@ -245,6 +261,16 @@ impl Ends<'_> {
 }
 
 impl WorkerState {
+    fn new(fonts: Arc<FontSet>) -> Self {
+        Self {
+            typesetter: Typesetter::new(fonts),
+            last: None,
+            retired: Vec::new(),
+            untidy: 0,
+            sent: Vec::new(),
+        }
+    }
+
     fn run(&mut self, ends: &Ends<'_>) {
         let requests = ends.requests;
         let mut pending: Option<Request> = None;
@@ -389,7 +415,7 @@ impl WorkerState {
                 Some(pages) => pages[index].fingerprint,
                 None => document.page_fingerprint(index).unwrap_or_default(),
             };
-            if let Err(step) = send_page(document, index, fingerprint, job, ends) {
+            if let Err(step) = send_page(document, index, fingerprint, job, &mut self.sent, ends) {
                 return step;
             }
         }
@@ -422,7 +448,7 @@ impl WorkerState {
         }
         for index in window {
             let fingerprint = prefix.page_fingerprint(index).unwrap_or_default();
-            if let Err(step) = send_page(&prefix, index, fingerprint, job, ends) {
+            if let Err(step) = send_page(&prefix, index, fingerprint, job, &mut self.sent, ends) {
                 return Some(step);
             }
         }
@@ -441,22 +467,59 @@ fn cut_after(marks: &[ArticleMark], end: usize) -> Option<ArticleId> {
 }
 
 /// Renders page `index` of `document` (whose fingerprint is given) and
-/// sends it, unless the UI holds it already. Stops early (with the step to
-/// take) when a newer request is waiting or the UI has gone.
+/// sends it, unless the UI holds it already: only the rows that changed
+/// when the UI has the page's last image (`sent`). Stops early (with the
+/// step to take) when a newer request is waiting or the UI has gone.
 fn send_page(
     document: &Document,
     index: usize,
     fingerprint: u128,
     job: &mut Job,
+    sent: &mut Vec<Option<Sent>>,
     ends: &Ends<'_>,
 ) -> Result<(), Step> {
     if let Some(step) = ends.interrupted() {
         return Err(step);
     }
-    if job.held.get(index).copied().flatten() == Some((fingerprint, job.scale)) {
+    let Some(drawing) = document.page_drawing(index) else {
+        return Ok(());
+    };
+    if sent.len() <= index {
+        sent.resize_with(index + 1, || None);
+    }
+    let held = job.held.get(index).copied().flatten();
+    if held == Some((fingerprint, job.scale)) {
+        sent[index] = Some(Sent {
+            fingerprint,
+            scale: job.scale,
+            drawing,
+        });
         return Ok(());
     }
-    let Ok(image) = page_image(document, index, job.scale) else {
+    let Ok([_, height]) = document.page_pixels(index, job.scale) else {
+        return Ok(());
+    };
+    // A patch needs the UI to have had an image of the page when it asked
+    // (one cleared since then gets the page whole), and the image sent
+    // last at this scale to draw over.
+    let patch = sent[index]
+        .as_ref()
+        .filter(|last| held.is_some() && last.scale == job.scale)
+        .and_then(|last| {
+            let rows = document
+                .rows_changed(index, &last.drawing, job.scale)
+                .ok()?;
+            // Most of the page changed: as quick to send it whole.
+            (rows.len() * 3 < height * 2).then_some((last.fingerprint, rows))
+        });
+    let rows = match &patch {
+        Some((_, rows)) if rows.is_empty() => {
+            rows.start.min(height - 1)..rows.start.min(height - 1) + 1
+        }
+        Some((_, rows)) => rows.clone(),
+        None => 0..height,
+    };
+    let Ok(image) = page_image(document, index, job.scale, rows.clone()) else {
         return Ok(());
     };
     let page = Update::Page {
@@ -465,11 +528,20 @@ fn send_page(
         fingerprint,
         scale: job.scale,
         image,
+        patch: patch.map(|(over, _)| Patch {
+            over,
+            top: rows.start,
+        }),
         sent: Instant::now(),
     };
     if !ends.send(page) {
         return Err(Step::Closed);
     }
+    sent[index] = Some(Sent {
+        fingerprint,
+        scale: job.scale,
+        drawing,
+    });
     // Remember it was sent, in case this job is resumed.
     if job.held.len() <= index {
         job.held.resize(index + 1, None);
@@ -478,40 +550,27 @@ fn send_page(
     Ok(())
 }
 
-/// Threads to draw a page on: the machine's cores, up to four (past
-/// that the strips are too thin to gain).
 fn render_threads() -> usize {
     // Asked once: on Linux the answer reads the process's cgroup files.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
 }
 
-/// Page `index` drawn at `scale` as egui takes it: drawn in strips on
-/// every core (up to four), then copied once into the image's pixels.
-/// egui's conversion from bytes, pixel by pixel, took nearly as long as drawing
-/// the page.
+/// Rows `rows` of page `index` drawn at `scale`, as egui takes them: drawn
+/// in strips on every core (up to four), each straight into the image's
+/// pixels. The pixels start as zeroed memory from the system, so no core
+/// spends time clearing them first.
 pub fn page_image(
     document: &Document,
     index: usize,
     scale: f32,
+    rows: Range<usize>,
 ) -> Result<egui::ColorImage, TypesetError> {
-    let strips = document.render_page_bands(index, scale, render_threads())?;
-    let width = strips.first().map_or(0, |strip| strip.width() as usize);
-    let height = strips.iter().map(|strip| strip.height() as usize).sum();
-    let mut pixels = Vec::with_capacity(width * height);
-    for strip in &strips {
-        match bytemuck::try_cast_slice::<u8, egui::Color32>(strip.data()) {
-            Ok(whole) => pixels.extend_from_slice(whole),
-            // Only if the allocator gave the bytes an odd address.
-            Err(_) => pixels.extend(
-                strip
-                    .data()
-                    .chunks_exact(4)
-                    .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3])),
-            ),
-        }
-    }
-    Ok(egui::ColorImage::new([width, height], pixels))
+    let [width, _] = document.page_pixels(index, scale)?;
+    let mut pixels: Vec<egui::Color32> = bytemuck::zeroed_vec(width * rows.len());
+    let bytes = bytemuck::cast_slice_mut(&mut pixels);
+    document.render_rows_into(index, scale, rows.clone(), render_threads(), bytes)?;
+    Ok(egui::ColorImage::new([width, rows.len()], pixels))
 }
 
 enum Step {
@@ -625,6 +684,82 @@ mod tests {
         );
     }
 
+    /// The page images of `updates`, by page, the last of each.
+    fn images(updates: Vec<Update>) -> Vec<(usize, u128, egui::ColorImage, Option<Patch>)> {
+        updates
+            .into_iter()
+            .filter_map(|u| match u {
+                Update::Page {
+                    index,
+                    fingerprint,
+                    image,
+                    patch,
+                    ..
+                } => Some((index, fingerprint, image, patch)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// An edit sends, for a page the UI holds, only the rows it changed;
+    /// laid over the image held, they make the new page. A page the UI no
+    /// longer holds comes whole.
+    #[test]
+    fn an_edit_sends_only_the_rows_it_changed() {
+        let worker = PreviewWorker::spawn(Fonts::Bundled, || {});
+        let mut issue = crate::sample::issue();
+        worker.submit(job(1, issue.clone(), vec![]));
+        let first = images(collect(&worker, |u| {
+            u.iter()
+                .filter(|u| matches!(u, Update::Page { .. }))
+                .count()
+                == 2
+        }));
+        let (_, held_print, mut held_image, patch) = first[0].clone();
+        assert_eq!(patch, None, "the first image of a page is whole");
+        let held = vec![Some((held_print, 0.5)), Some((first[1].1, 0.5))];
+
+        issue.sections[0].articles[0].lead.insert(0, '喆');
+        worker.submit(job(2, issue.clone(), held));
+        let second = images(collect(&worker, |u| {
+            u.iter().any(|u| matches!(u, Update::Page { index: 0, .. }))
+        }));
+        let (_, new_print, rows, patch) = second[0].clone();
+        let Some(Patch { over, top }) = patch else {
+            panic!("rows, not the whole page");
+        };
+        assert_eq!(over, held_print);
+        assert_ne!(new_print, held_print);
+        let [width, height] = held_image.size;
+        assert_eq!(rows.size[0], width);
+        assert!(
+            rows.size[1] < height / 2,
+            "{} of {height} rows",
+            rows.size[1]
+        );
+        let start = top * width;
+        held_image.pixels[start..start + rows.pixels.len()].copy_from_slice(&rows.pixels);
+        let document = Typesetter::new(Arc::new(FontSet::bundled()))
+            .compile(&issue)
+            .expect("typesets");
+        let whole = document.render_page(0, 0.5).expect("renders");
+        let worst = bytemuck::cast_slice::<egui::Color32, u8>(&held_image.pixels)
+            .iter()
+            .zip(whole.data())
+            .map(|(a, b)| a.abs_diff(*b))
+            .max();
+        assert!(worst <= Some(1), "the new page, off by {worst:?}");
+
+        // The UI cleared its pages (another issue, say): whole pages.
+        issue.sections[0].articles[0].lead.insert(0, '堃');
+        worker.submit(job(3, issue, vec![]));
+        let third = images(collect(&worker, |u| {
+            u.iter().any(|u| matches!(u, Update::Page { index: 0, .. }))
+        }));
+        assert_eq!(third[0].3, None);
+        assert_eq!(third[0].2.size, [width, height]);
+    }
+
     #[test]
     fn the_cut_falls_after_the_first_article_starting_past_the_window() {
         let mark = |id, page| ArticleMark {
@@ -700,12 +835,7 @@ mod tests {
     fn a_burst_of_typing_is_tidied_as_it_goes() {
         let (requests, waiting) = mpsc::channel();
         let (updates, _received) = mpsc::channel();
-        let mut state = WorkerState {
-            typesetter: Typesetter::new(Arc::new(FontSet::bundled())),
-            last: None,
-            retired: Vec::new(),
-            untidy: 0,
-        };
+        let mut state = WorkerState::new(Arc::new(FontSet::bundled()));
         let ends = Ends {
             requests: &waiting,
             updates: &updates,

@@ -9,6 +9,8 @@
 //! Document ──pdf──────────► PDF bytes
 //! ```
 
+mod changes;
+mod converge;
 mod data;
 mod font_index;
 mod fonts;
@@ -21,6 +23,7 @@ pub use data::{
 pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontRole, FontSet, PrintedFont};
 pub use world::TEMPLATE;
 
+use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
@@ -45,6 +48,10 @@ pub const MAX_RENDER_SIDE: f32 = 16_384.0;
 /// changed.
 pub struct Typesetter {
     world: SandboxWorld,
+    /// The last layout of the whole issue and of a cut issue
+    /// ([`compile_prefix`](Self::compile_prefix)): where the next compile
+    /// of the same kind starts (see `converge`).
+    previous: [Option<PagedDocument>; 2],
 }
 
 /// Where an article begins on the pages: page index (from 0) and the
@@ -55,6 +62,10 @@ pub struct ArticleMark {
     pub page: usize,
     pub y: f64,
 }
+
+/// One page as drawn (cheap to keep: typst's frames are shared).
+#[derive(Clone)]
+pub struct PageDrawing(typst::layout::Frame);
 
 /// A typeset issue: its pages and where each article starts on them.
 #[derive(Clone)]
@@ -92,6 +103,7 @@ impl Typesetter {
     pub fn new(fonts: Arc<FontSet>) -> Self {
         Self {
             world: SandboxWorld::new(fonts),
+            previous: [None, None],
         }
     }
 
@@ -108,7 +120,10 @@ impl Typesetter {
     ) -> Result<Document, TypesetError> {
         let json = data::to_json(issue, options, self.world.fonts());
         self.world.set_data(json);
-        run(&self.world)
+        let previous = &mut self.previous[usize::from(options.prefix)];
+        let document = run(&self.world, previous.as_ref())?;
+        *previous = Some(document.paged.clone());
+        Ok(document)
     }
 
     /// The issue cut after article `through`, without its 报尾: a quick
@@ -160,10 +175,11 @@ fn prefix_through(issue: &Issue, through: ArticleId) -> Option<Issue> {
     })
 }
 
-/// Lays out the world's document and finds where its articles start.
-fn run(world: &SandboxWorld) -> Result<Document, TypesetError> {
-    let result = guard(|| typst::compile::<PagedDocument>(world).output)?;
-    let paged = result.map_err(|errors| TypesetError::Compile(describe(world, &errors)))?;
+/// Lays out the world's document, starting from the answers of
+/// `previous`, and finds where its articles start.
+fn run(world: &SandboxWorld, previous: Option<&PagedDocument>) -> Result<Document, TypesetError> {
+    let result = guard(|| converge::compile(world, previous))?;
+    let (paged, _) = result.map_err(|errors| TypesetError::Compile(describe(world, &errors)))?;
     let marks = article_marks(&paged);
     Ok(Document { paged, marks })
 }
@@ -183,7 +199,7 @@ pub fn compile_volume(
     };
     let newest = data::to_json(newest, &PrintOptions::default(), &fonts);
     let volume = data::volume_json(issues, title, subtitle, &fonts);
-    run(&SandboxWorld::volume(fonts, newest, volume))
+    run(&SandboxWorld::volume(fonts, newest, volume), None)
 }
 
 impl Document {
@@ -241,28 +257,53 @@ impl Document {
         guard(|| typst_render::render(page, &options))
     }
 
-    /// Renders one page like [`render_page`](Self::render_page), in
-    /// `bands` horizontal strips (top first) drawn at once on as many
-    /// threads: the preview's way, since an edit waits for its page and a
-    /// page's glyphs are drawn one by one. Each strip starts on a whole
-    /// pixel, so the strips stack to the page drawn whole, to within a
-    /// level of anti-aliasing where a glyph crosses a seam.
-    pub fn render_page_bands(
+    /// The size in pixels, `[width, height]`, of page `index` drawn at
+    /// `pixels_per_point`: what [`render_page_into`](Self::render_page_into)
+    /// fills.
+    pub fn page_pixels(
         &self,
         index: usize,
         pixels_per_point: f32,
+    ) -> Result<[usize; 2], TypesetError> {
+        let size = self.page_to_render(index, pixels_per_point)?.frame.size();
+        // As typst_render rounds the page's size, in f32.
+        let pixels = |points: f64| (pixels_per_point * points as f32).round().max(1.0) as usize;
+        Ok([pixels(size.x.to_pt()), pixels(size.y.to_pt())])
+    }
+
+    /// Draws rows `rows` of page `index` like
+    /// [`render_page`](Self::render_page) into `pixels` (premultiplied
+    /// RGBA, top row first, as wide as [`page_pixels`](Self::page_pixels)
+    /// says), in `bands` horizontal strips drawn at once on as many
+    /// threads, each copying itself into its own rows: the preview's way,
+    /// since an edit waits for its page, a page's glyphs are drawn one by
+    /// one, and copying a page is not free either. Each strip starts on a
+    /// whole pixel, so the result matches the page drawn whole to within a
+    /// level of anti-aliasing where a glyph crosses a seam.
+    pub fn render_rows_into(
+        &self,
+        index: usize,
+        pixels_per_point: f32,
+        rows: Range<usize>,
         bands: usize,
-    ) -> Result<Vec<Pixmap>, TypesetError> {
+        pixels: &mut [u8],
+    ) -> Result<(), TypesetError> {
+        let [width, height] = self.page_pixels(index, pixels_per_point)?;
+        if rows.is_empty() || rows.end > height || pixels.len() != width * rows.len() * 4 {
+            return Err(TypesetError::Internal(format!(
+                "{} bytes for rows {rows:?} of a page of {width}×{height} pixels",
+                pixels.len()
+            )));
+        }
         let page = self.page_to_render(index, pixels_per_point)?;
         let size = page.frame.size();
-        // As typst_render rounds the page's height, in f32.
-        let rows = (pixels_per_point * size.y.to_pt() as f32).round().max(1.0) as usize;
-        let bands = bands.clamp(1, rows);
+        let bands = bands.clamp(1, rows.len());
         let scale = f64::from(pixels_per_point);
         let options = render_options(pixels_per_point);
-        // Strip k covers rows [rows·k/bands, rows·(k+1)/bands).
-        let strip = |band: usize| {
-            let (top, bottom) = (rows * band / bands, rows * (band + 1) / bands);
+        // Strip k covers rows start + [n·k/bands, n·(k+1)/bands).
+        let edge = |band: usize| rows.start + rows.len() * band / bands;
+        let draw = |band: usize, into: &mut [u8]| {
+            let (top, bottom) = (edge(band), edge(band + 1));
             let mut frame = typst::layout::Frame::hard(typst::layout::Size::new(
                 size.x,
                 typst::layout::Abs::pt((bottom - top) as f64 / scale),
@@ -273,20 +314,59 @@ impl Document {
                 frame,
                 ..page.clone()
             };
-            guard(|| typst_render::render(&strip, &options))
+            let drawn = guard(|| typst_render::render(&strip, &options))?;
+            if drawn.data().len() != into.len() {
+                return Err(TypesetError::Internal("a strip of another size".into()));
+            }
+            into.copy_from_slice(drawn.data());
+            Ok(())
         };
+        let mut strips = Vec::with_capacity(bands);
+        let mut rest = pixels;
+        for band in 0..bands {
+            let (strip, after) = rest.split_at_mut((edge(band + 1) - edge(band)) * width * 4);
+            strips.push(strip);
+            rest = after;
+        }
         std::thread::scope(|scope| {
-            let threads: Vec<_> = (1..bands)
-                .map(|band| scope.spawn(move || strip(band)))
+            let mut strips = strips.into_iter().enumerate();
+            let first = strips.next();
+            let threads: Vec<_> = strips
+                .map(|(band, into)| scope.spawn(move || draw(band, into)))
                 .collect();
-            std::iter::once(strip(0))
-                .chain(threads.into_iter().map(|thread| {
-                    thread
-                        .join()
-                        .unwrap_or_else(|_| Err(TypesetError::Internal("render thread".into())))
-                }))
-                .collect()
+            let first = first.map_or(Ok(()), |(band, into)| draw(band, into));
+            threads.into_iter().fold(first, |result, thread| {
+                let drawn = thread
+                    .join()
+                    .unwrap_or_else(|_| Err(TypesetError::Internal("render thread".into())));
+                result.and(drawn)
+            })
         })
+    }
+
+    /// Page `index` as drawn, kept to tell later what an edit changed on
+    /// it ([`rows_changed`](Self::rows_changed)).
+    pub fn page_drawing(&self, index: usize) -> Option<PageDrawing> {
+        Some(PageDrawing(self.paged.pages().get(index)?.frame.clone()))
+    }
+
+    /// The rows of page `index` at `pixels_per_point` that draw differently
+    /// from `before`: empty when none do, every row when that cannot be
+    /// told. Drawing only those over the old image gives the new page.
+    pub fn rows_changed(
+        &self,
+        index: usize,
+        before: &PageDrawing,
+        pixels_per_point: f32,
+    ) -> Result<Range<usize>, TypesetError> {
+        let [_, rows] = self.page_pixels(index, pixels_per_point)?;
+        let page = self.page_to_render(index, pixels_per_point)?;
+        Ok(changes::rows_changed(
+            &before.0,
+            &page.frame,
+            pixels_per_point,
+            rows,
+        ))
     }
 
     /// Page `index`, if it exists and `pixels_per_point` gives a sane size.
@@ -562,15 +642,14 @@ mod tests {
         for scale in [0.5, 1.5, 2.25] {
             let whole = doc.render_page(0, scale).expect("renders");
             for bands in 1..=4 {
-                let strips = doc.render_page_bands(0, scale, bands).expect("renders");
-                assert_eq!(strips.len(), bands);
-                assert!(strips.iter().all(|s| s.width() == whole.width()));
-                let stacked: Vec<u8> = strips.iter().flat_map(|s| s.data().to_vec()).collect();
+                let [width, height] = doc.page_pixels(0, scale).expect("a page");
                 assert_eq!(
-                    stacked.len(),
-                    whole.data().len(),
-                    "{bands} strips at {scale}"
+                    [width, height],
+                    [whole.width() as usize, whole.height() as usize]
                 );
+                let mut stacked = vec![0u8; width * height * 4];
+                doc.render_rows_into(0, scale, 0..height, bands, &mut stacked)
+                    .expect("renders");
                 let worst = stacked
                     .iter()
                     .zip(whole.data())
@@ -582,8 +661,13 @@ mod tests {
                 );
             }
         }
-        assert!(doc.render_page_bands(99, 1.0, 2).is_err());
-        assert!(doc.render_page_bands(0, 1e6, 2).is_err());
+        assert!(doc.page_pixels(99, 1.0).is_err());
+        assert!(doc.page_pixels(0, 1e6).is_err());
+        let mut too_short = vec![0u8; 16];
+        assert!(
+            doc.render_rows_into(0, 1.0, 0..842, 2, &mut too_short)
+                .is_err()
+        );
     }
 
     #[test]

@@ -261,6 +261,12 @@ impl JianbaoApp {
         self.views.preview.fingerprints()
     }
 
+    /// What the preview holds of each page (fingerprint and scale of its
+    /// image), and how many changed rows it could not lay over an image.
+    pub fn preview_images(&self) -> (Vec<Option<(u128, f32)>>, u64) {
+        (self.views.preview.held(), self.views.preview.repairs())
+    }
+
     /// Runs a command as if chosen from the menu.
     pub fn command(&mut self, ctx: &egui::Context, command: Command) {
         let effects = self.editor.command(command);
@@ -376,6 +382,7 @@ impl JianbaoApp {
             scale: preview.render_scale(ctx.pixels_per_point()),
             window: preview.wanted_window(),
             held: preview.held(),
+            repairs: preview.repairs(),
         });
         // An edit to pages already shown: paint it with its pages when
         // they are expected soon (`ui::pacing`).

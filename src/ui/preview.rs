@@ -50,6 +50,9 @@ pub struct PreviewPanel {
     images_received: u64,
     /// When the worker sent the newest image taken in.
     newest_image_sent: Option<Instant>,
+    /// Patches that found another image than the one they were made for:
+    /// a change asks the worker for the pages again.
+    repairs: u64,
 }
 
 impl Default for PreviewPanel {
@@ -66,6 +69,7 @@ impl Default for PreviewPanel {
             newest_image_sent: None,
             current: 0,
             scroll_to: None,
+            repairs: 0,
         }
     }
 }
@@ -109,14 +113,25 @@ impl PreviewPanel {
                 fingerprint,
                 scale,
                 image,
+                patch,
                 sent,
             } => {
                 let Some(page) = self.pages.get_mut(index) else {
                     return;
                 };
-                match &mut page.texture {
-                    Some(texture) => texture.set(image, TextureOptions::LINEAR),
-                    None => {
+                match (&mut page.texture, patch) {
+                    (Some(texture), Some(patch)) if page.held == Some((patch.over, scale)) => {
+                        texture.set_partial([0, patch.top], image, TextureOptions::LINEAR);
+                    }
+                    // Rows for an image this page no longer has (it was
+                    // cleared, or replaced in between): ask again.
+                    (_, Some(_)) => {
+                        page.held = None;
+                        self.repairs += 1;
+                        return;
+                    }
+                    (Some(texture), None) => texture.set(image, TextureOptions::LINEAR),
+                    (None, None) => {
                         page.texture = Some(ctx.load_texture(
                             format!("page-{index}"),
                             image,
@@ -186,6 +201,12 @@ impl PreviewPanel {
     /// What the UI holds for each page, for the worker to skip.
     pub fn held(&self) -> Vec<Option<(u128, f32)>> {
         self.pages.iter().map(|p| p.held).collect()
+    }
+
+    /// How many page patches could not be laid over their image: the
+    /// pages are wanted again when it changes.
+    pub fn repairs(&self) -> u64 {
+        self.repairs
     }
 
     /// Pages to render: the visible ones and one either side.
@@ -435,6 +456,20 @@ mod tests {
             fingerprint,
             scale: 1.0,
             image: egui::ColorImage::filled([2, 2], Color32::WHITE),
+            patch: None,
+            sent: Instant::now(),
+        }
+    }
+
+    /// Rows for page `index` laid over the image of fingerprint `over`.
+    fn patch(generation: u64, index: usize, fingerprint: u128, over: u128) -> Update {
+        Update::Page {
+            generation,
+            index,
+            fingerprint,
+            scale: 1.0,
+            image: egui::ColorImage::filled([2, 1], Color32::RED),
+            patch: Some(crate::app::worker::Patch { over, top: 1 }),
             sent: Instant::now(),
         }
     }
@@ -481,5 +516,30 @@ mod tests {
         // A layout whose page differs from the image held: not current.
         preview.apply(&ctx, layout(3, &[30, 11, 12]));
         assert!(!preview.is_current(3, 1.0));
+    }
+
+    /// Changed rows go over the image they were made for; rows for an
+    /// image the page no longer shows are refused, and the pages are
+    /// asked for again.
+    #[test]
+    fn rows_go_over_their_own_image_or_the_page_is_asked_for_again() {
+        let ctx = egui::Context::default();
+        let mut preview = PreviewPanel::default();
+        preview.apply(&ctx, layout(1, &[10, 11]));
+        preview.apply(&ctx, page(1, 0, 10));
+        preview.apply(&ctx, patch(2, 0, 20, 10));
+        assert_eq!(preview.held()[0], Some((20, 1.0)));
+        assert_eq!(preview.images_received(), 2);
+        assert_eq!(preview.repairs(), 0);
+
+        // Made for 10, but the page shows 20 now.
+        preview.apply(&ctx, patch(3, 0, 30, 10));
+        assert_eq!(preview.held()[0], None, "its image is wanted again");
+        assert_eq!(preview.repairs(), 1);
+        assert_eq!(preview.images_received(), 2);
+        // Page 2 has no image at all.
+        preview.apply(&ctx, patch(3, 1, 31, 11));
+        assert_eq!(preview.held()[1], None);
+        assert_eq!(preview.repairs(), 2);
     }
 }

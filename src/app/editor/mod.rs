@@ -116,6 +116,9 @@ pub struct PageRequest {
     /// What the preview holds of each page: fingerprint and scale (what
     /// it holds is not rendered again).
     pub held: Vec<Option<(u128, f32)>>,
+    /// Bumped when the preview lost an image it was sent changes for:
+    /// the pages are asked for again.
+    pub repairs: u64,
 }
 
 /// A line in the status bar that goes away by itself.
@@ -133,6 +136,7 @@ struct PreviewJobKey {
     /// The render scale's bits (an `f32` compared exactly).
     scale_bits: u32,
     window: Range<usize>,
+    repairs: u64,
 }
 
 /// The typesetting worker and what was last sent to it.
@@ -501,6 +505,7 @@ impl Editor {
             generation: feed.generation,
             scale_bits: request.scale.to_bits(),
             window: request.window.clone(),
+            repairs: request.repairs,
         };
         if feed.last_job.as_ref() != Some(&key) {
             feed.worker.submit(Job {
