@@ -395,7 +395,7 @@ pub fn run(
                 written.push(target.path.clone());
             }
             Format::Png => {
-                let document = typesetter.compile(issue)?;
+                let document = typesetter.compile_with(issue, &PrintOptions::default())?;
                 let stem = png_stem(&target.path).unwrap_or_else(|| "page".to_owned());
                 let folder = target.path.parent().unwrap_or(Path::new("."));
                 written.extend(png_pages(&document, folder, &stem, target.png_scale)?);

@@ -48,10 +48,17 @@ pub const MAX_RENDER_SIDE: f32 = 16_384.0;
 /// changed.
 pub struct Typesetter {
     world: SandboxWorld,
-    /// The last layout of the whole issue and of a cut issue
-    /// ([`compile_prefix`](Self::compile_prefix)): where the next compile
-    /// of the same kind starts (see `converge`).
+    /// The last preview layout of the whole issue and of a cut issue
+    /// ([`compile_prefix`](Self::compile_prefix)), by [`Seed`]: where the
+    /// next of the same kind starts (see `converge`).
     previous: [Option<PagedDocument>; 2],
+}
+
+/// Which kept layout a preview compile starts from.
+#[derive(Clone, Copy)]
+enum Seed {
+    Whole = 0,
+    Prefix = 1,
 }
 
 /// Where an article begins on the pages: page index (from 0) and the
@@ -108,19 +115,36 @@ impl Typesetter {
     }
 
     /// The issue as it appears in the editor's preview.
+    /// It starts from the last preview's layout (see `converge`).
     pub fn compile(&mut self, issue: &Issue) -> Result<Document, TypesetError> {
-        self.compile_with(issue, &PrintOptions::default())
+        self.lay_out(issue, &PrintOptions::default(), Some(Seed::Whole))
     }
 
-    /// The issue laid out with per-export choices (the copy serial).
+    /// The issue laid out with per-export choices (the copy serial). Laid
+    /// out from nothing, as typst does, so that a draft always gives the
+    /// same file whatever was previewed before.
     pub fn compile_with(
         &mut self,
         issue: &Issue,
         options: &PrintOptions,
     ) -> Result<Document, TypesetError> {
+        self.lay_out(issue, options, None)
+    }
+
+    /// Lays `issue` out, starting from the last layout kept in `seed`
+    /// (and keeping this one there), or from nothing.
+    fn lay_out(
+        &mut self,
+        issue: &Issue,
+        options: &PrintOptions,
+        seed: Option<Seed>,
+    ) -> Result<Document, TypesetError> {
         let json = data::to_json(issue, options, self.world.fonts());
         self.world.set_data(json);
-        let previous = &mut self.previous[usize::from(options.prefix)];
+        let Some(seed) = seed else {
+            return run(&self.world, None);
+        };
+        let previous = &mut self.previous[seed as usize];
         let document = run(&self.world, previous.as_ref())?;
         *previous = Some(document.paged.clone());
         Ok(document)
@@ -142,7 +166,7 @@ impl Typesetter {
             prefix: true,
             ..PrintOptions::default()
         };
-        Some(self.compile_with(&prefix, &options))
+        Some(self.lay_out(&prefix, &options, Some(Seed::Prefix)))
     }
 
     /// Drops typst's cached work unused for the last few calls: an editing
