@@ -1459,9 +1459,9 @@ fn the_fonts_the_pages_really_use_are_shown() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
     open_sample(&mut harness);
-    // The test editor has only the bundled fonts: all four official ones
-    // are missing.
-    harness.get_by_label("字体：4 种以内置字体代替");
+    // The test editor has only the bundled fonts: all five official ones
+    // (宋体 for page numbers too) are missing.
+    harness.get_by_label("字体：5 种以内置字体代替");
 
     menu(&mut harness, "文件", "导出…");
     harness.get_by_label("仍然导出").click();
@@ -1474,7 +1474,7 @@ fn the_fonts_the_pages_really_use_are_shown() {
     let stand_ins = harness
         .query_all_by_label_contains("本机未安装，打印使用内置的")
         .count();
-    assert_eq!(stand_ins, 4, "one line per font role");
+    assert_eq!(stand_ins, 5, "one line per font role");
 }
 
 /// At 1024×700 the form column was about 215 px and the body ran under
@@ -1728,5 +1728,34 @@ fn a_keystroke_and_the_page_it_changes_are_painted_in_one_frame() {
     assert_ne!(
         before[0], after[0],
         "page 1, with the new name, is on screen"
+    );
+}
+
+/// The page numbers' placement is a style choice: the standard's (odd
+/// pages right, even left) or centred, chosen in the settings, and the
+/// pages follow.
+#[test]
+fn page_numbers_can_be_centred_from_the_settings() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    assert_eq!(
+        issue(&harness).style.page_numbers,
+        jianbao::model::PageNumbers::Outside
+    );
+    let before = harness.state().preview_fingerprints();
+    menu(&mut harness, "视图", "设置");
+    harness.run_steps(2);
+    harness.get_by_label("居中").click();
+    harness.run_steps(2);
+    assert_eq!(
+        issue(&harness).style.page_numbers,
+        jianbao::model::PageNumbers::Centred
+    );
+    wait_for_preview(&mut harness);
+    let after = harness.state().preview_fingerprints();
+    assert!(
+        before.iter().zip(&after).all(|(a, b)| a != b),
+        "every page's number moved"
     );
 }

@@ -258,3 +258,155 @@ fn libreoffice_reads_the_word_file() {
         assert!(text.contains(piece), "{piece} missing");
     }
 }
+
+/// A word as `pdftotext -bbox` places it, in points from the top left.
+#[derive(Debug)]
+struct Word {
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+    text: String,
+}
+
+/// The words of each page of `pdf`, from `pdftotext -bbox`.
+fn pdf_words(pdf: &Path) -> Vec<Vec<Word>> {
+    let html = run(
+        "pdftotext",
+        &["-bbox".as_ref(), pdf.as_os_str(), "-".as_ref()],
+    );
+    let attribute = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).expect("the attribute") + name.len() + 2;
+        let end = start + tag[start..].find('"').expect("its end");
+        tag[start..end].parse().expect("a number")
+    };
+    let mut pages = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(Vec::new());
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let (tag, text) = rest.split_once('>').expect("a whole word element");
+            let text = text.trim_end_matches("</word>").to_owned();
+            let page = pages.last_mut().expect("words are inside pages");
+            page.push(Word {
+                x_min: attribute(tag, "xMin"),
+                y_min: attribute(tag, "yMin"),
+                x_max: attribute(tag, "xMax"),
+                y_max: attribute(tag, "yMax"),
+                text,
+            });
+        }
+    }
+    pages
+}
+
+fn export(issue: &jianbao::model::Issue, dir: &Path) -> PathBuf {
+    let draft = dir.join("issue.ron");
+    jianbao::store::save(&draft, issue).expect("saves");
+    let pdf = dir.join("issue.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("export")
+        .arg(&draft)
+        .arg("-o")
+        .arg(&pdf)
+        .arg("--force")
+        .status()
+        .expect("jianbao runs");
+    assert!(status.success());
+    pdf
+}
+
+const MM: f64 = 72.0 / 25.4;
+
+/// GB/T 9704-2012 7.5: the page number "— n —" at the right of odd pages
+/// and the left of even ones, one character (14 pt) in from the type
+/// area's edge; or centred.
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn page_numbers_are_placed_as_the_style_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (left, right) = (28.0 * MM, (210.0 - 26.0) * MM);
+    let mut issue = jianbao::sample::issue();
+    for placement in [
+        jianbao::model::PageNumbers::Outside,
+        jianbao::model::PageNumbers::Centred,
+    ] {
+        issue.style.page_numbers = placement;
+        let pages = pdf_words(&export(&issue, dir.path()));
+        assert!(pages.len() >= 2);
+        for (index, words) in pages.iter().enumerate() {
+            let n = (index + 1).to_string();
+            let at = words
+                .windows(3)
+                .position(|w| w[0].text == "—" && w[1].text == n && w[2].text == "—")
+                .unwrap_or_else(|| panic!("— {n} — on page {n}"));
+            let (start, end) = (words[at].x_min, words[at + 2].x_max);
+            let page = index + 1;
+            match placement {
+                jianbao::model::PageNumbers::Outside if page % 2 == 1 => {
+                    assert!(
+                        (right - 14.0 - end).abs() < 0.5,
+                        "page {page} ends at {end}"
+                    )
+                }
+                jianbao::model::PageNumbers::Outside => {
+                    assert!(
+                        (left + 14.0 - start).abs() < 0.5,
+                        "page {page} starts at {start}"
+                    )
+                }
+                jianbao::model::PageNumbers::Centred => {
+                    let middle = (start + end) / 2.0;
+                    assert!(
+                        ((left + right) / 2.0 - middle).abs() < 0.5,
+                        "page {page}: {middle}"
+                    )
+                }
+            }
+            // Below the type area, in 4号.
+            assert!(words[at + 1].y_min > (297.0 - 35.0) * MM);
+            assert!((words[at + 1].y_max - words[at + 1].y_min - 14.0).abs() < 0.1);
+        }
+    }
+}
+
+/// GB/T 9704-2012: a full page holds 22 lines of 28 characters. Measured
+/// on the second page of an article of plain hanzi, from where pdftotext
+/// places each line.
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn a_full_page_is_22_lines_of_28_characters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut issue = jianbao::sample::issue();
+    issue.sections.truncate(1);
+    issue.sections[0].articles.truncate(1);
+    let article = &mut issue.sections[0].articles[0];
+    article.lead.clear();
+    let text = "首都各区深入开展文明城区创建工作推动志愿服务常态化".repeat(80);
+    article.body = vec![jianbao::model::Paragraph::plain(format!("{text}。"))];
+    let pages = pdf_words(&export(&issue, dir.path()));
+    assert!(pages.len() >= 3, "the article runs over page 2");
+    // Body text is 3号: 16 pt boxes.
+    let mut lines: Vec<&Word> = pages[1]
+        .iter()
+        .filter(|w| (w.y_max - w.y_min - 16.0).abs() < 0.1)
+        .collect();
+    lines.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    assert_eq!(lines.len(), 22, "lines on a full page");
+    for pair in lines.windows(2) {
+        let pitch = pair[1].y_min - pair[0].y_min;
+        assert!(
+            (pitch - 225.0 * MM / 22.0).abs() < 0.1,
+            "line pitch {pitch}"
+        );
+    }
+    for line in &lines {
+        assert_eq!(line.text.chars().count(), 28, "{}", line.text);
+        assert!((line.x_min - 28.0 * MM).abs() < 0.1);
+        assert!(
+            (line.x_max - (210.0 - 26.0) * MM).abs() < 0.5,
+            "{}",
+            line.x_max
+        );
+    }
+}

@@ -18,7 +18,7 @@ use docx_rs::{
     SpecialIndentType, Tab, TabValueType,
 };
 
-use crate::model::{Issue, Style, print_count_text};
+use crate::model::{Issue, PageNumbers, Style, print_count_text};
 use crate::typeset::{NOTE_LABEL, PAGE, attribution_line, section_heading, serial_text};
 
 /// Twips per millimetre (1440 per inch).
@@ -278,22 +278,27 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
         }
     }
 
-    // 报尾, between thin rules.
+    // 报尾, between rules: GB/T 9704-2012 7.4 has the first and last
+    // 0.35 mm (8 eighths of a point), those between 0.25 mm (6).
     let f = &issue.footer;
-    let thin = |p: Paragraph| with_border(p, ParagraphBorderPosition::Top, 6, "000000");
+    let (outer, inner) = (8, 6);
+    let mut first = true;
+    let mut rule_above = |p: Paragraph| {
+        let size = if std::mem::take(&mut first) {
+            outer
+        } else {
+            inner
+        };
+        with_border(p, ParagraphBorderPosition::Top, size, "000000")
+    };
     let footer_line = || {
         Paragraph::new()
             .line_spacing(LineSpacing::new().before(60).after(60))
             .indent(Some(280), None, None, None)
     };
-    let mut first = true;
-    for line in f.lines().into_iter().filter(|l| !l.is_empty()) {
+    for (i, line) in f.lines().into_iter().filter(|l| !l.is_empty()).enumerate() {
         let p = footer_line().add_run(faces.small(&line.join("　　")));
-        doc = doc.add_paragraph(if std::mem::take(&mut first) {
-            thin(p).keep_next(true)
-        } else {
-            p.keep_next(true)
-        });
+        doc = doc.add_paragraph(if i == 0 { rule_above(p) } else { p }.keep_next(true));
     }
     let lines: Vec<(&str, &str)> = issue.distribution.lines().collect();
     for (i, (label, text)) in lines.iter().enumerate() {
@@ -312,18 +317,35 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                     .add_run(Run::new().add_tab())
                     .add_run(faces.small(&print_count_text(count)));
             }
-            p = with_border(p, ParagraphBorderPosition::Bottom, 6, "000000");
+            p = with_border(p, ParagraphBorderPosition::Bottom, outer, "000000");
         }
-        doc = doc.add_paragraph(thin(p).keep_next(i + 1 < lines.len()));
+        doc = doc.add_paragraph(rule_above(p).keep_next(i + 1 < lines.len()));
     }
 
-    // — N — centred in the page footer.
-    let page_number = Paragraph::new()
-        .align(AlignmentType::Center)
-        .add_run(faces.small("— "))
-        .add_page_num(PageNum::new())
-        .add_run(faces.small(" —"));
-    doc = doc.footer(Footer::new().add_paragraph(page_number));
+    // — N — in 4号 宋体 (GB/T 9704-2012 7.5): at the right of odd pages
+    // and the left of even ones, one character in from the edge; or
+    // centred. The number itself is a field, set in the paragraph's face.
+    let page_number = |align: AlignmentType, left: i32, right: i32| {
+        let st = faces.style;
+        let run = |text: &str| faces.run(text, &st.page_number_font, st.footer_size);
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .align(align)
+                .indent(Some(left), None, Some(right), None)
+                .fonts(fonts(&st.page_number_font, "Times New Roman"))
+                .size(half_points(st.footer_size))
+                .add_run(run("— "))
+                .add_page_num(PageNum::new())
+                .add_run(run(" —")),
+        )
+    };
+    let one_character = (faces.style.footer_size * 20.0).round() as i32;
+    doc = match faces.style.page_numbers {
+        PageNumbers::Centred => doc.footer(page_number(AlignmentType::Center, 0, 0)),
+        PageNumbers::Outside => doc
+            .footer(page_number(AlignmentType::Right, 0, one_character))
+            .even_footer(page_number(AlignmentType::Left, one_character, 0)),
+    };
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
@@ -336,13 +358,77 @@ mod tests {
 
     /// The main document part of a .docx.
     fn document_xml(bytes: &[u8]) -> String {
+        part(bytes, "word/document.xml").expect("word/document.xml")
+    }
+
+    /// A part of the package as text, if it is there.
+    fn part(bytes: &[u8], name: &str) -> Option<String> {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-        let mut file = archive
-            .by_name("word/document.xml")
-            .expect("word/document.xml");
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut file, &mut xml).expect("UTF-8 XML");
-        xml
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).ok()?, &mut text).ok()?;
+        Some(text)
+    }
+
+    /// The footer parts' XML.
+    fn footers(bytes: &[u8]) -> Vec<String> {
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let names: Vec<String> = archive
+            .file_names()
+            .filter(|n| n.starts_with("word/footer"))
+            .map(str::to_owned)
+            .collect();
+        names.iter().filter_map(|n| part(bytes, n)).collect()
+    }
+
+    #[test]
+    fn page_numbers_follow_the_style_in_word_too() {
+        let mut issue = crate::sample::issue();
+        issue.style.page_numbers = PageNumbers::Outside;
+        let bytes = to_docx(&issue).expect("builds");
+        let settings = part(&bytes, "word/settings.xml").expect("settings");
+        assert!(
+            settings.contains("evenAndOddHeaders"),
+            "odd and even footers differ"
+        );
+        let parts = footers(&bytes);
+        assert_eq!(parts.len(), 2);
+        let aligned = |val: &str| {
+            parts
+                .iter()
+                .any(|f| f.contains(&format!("<w:jc w:val=\"{val}\"")))
+        };
+        assert!(aligned("right") && aligned("left"), "{parts:?}");
+        // One character (4号, 14 pt = 280 twips) in from the edge.
+        assert!(parts.iter().all(|f| f.contains("280")), "{parts:?}");
+        assert!(
+            parts
+                .iter()
+                .all(|f| f.contains("宋体") && f.contains("PAGE"))
+        );
+
+        issue.style.page_numbers = PageNumbers::Centred;
+        let bytes = to_docx(&issue).expect("builds");
+        let parts = footers(&bytes);
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].contains("<w:jc w:val=\"center\""));
+        let settings = part(&bytes, "word/settings.xml").expect("settings");
+        assert!(!settings.contains("evenAndOddHeaders"));
+    }
+
+    #[test]
+    fn the_footer_rules_are_thick_outside_thin_between() {
+        let xml = document_xml(&to_docx(&crate::sample::issue()).expect("builds"));
+        let sizes: Vec<&str> = xml
+            .match_indices("<w:top ")
+            .chain(xml.match_indices("<w:bottom "))
+            .filter_map(|(at, _)| {
+                let tag = &xml[at..at + xml[at..].find("/>")?];
+                let size = &tag[tag.find("w:sz=\"")? + 6..];
+                (tag.contains("000000")).then(|| &size[..size.find('"').unwrap_or(0)])
+            })
+            .collect();
+        // Above credits, 报, 送, 发; below 发.
+        assert_eq!(sizes, ["8", "6", "6", "6", "8"], "{sizes:?}");
     }
 
     #[test]

@@ -517,6 +517,7 @@ pub fn font_role(role: FontRole, lang: Lang) -> &'static str {
         FontRole::Body => S::BodyFont.get(lang),
         FontRole::Heading => S::HeadingFont.get(lang),
         FontRole::Kai => S::KaiFont.get(lang),
+        FontRole::PageNumber => S::PageNumberFont.get(lang),
     }
 }
 

@@ -339,6 +339,10 @@ strings! {
     BodyFont => "正文字体", "Body font";
     HeadingFont => "标题字体", "Heading font";
     KaiFont => "楷体字体", "Kai font";
+    PageNumberFont => "页码字体", "Page number font";
+    PageNumberPlacement => "页码位置", "Page numbers";
+    PageNumbersOutside => "单页居右、双页居左（公文格式国家标准）", "Odd pages right, even left (GB/T 9704)";
+    PageNumbersCentred => "居中", "Centred";
     TitleSize => "报头字号", "Title size";
     BodySize => "正文字号", "Body size";
     FooterSize => "报尾字号", "Footer size";

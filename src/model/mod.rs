@@ -20,7 +20,7 @@ pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer, print_count_text};
 pub use masthead::{Classification, Masthead, chinese_date};
 pub use review::{Comment, CommentId, Quote, Review, Status};
-pub use style::{Color, Style};
+pub use style::{Color, PageNumbers, Style};
 pub use validate::{Problem, ProblemKind};
 
 use serde::{Deserialize, Serialize};

@@ -24,11 +24,15 @@ pub struct Style {
     pub heading_font: String,
     /// Editor's note and attributions: 楷体_GB2312.
     pub kai_font: String,
+    /// Page numbers: a 宋体 face (GB/T 9704-2012, 7.5).
+    pub page_number_font: String,
+    /// Where page numbers print.
+    pub page_numbers: PageNumbers,
     /// Bulletin name size; shrunk to fit one line when the name is long.
     pub title_size: f64,
     /// Body size: 3号 is 16 pt.
     pub body_size: f64,
-    /// Footer and distribution size: 4号 is 14 pt.
+    /// Footer, distribution and page number size: 4号 is 14 pt.
     pub footer_size: f64,
     /// Baseline-to-baseline distance of body lines: 22 lines fill the type area.
     pub line_pitch: f64,
@@ -42,12 +46,25 @@ impl Default for Style {
             body_font: "仿宋_GB2312".into(),
             heading_font: "黑体".into(),
             kai_font: "楷体_GB2312".into(),
+            page_number_font: "宋体".into(),
+            page_numbers: PageNumbers::default(),
             title_size: 32.0,
             body_size: 16.0,
             footer_size: 14.0,
             line_pitch: 28.9,
         }
     }
+}
+
+/// Where page numbers print, below the type area, as "— 1 —".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageNumbers {
+    /// GB/T 9704-2012 (7.5): odd pages at the right, even pages at the
+    /// left, one character in from the type area's edge.
+    #[default]
+    Outside,
+    /// Centred, as many 简报 print them.
+    Centred,
 }
 
 /// An sRGB colour, written in files as `#RRGGBB`.

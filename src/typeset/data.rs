@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::fonts::{FontRole, FontSet};
-use crate::model::Issue;
+use crate::model::{Issue, PageNumbers};
 
 /// Per-export choices that are not part of the issue.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -131,6 +131,9 @@ struct StyleData<'a> {
     body_fonts: [&'a str; 2],
     heading_fonts: [&'a str; 2],
     kai_fonts: [&'a str; 2],
+    page_number_fonts: [&'a str; 2],
+    /// "outside" (odd pages right, even left) or "centred".
+    page_numbers: &'static str,
     synthetic_bold: bool,
     title_size: f64,
     body_size: f64,
@@ -254,6 +257,11 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
             body_fonts: font_list(FontRole::Body, st),
             heading_fonts: font_list(FontRole::Heading, st),
             kai_fonts: font_list(FontRole::Kai, st),
+            page_number_fonts: font_list(FontRole::PageNumber, st),
+            page_numbers: match st.page_numbers {
+                PageNumbers::Outside => "outside",
+                PageNumbers::Centred => "centred",
+            },
             // 仿宋_GB2312 has no bold face; thicken its glyphs instead.
             synthetic_bold: fonts.family_has_bold(&st.body_font) == Some(false),
             title_size: st.title_size,

@@ -111,14 +111,17 @@ pub enum FontRole {
     Heading,
     /// 楷体 lines (the editor's note label, attributions in some styles).
     Kai,
+    /// Page numbers (宋体).
+    PageNumber,
 }
 
 impl FontRole {
-    pub const ALL: [FontRole; 4] = [
+    pub const ALL: [FontRole; 5] = [
         FontRole::Title,
         FontRole::Body,
         FontRole::Heading,
         FontRole::Kai,
+        FontRole::PageNumber,
     ];
 
     /// The family the issue asks for in this role, to change it.
@@ -128,6 +131,7 @@ impl FontRole {
             FontRole::Body => &mut style.body_font,
             FontRole::Heading => &mut style.heading_font,
             FontRole::Kai => &mut style.kai_font,
+            FontRole::PageNumber => &mut style.page_number_font,
         }
     }
 
@@ -139,6 +143,7 @@ impl FontRole {
             FontRole::Body => (&style.body_font, BUNDLED_SERIF),
             FontRole::Heading => (&style.heading_font, BUNDLED_SANS),
             FontRole::Kai => (&style.kai_font, BUNDLED_KAI),
+            FontRole::PageNumber => (&style.page_number_font, BUNDLED_SERIF),
         }
     }
 }

@@ -14,6 +14,8 @@ mod converge;
 mod data;
 mod font_index;
 mod fonts;
+#[cfg(test)]
+mod gbt9704;
 mod world;
 
 pub use crate::assets::fonts::FontsMissing;
@@ -577,6 +579,11 @@ mod tests {
     pub(crate) fn fonts() -> Arc<FontSet> {
         static FONTS: OnceLock<Arc<FontSet>> = OnceLock::new();
         FONTS.get_or_init(|| Arc::new(FontSet::bundled())).clone()
+    }
+
+    /// The bundled sample, for the tests of this module's other files.
+    pub(crate) fn sample() -> Issue {
+        crate::sample::issue()
     }
 
     #[test]

@@ -6,7 +6,7 @@ use egui::{DragValue, Ui};
 
 use crate::app::{Settings, Theme};
 use crate::i18n::{Lang, S, messages};
-use crate::model::{Color, Issue};
+use crate::model::{Color, Issue, PageNumbers};
 use crate::typeset::{FontRole, PrintedFont};
 use crate::ui::widgets::text_row;
 
@@ -143,6 +143,16 @@ fn style_ui(ui: &mut Ui, issue: &mut Issue, printed: Option<&[PrintedFont]>, lan
                     ui.end_row();
                 }
             }
+            ui.label(S::PageNumberPlacement.get(lang));
+            ui.horizontal(|ui| {
+                for (choice, label) in [
+                    (PageNumbers::Outside, S::PageNumbersOutside),
+                    (PageNumbers::Centred, S::PageNumbersCentred),
+                ] {
+                    ui.radio_value(&mut st.page_numbers, choice, label.get(lang));
+                }
+            });
+            ui.end_row();
             for (label, value, range) in [
                 (S::TitleSize, &mut st.title_size, 12.0..=72.0),
                 (S::BodySize, &mut st.body_size, 8.0..=32.0),
