@@ -1759,3 +1759,63 @@ fn page_numbers_can_be_centred_from_the_settings() {
         "every page's number moved"
     );
 }
+
+/// The page budget as the layout gives it, for the issue now in the editor.
+fn laid_out_budget(harness: &Harness<'static, JianbaoApp>) -> jianbao::typeset::PageBudget {
+    let issue = issue(harness);
+    let fonts = Arc::new(jianbao::typeset::FontSet::bundled());
+    jianbao::typeset::Typesetter::new(fonts)
+        .compile(&issue)
+        .expect("typesets")
+        .budget(issue.style.line_pitch)
+}
+
+/// The outline gives each article's printed lines and the status bar the
+/// pages and the last page's free lines, both from the layout; typing past
+/// them sends the 报尾 onto a page of its own, and the status bar says how
+/// much to cut.
+#[test]
+fn the_page_budget_shows_lines_pages_and_what_to_cut() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let budget = laid_out_budget(&harness);
+    harness.get_by_label(&format!(
+        "{} 版 · 末页余 {} 行",
+        budget.pages, budget.free_lines
+    ));
+    let lines: Vec<String> = budget
+        .article_lines
+        .iter()
+        .map(|(_, n)| format!("{n} 行"))
+        .collect();
+    for line in &lines {
+        assert!(
+            harness.query_all_by_label(line).count() >= 1,
+            "the outline shows {line}"
+        );
+    }
+
+    // Type the last page full and a line more into the last article.
+    let last = issue(&harness)
+        .articles()
+        .last()
+        .map(|(_, _, a)| format!("{} · ", a.unit))
+        .expect("articles");
+    harness.get_by_label_contains(&last).click();
+    harness.run_steps(2);
+    let more = "首都各区深入开展文明城区创建工作推动志愿服务常态化"
+        .chars()
+        .cycle()
+        .take(28 * (budget.free_lines + 1))
+        .collect::<String>();
+    type_into(&mut harness, "正文", &more);
+    wait_for_preview(&mut harness);
+    let over = laid_out_budget(&harness);
+    let cut = over.footer_alone.expect("the 报尾 went on alone");
+    assert_eq!(over.pages, budget.pages + 1);
+    harness.get_by_label(&format!(
+        "{} 版 · 报尾独占末页，删去 {cut} 行可回到上一页",
+        over.pages
+    ));
+}

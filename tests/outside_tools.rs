@@ -310,6 +310,8 @@ fn export(issue: &jianbao::model::Issue, dir: &Path) -> PathBuf {
         .arg("-o")
         .arg(&pdf)
         .arg("--force")
+        // The same fonts as the in-process layouts these tests compare with.
+        .arg("--bundled-fonts")
         .status()
         .expect("jianbao runs");
     assert!(status.success());
@@ -408,5 +410,28 @@ fn a_full_page_is_22_lines_of_28_characters() {
             "{}",
             line.x_max
         );
+    }
+}
+
+/// The page budget the editor shows agrees with the PDF's page count, for
+/// the sample and for a long issue.
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn the_page_budget_agrees_with_the_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for issue in [jianbao::sample::issue(), jianbao::sample::large(12)] {
+        let pdf = export(&issue, dir.path());
+        let info = run("pdfinfo", &[pdf.as_os_str()]);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("pdfinfo gives the page count");
+        let budget = Typesetter::new(Arc::new(FontSet::bundled()))
+            .compile(&issue)
+            .expect("typesets")
+            .budget(issue.style.line_pitch);
+        assert_eq!(budget.pages, pages);
+        assert_eq!(budget.article_lines.len(), issue.articles().count());
     }
 }

@@ -22,7 +22,9 @@ use std::path::PathBuf;
 
 use crate::export::{self, ExportError, Target};
 use crate::model::{ArticleId, Issue};
-use crate::typeset::{ArticleMark, Document, FontSet, PageDrawing, TypesetError, Typesetter};
+use crate::typeset::{
+    ArticleMark, Document, FontSet, PageBudget, PageDrawing, TypesetError, Typesetter,
+};
 
 /// Which fonts the worker loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +77,7 @@ pub enum Update {
         generation: u64,
         pages: Vec<PageInfo>,
         marks: Vec<ArticleMark>,
+        budget: PageBudget,
     },
     /// One page's image, made for the layout of `generation` (it may come
     /// before that layout does: see [`WorkerState::first_pages`]).
@@ -405,6 +408,7 @@ impl WorkerState {
                 generation: job.generation,
                 pages: pages.clone(),
                 marks: document.article_marks().to_vec(),
+                budget: document.budget(job.issue.style.line_pitch),
             };
             if !ends.send(layout) {
                 return Step::Closed;

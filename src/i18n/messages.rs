@@ -597,6 +597,32 @@ pub fn page_total(count: usize, lang: Lang) -> String {
     }
 }
 
+/// The page budget for the status bar: "4 版 · 末页余 6 行", or how much
+/// to cut when the 报尾 went onto a page of its own.
+pub fn page_budget(budget: &crate::typeset::PageBudget, lang: Lang) -> String {
+    let pages = budget.pages;
+    match (budget.footer_alone, lang) {
+        (None, Lang::Zh) => format!("{pages} 版 · 末页余 {} 行", budget.free_lines),
+        (Some(cut), Lang::Zh) => format!("{pages} 版 · 报尾独占末页，删去 {cut} 行可回到上一页"),
+        (None, Lang::En) => format!(
+            "{pages} pages · {} lines free on the last page",
+            budget.free_lines
+        ),
+        (Some(cut), Lang::En) => format!(
+            "{pages} pages · the footer is alone on the last page: cut {cut} lines to pull it back"
+        ),
+    }
+}
+
+/// An article's length in printed lines: "18 行".
+pub fn printed_lines(lines: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{lines} 行"),
+        Lang::En if lines == 1 => "1 line".to_owned(),
+        Lang::En => format!("{lines} lines"),
+    }
+}
+
 /// 第 2 / 4 页 / Page 2 of 4.
 pub fn page_of(page: usize, count: usize, lang: Lang) -> String {
     match lang {

@@ -340,6 +340,7 @@ strings! {
     HeadingFont => "标题字体", "Heading font";
     KaiFont => "楷体字体", "Kai font";
     PageNumberFont => "页码字体", "Page number font";
+    BudgetHint => "按排版结果计算：页数、末页还能加几行；报尾被挤到单独一页时提示要删几行", "From the layout: the pages, and how many lines the last page can still take; when the footer is pushed onto a page of its own, how many lines to cut";
     PageNumberPlacement => "页码位置", "Page numbers";
     PageNumbersOutside => "单页居右、双页居左（公文格式国家标准）", "Odd pages right, even left (GB/T 9704)";
     PageNumbersCentred => "居中", "Centred";

@@ -9,6 +9,7 @@
 //! Document ──pdf──────────► PDF bytes
 //! ```
 
+mod budget;
 mod changes;
 mod converge;
 mod data;
@@ -19,6 +20,7 @@ mod gbt9704;
 mod world;
 
 pub use crate::assets::fonts::FontsMissing;
+pub use budget::PageBudget;
 pub use data::{
     NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_line, section_heading, serial_text,
 };
@@ -246,6 +248,12 @@ impl Document {
         Some(typst::utils::hash128(&Visual(&page.frame)))
     }
 
+    /// What the issue costs in pages, for body lines `pitch` points apart
+    /// (the issue's `style.line_pitch`).
+    pub fn budget(&self, pitch: f64) -> PageBudget {
+        budget::budget(&self.paged, &self.marks, pitch, type_area_bottom())
+    }
+
     /// Where each article begins, in reading order.
     pub fn article_marks(&self) -> &[ArticleMark] {
         &self.marks
@@ -422,6 +430,11 @@ impl Document {
             TypesetError::Pdf(errors.iter().map(|e| e.message.to_string()).collect())
         })
     }
+}
+
+/// The foot of the type area, in points from the page's top.
+fn type_area_bottom() -> f64 {
+    (PAGE.height - PAGE.bottom) / 25.4 * 72.0
 }
 
 fn render_options(pixels_per_point: f32) -> typst_render::RenderOptions {

@@ -69,9 +69,11 @@ impl JianbaoApp {
             .size_range(100.0..=plan.outline_max)
             .show(ui, |ui| {
                 let editable = session.can_edit();
-                let actions = views
-                    .outline
-                    .ui(ui, &session.issue, selection, lang, editable);
+                let budget = views.preview.budget();
+                let actions =
+                    views
+                        .outline
+                        .ui(ui, &session.issue, selection, lang, editable, budget);
                 commands.extend(actions.into_iter().map(Command::Outline));
             });
         let selected_article = match selection {

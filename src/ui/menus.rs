@@ -233,7 +233,15 @@ impl JianbaoApp {
                 ui.separator();
                 ui.label(messages::char_count(session.issue.char_count(), lang));
                 ui.separator();
-                ui.label(messages::page_total(self.views.preview.page_count(), lang));
+                match self.views.preview.budget() {
+                    Some(budget) if budget.footer_alone.is_some() => ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        messages::page_budget(budget, lang),
+                    ),
+                    Some(budget) => ui.label(messages::page_budget(budget, lang)),
+                    None => ui.label(messages::page_total(self.views.preview.page_count(), lang)),
+                }
+                .on_hover_text(S::BudgetHint.get(lang));
                 ui.separator();
                 if let Some(printed) = self.editor.printed_fonts() {
                     let summary = messages::fonts_summary(&printed, lang);

@@ -6,6 +6,7 @@ use egui::{RichText, Sense, Ui};
 use crate::app::{OutlineAction, Selection};
 use crate::i18n::{Lang, S, messages};
 use crate::model::{ArticleId, Issue};
+use crate::typeset::PageBudget;
 
 /// What is being dragged.
 #[derive(Clone, Copy, Debug)]
@@ -20,11 +21,13 @@ pub struct OutlinePanel;
 
 /// How the outline is shown this frame.
 #[derive(Clone, Copy)]
-struct Shown {
+struct Shown<'a> {
     selection: Selection,
     lang: Lang,
     /// The content may be changed: add, move, delete are offered.
     editable: bool,
+    /// The last layout's page budget: each article's printed lines.
+    budget: Option<&'a PageBudget>,
 }
 
 impl OutlinePanel {
@@ -35,6 +38,7 @@ impl OutlinePanel {
         selection: Selection,
         lang: Lang,
         editable: bool,
+        budget: Option<&PageBudget>,
     ) -> Vec<OutlineAction> {
         let mut actions = Vec::new();
         ui.add_enabled_ui(editable, |ui| {
@@ -61,6 +65,7 @@ impl OutlinePanel {
                         selection,
                         lang,
                         editable,
+                        budget,
                     };
                     self.section_rows(ui, s, section, shown, &mut actions);
                 }
@@ -151,13 +156,14 @@ impl OutlinePanel {
         ui: &mut Ui,
         s: usize,
         section: &crate::model::Section,
-        shown: Shown,
+        shown: Shown<'_>,
         actions: &mut Vec<OutlineAction>,
     ) {
         let Shown {
             selection,
             lang,
             editable,
+            budget,
         } = shown;
         let heading = if section.heading.trim().is_empty() {
             format!("【{}】", S::UntitledSection.get(lang))
@@ -205,9 +211,24 @@ impl OutlinePanel {
                     messages::char_count(article.char_count(), lang)
                 );
                 let target = Selection::Article(article.id);
+                // Its length on the pages, from the last layout.
+                let lines = budget.and_then(|b| {
+                    b.article_lines
+                        .iter()
+                        .find(|(id, _)| *id == article.id)
+                        .map(|(_, n)| *n)
+                });
                 let label = ui
-                    .selectable_label(selection == target, text)
-                    .interact(Sense::click_and_drag());
+                    .horizontal(|ui| {
+                        let label = ui
+                            .selectable_label(selection == target, text)
+                            .interact(Sense::click_and_drag());
+                        if let Some(lines) = lines {
+                            ui.weak(messages::printed_lines(lines, lang));
+                        }
+                        label
+                    })
+                    .inner;
                 if label.clicked() {
                     actions.push(OutlineAction::Select(target));
                 }

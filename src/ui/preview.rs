@@ -9,7 +9,7 @@ use crate::app::worker::{PageInfo, Update};
 use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
 use crate::model::ArticleId;
-use crate::typeset::{ArticleMark, TypesetError, article_at};
+use crate::typeset::{ArticleMark, PageBudget, TypesetError, article_at};
 
 /// Space between pages, in UI points.
 const GAP: f32 = 12.0;
@@ -35,6 +35,8 @@ struct PageView {
 pub struct PreviewPanel {
     pages: Vec<PageView>,
     marks: Vec<ArticleMark>,
+    /// The newest layout's page budget.
+    budget: Option<PageBudget>,
     generation: u64,
     error: Option<(u64, TypesetError)>,
     /// Screen points per PDF point.
@@ -60,6 +62,7 @@ impl Default for PreviewPanel {
         Self {
             pages: Vec::new(),
             marks: Vec::new(),
+            budget: None,
             generation: 0,
             error: None,
             zoom: 1.0,
@@ -90,10 +93,12 @@ impl PreviewPanel {
                 generation,
                 pages,
                 marks,
+                budget,
             } => {
                 self.generation = generation;
                 self.error = None;
                 self.marks = marks;
+                self.budget = Some(budget);
                 self.pages.truncate(pages.len());
                 for (i, info) in pages.into_iter().enumerate() {
                     match self.pages.get_mut(i) {
@@ -187,6 +192,11 @@ impl PreviewPanel {
     /// The generation of the newest layout or error shown.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// What the issue costs in pages, as last laid out.
+    pub fn budget(&self) -> Option<&PageBudget> {
+        self.budget.as_ref()
     }
 
     pub fn page_count(&self) -> usize {
@@ -485,6 +495,7 @@ mod tests {
                 })
                 .collect(),
             marks: Vec::new(),
+            budget: PageBudget::default(),
         }
     }
 
