@@ -596,3 +596,19 @@ mod machine {
         }
     }
 }
+
+/// `-o` alone names a PDF: given a Word, web, text or image name it would
+/// have written a PDF under that name. It refuses, says how to ask, and
+/// writes nothing.
+#[test]
+fn a_pdf_is_never_written_under_another_formats_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = sample_copy(dir.path(), "第11期.ron");
+    for name in ["第11期.docx", "第11期.HTML", "第11期.txt"] {
+        let out = dir.path().join(name);
+        let (code, text) = jianbao(&[os("export"), draft.as_os_str(), os("-o"), out.as_os_str()]);
+        assert_eq!(code, 2, "{text}");
+        assert!(text.contains(name) && text.contains("--format"), "{text}");
+        assert!(!out.exists(), "nothing written as {name}");
+    }
+}

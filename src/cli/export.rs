@@ -49,6 +49,14 @@ impl ExportRequest {
         }
         let mut targets = Vec::new();
         if let Some(pdf) = &self.output {
+            // `-o issue.docx` alone would write a PDF under a Word name.
+            let extension = pdf
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if ["docx", "html", "htm", "txt", "png"].contains(&extension.as_str()) {
+                return Err(messages::export_output_not_pdf(pdf, &extension, lang));
+            }
             let stem = pdf
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())

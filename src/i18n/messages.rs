@@ -597,6 +597,25 @@ pub fn page_total(count: usize, lang: Lang) -> String {
     }
 }
 
+/// `jianbao export -o out.docx` without `--format`: -o names a PDF then.
+pub fn export_output_not_pdf(path: &std::path::Path, extension: &str, lang: Lang) -> String {
+    let format = if extension == "htm" {
+        "html"
+    } else {
+        extension
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{}：不带 --format 时 -o 是 PDF 文件；要导出 {format}，请用 --format {format} -o 文件夹",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{}: without --format, -o names a PDF file; to export {format}, use --format {format} -o FOLDER",
+            path.display()
+        ),
+    }
+}
+
 /// The page budget for the status bar: "4 版 · 末页余 6 行", or how much
 /// to cut when the 报尾 went onto a page of its own.
 pub fn page_budget(budget: &crate::typeset::PageBudget, lang: Lang) -> String {
