@@ -134,6 +134,8 @@ struct StyleData<'a> {
     page_number_fonts: [&'a str; 2],
     /// "outside" (odd pages right, even left) or "centred".
     page_numbers: &'static str,
+    /// How far the page number's dash reaches above its baseline, in em.
+    dash_top: f64,
     synthetic_bold: bool,
     title_size: f64,
     body_size: f64,
@@ -258,6 +260,10 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
             heading_fonts: font_list(FontRole::Heading, st),
             kai_fonts: font_list(FontRole::Kai, st),
             page_number_fonts: font_list(FontRole::PageNumber, st),
+            // A dash sits about a third of an em up in CJK faces.
+            dash_top: fonts
+                .ink_top(&font_list(FontRole::PageNumber, st), '—')
+                .unwrap_or(0.33),
             page_numbers: match st.page_numbers {
                 PageNumbers::Outside => "outside",
                 PageNumbers::Centred => "centred",

@@ -91,6 +91,24 @@ impl FontSet {
             .any(|info| info.coverage.contains(c as u32))
     }
 
+    /// How far the ink of `c` reaches above the baseline, in em, in the
+    /// first available family of `wanted`: where the template places the
+    /// page number's dashes (asking typst to `measure` it there cost every
+    /// layout milliseconds).
+    pub fn ink_top(&self, wanted: &[&str], c: char) -> Option<f64> {
+        let family = self.first_available(wanted)?.to_lowercase();
+        let index = self.store.book().select_family(&family).next()?;
+        let font = self.font(index)?.instantiate(
+            typst::text::FontVariant::default(),
+            typst::layout::Abs::pt(16.0),
+            &typst::text::FontVariations::default(),
+        );
+        let ttf = font.ttf();
+        let glyph = ttf.glyph_index(c)?;
+        let bounds = ttf.glyph_bounding_box(glyph)?;
+        Some(f64::from(bounds.y_max) / f64::from(ttf.units_per_em()))
+    }
+
     /// The first available family of `wanted`, for messages and settings.
     pub fn first_available<'a>(&self, wanted: &[&'a str]) -> Option<&'a str> {
         wanted
