@@ -7,10 +7,7 @@
 //! typst keeps a paragraph's first two lines together, so a lead never ends
 //! a page alone (tested below).
 
-use typst::foundations::{Label, Selector};
-use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem, Point};
-use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::ArticleMark;
@@ -126,17 +123,9 @@ fn baselines(paged: &PagedDocument, type_area_bottom: f64) -> Vec<Place> {
 
 /// Where the template's `metadata(..) <name>` marks sit.
 fn places(paged: &PagedDocument, name: &str) -> Vec<Place> {
-    let Some(label) = Label::new(PicoStr::intern(name)) else {
-        return Vec::new();
-    };
-    let introspector = paged.introspector();
-    introspector
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|content| {
-            let position = introspector.position(content.location()?)?;
-            Some((position.page.get() - 1, position.point.y.to_pt()))
-        })
+    super::template_marks(paged, name)
+        .into_iter()
+        .map(|(_, page, y)| (page, y))
         .collect()
 }
 

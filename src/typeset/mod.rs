@@ -518,7 +518,26 @@ fn describe(world: &SandboxWorld, errors: &[SourceDiagnostic]) -> Vec<String> {
 /// The template drops `metadata(id) <jianbao-article>` where each article
 /// starts; their positions let a click on a page find its article.
 fn article_marks(paged: &PagedDocument) -> Vec<ArticleMark> {
-    let Some(label) = Label::new(PicoStr::intern("jianbao-article")) else {
+    template_marks(paged, "jianbao-article")
+        .into_iter()
+        .filter_map(|(value, page, y)| {
+            let id = value.cast::<String>().ok()?;
+            Some(ArticleMark {
+                id: ArticleId(id.parse().ok()?),
+                page,
+                y,
+            })
+        })
+        .collect()
+}
+
+/// The template's `metadata(value) <name>` marks: each value, and where it
+/// sits (page index, points from the page's top), in reading order.
+fn template_marks(
+    paged: &PagedDocument,
+    name: &str,
+) -> Vec<(typst::foundations::Value, usize, f64)> {
+    let Some(label) = Label::new(PicoStr::intern(name)) else {
         return Vec::new();
     };
     let introspector = paged.introspector();
@@ -526,18 +545,9 @@ fn article_marks(paged: &PagedDocument) -> Vec<ArticleMark> {
         .query(&Selector::Label(label))
         .iter()
         .filter_map(|content| {
-            let id = content
-                .to_packed::<MetadataElem>()?
-                .value
-                .clone()
-                .cast::<String>()
-                .ok()?;
+            let value = content.to_packed::<MetadataElem>()?.value.clone();
             let position = introspector.position(content.location()?)?;
-            Some(ArticleMark {
-                id: ArticleId(id.parse().ok()?),
-                page: position.page.get() - 1,
-                y: position.point.y.to_pt(),
-            })
+            Some((value, position.page.get() - 1, position.point.y.to_pt()))
         })
         .collect()
 }
