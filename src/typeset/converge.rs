@@ -154,4 +154,17 @@ mod tests {
         assert!(passes >= 2, "the page numbers moved: {passes} layout(s)");
         assert_eq!(drawn(&document), typst_pages(&world));
     }
+
+    /// On a long issue too, an edit in the middle gives typst's pages.
+    #[test]
+    fn a_long_issue_edited_in_the_middle_gives_typsts_pages() {
+        let mut issue = crate::sample::large(8);
+        let (previous, _) = compile(&world_of(&issue), None).expect("compiles");
+        let (s, a) = (issue.sections.len() / 2, 0);
+        issue.sections[s].articles[a].lead.push_str("（补充）");
+        let world = world_of(&issue);
+        let (document, _) = compile(&world, Some(&previous)).expect("compiles");
+        assert!(document.pages().len() > 10);
+        assert_eq!(drawn(&document), typst_pages(&world));
+    }
 }
