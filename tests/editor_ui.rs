@@ -1819,3 +1819,25 @@ fn the_page_budget_shows_lines_pages_and_what_to_cut() {
         over.pages
     ));
 }
+
+/// Some series print 第九期（总第十六期）: a tick in the masthead form, and
+/// the pages follow.
+#[test]
+fn issue_numbers_can_be_written_in_chinese_numerals() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    let before = harness.state().preview_fingerprints();
+    harness.get_by_label("期号用汉字（第十一期）").click();
+    harness.run_steps(2);
+    let masthead = issue(&harness).masthead;
+    assert_eq!(masthead.numerals, jianbao::model::Numerals::Chinese);
+    assert_eq!(masthead.number_text(), "第十一期");
+    assert_eq!(
+        masthead.total_number_text().as_deref(),
+        Some("（总第二千一百七十七期）")
+    );
+    wait_for_preview(&mut harness);
+    let after = harness.state().preview_fingerprints();
+    assert_ne!(before[0], after[0], "page 1 shows the new number line");
+}

@@ -103,3 +103,20 @@ fn an_attribution_on_its_own_line_ends_its_article_even_after_an_unfinished_para
             .ends_with('）')
     );
 }
+
+/// A bulletin that numbers its issues in Chinese numerals, number and
+/// total on one line, imports with both numbers and keeps its numerals;
+/// exported again as text, the line reads as it did.
+#[test]
+fn chinese_numerals_import_and_print_as_they_were() {
+    let text = SOURCE.replacen("第 11 期", "第十一期（总第二千一百七十七期）", 1);
+    let text = text.replacen("(总第 2177 期)\n", "", 1);
+    assert_ne!(text, SOURCE, "the sample's number lines were replaced");
+    let imported = bulletin_from_text(&text).expect("imports");
+    let m = &imported.masthead;
+    assert_eq!((m.number, m.total_number), (Some(11), Some(2177)));
+    assert_eq!(m.numerals, jianbao::model::Numerals::Chinese);
+    let printed = jianbao::export::to_text(&imported);
+    assert!(printed.contains("第十一期"), "{printed}");
+    assert!(printed.contains("（总第二千一百七十七期）"));
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use jianbao::model::review::{Reply, StatusChange};
 use jianbao::model::{
     Article, ArticleId, Classification, Color, Comment, Distribution, Footer, Issue, Masthead,
-    Paragraph, Quote, Review, Section, Span, Status, Style,
+    Numerals, PageNumbers, Paragraph, Quote, Review, Section, Span, Status, Style,
 };
 use jianbao::store;
 use proptest::prelude::*;
@@ -115,6 +115,7 @@ fn issue() -> impl Strategy<Value = Issue> {
         date(),
         proptest::option::of(proptest::sample::select(Classification::ALL.to_vec())),
         any::<bool>(),
+        proptest::sample::select(vec![Numerals::Arabic, Numerals::Chinese]),
     )
         .prop_map(
             |(
@@ -126,6 +127,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                 date,
                 classification,
                 copy_serial,
+                numerals,
             )| {
                 Masthead {
                     name,
@@ -136,6 +138,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                     date,
                     classification,
                     copy_serial,
+                    numerals,
                 }
             },
         );
@@ -165,15 +168,25 @@ fn issue() -> impl Strategy<Value = Issue> {
             send_to,
             issue_to,
         });
-    let style = (any::<[u8; 3]>(), text(), 1.0f64..200.0, 0.5f64..80.0).prop_map(
-        |([r, g, b], font, title_size, body_size)| Style {
-            accent: Color { r, g, b },
-            body_font: font,
-            title_size,
-            body_size,
-            ..Style::default()
-        },
-    );
+    let style = (
+        any::<[u8; 3]>(),
+        text(),
+        1.0f64..200.0,
+        0.5f64..80.0,
+        text(),
+        proptest::sample::select(vec![PageNumbers::Outside, PageNumbers::Centred]),
+    )
+        .prop_map(
+            |([r, g, b], font, title_size, body_size, page_number_font, page_numbers)| Style {
+                accent: Color { r, g, b },
+                body_font: font,
+                title_size,
+                body_size,
+                page_number_font,
+                page_numbers,
+                ..Style::default()
+            },
+        );
     (
         masthead,
         proptest::option::of(text()),

@@ -108,6 +108,7 @@ strings! {
 
     // Forms.
     SupplementLong => "增刊（单独编号）", "Supplement (numbered separately)";
+    ChineseNumerals => "期号用汉字（第十一期）", "Numbers in Chinese numerals";
     CopySerialLong => "印制份号（编号）", "Print a copy serial number";
     HasEditorsNote => "本期有编者按", "This issue has an editor's note";
     EditorsNoteText => "编者按内容", "Text of the note";

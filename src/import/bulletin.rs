@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use super::ImportError;
 use super::article::{article_from_paragraphs, split_attribution};
 use super::clean::{is_indented, is_page_number, join_lines, normalize, tidy_spaces};
-use crate::model::{Classification, Issue, Section};
+use crate::model::{Classification, Issue, Numerals, Section, parse_number};
 
 enum Part {
     Masthead,
@@ -53,24 +53,46 @@ fn find_date(line: &str) -> Option<(NaiveDate, usize)> {
     Some((date, start))
 }
 
-/// 第 11 期 / 增刊第 2 期: the number and whether it is a supplement.
-fn number_line(line: &str) -> Option<(u32, bool)> {
+/// The number line: 第 11 期, 增刊第 2 期, 第九期, and the total after it
+/// when it shares the line (第九期（总第十六期）).
+struct NumberLine {
+    number: u32,
+    supplement: bool,
+    total: Option<u32>,
+    numerals: Numerals,
+}
+
+fn number_line(line: &str) -> Option<NumberLine> {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let (supplement, rest) = match compact.strip_prefix("增刊") {
         Some(rest) => (true, rest),
         None => (false, compact.as_str()),
     };
-    let number = rest.strip_prefix('第')?.strip_suffix('期')?;
-    Some((number.parse().ok()?, supplement))
+    let (rest, total) = match rest.find(['(', '（']) {
+        Some(at) => (&rest[..at], Some(total_line(&rest[at..])?)),
+        None => (rest, None),
+    };
+    let written = rest.strip_prefix('第')?.strip_suffix('期')?;
+    let numerals = if written.chars().all(|c| c.is_ascii_digit()) {
+        Numerals::Arabic
+    } else {
+        Numerals::Chinese
+    };
+    Some(NumberLine {
+        number: parse_number(written)?,
+        supplement,
+        total,
+        numerals,
+    })
 }
 
-/// （总第 2177 期）.
+/// （总第 2177 期）, （总第十六期）.
 fn total_line(line: &str) -> Option<u32> {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = compact
         .strip_prefix(['(', '（'])?
         .strip_suffix([')', '）'])?;
-    inner.strip_prefix("总第")?.strip_suffix('期')?.parse().ok()
+    parse_number(inner.strip_prefix("总第")?.strip_suffix('期')?)
 }
 
 fn heading_line(line: &str) -> Option<&str> {
@@ -146,9 +168,13 @@ pub fn read(text: &str) -> Result<Issue, ImportError> {
                 issue.masthead.classification = Some(c);
                 continue;
             }
-            if let Some((number, supplement)) = number_line(line) {
-                issue.masthead.number = Some(number);
-                issue.masthead.supplement = supplement;
+            if let Some(found) = number_line(line) {
+                issue.masthead.number = Some(found.number);
+                issue.masthead.supplement = found.supplement;
+                issue.masthead.numerals = found.numerals;
+                if found.total.is_some() {
+                    issue.masthead.total_number = found.total;
+                }
                 continue;
             }
             if let Some(total) = total_line(line) {
@@ -321,8 +347,20 @@ mod tests {
 
     #[test]
     fn masthead_lines() {
-        assert_eq!(number_line("第 11 期"), Some((11, false)));
-        assert_eq!(number_line("增刊第2期"), Some((2, true)));
+        let read = |line| number_line(line).map(|n| (n.number, n.supplement, n.total, n.numerals));
+        assert_eq!(read("第 11 期"), Some((11, false, None, Numerals::Arabic)));
+        assert_eq!(read("增刊第2期"), Some((2, true, None, Numerals::Arabic)));
+        assert_eq!(read("第九期"), Some((9, false, None, Numerals::Chinese)));
+        assert_eq!(
+            read("第九期（总第十六期）"),
+            Some((9, false, Some(16), Numerals::Chinese))
+        );
+        assert_eq!(
+            read("第一百零五期 (总第二千一百七十七期)").map(|n| n.2),
+            Some(Some(2177))
+        );
+        assert_eq!(read("第几期"), None);
+        assert_eq!(total_line("（总第十六期）"), Some(16));
         assert_eq!(total_line("(总第 2177 期)"), Some(2177));
         assert_eq!(total_line("（总第2177期）"), Some(2177));
         assert_eq!(

@@ -28,6 +28,117 @@ pub struct Masthead {
     pub classification: Option<Classification>,
     /// 编号: print a copy serial top right (controlled copies only).
     pub copy_serial: bool,
+    /// How the numbers are written: 第 11 期 or 第十一期.
+    pub numerals: Numerals,
+}
+
+/// How 期号 and 总期号 are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Numerals {
+    /// 第 11 期（总第 2177 期）.
+    #[default]
+    Arabic,
+    /// 第十一期（总第二千一百七十七期）, as some series print them.
+    Chinese,
+}
+
+impl Numerals {
+    fn write(self, n: u32) -> String {
+        match self {
+            Numerals::Arabic => format!(" {n} "),
+            Numerals::Chinese => chinese_numeral(n),
+        }
+    }
+}
+
+const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// `n` in Chinese numerals as read aloud: 十六, 一百零五, 一千零一十,
+/// 二万零八十六. From 10 to 19 the leading 一 is dropped (十一, not 一十一).
+pub fn chinese_numeral(n: u32) -> String {
+    if n == 0 {
+        return "零".to_owned();
+    }
+    let mut out = String::new();
+    let (high, low) = (n / 10_000, n % 10_000);
+    if high > 0 {
+        out.push_str(&chinese_numeral(high));
+        out.push('万');
+        if low > 0 && low < 1000 {
+            out.push('零');
+        }
+    }
+    if low > 0 {
+        below_ten_thousand(low, high == 0, &mut out);
+    }
+    out
+}
+
+/// 1 ≤ `n` ≤ 9999; `alone` when nothing is written before it.
+fn below_ten_thousand(n: u32, alone: bool, out: &mut String) {
+    const UNITS: [&str; 4] = ["千", "百", "十", ""];
+    let digits = [n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
+    let first = digits.iter().position(|&d| d != 0).unwrap_or(3);
+    let mut zero = false;
+    for (place, &digit) in digits.iter().enumerate().skip(first) {
+        if digit == 0 {
+            zero = true;
+            continue;
+        }
+        // Zeros between digits read as one 零; trailing zeros not at all.
+        if std::mem::take(&mut zero) {
+            out.push('零');
+        }
+        let sixteen = alone && place == first && place == 2 && digit == 1;
+        if !sixteen {
+            out.push(DIGITS[digit as usize]);
+        }
+        out.push_str(UNITS[place]);
+    }
+}
+
+/// A number written in Arabic digits or in Chinese numerals (read aloud,
+/// 二十一, or digit by digit, 二〇二一); `None` for anything else.
+pub fn parse_number(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| match c {
+        '〇' | '零' | '○' => Some(0),
+        '两' => Some(2),
+        _ => DIGITS.iter().position(|&d| d == c).map(|d| d as u32),
+    };
+    if text.is_empty() {
+        return None;
+    }
+    // Digit by digit: 二〇二一.
+    if !text.contains(['十', '百', '千', '万']) {
+        return text
+            .chars()
+            .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut pending) = (0u32, 0u32, None::<u32>);
+    for c in text.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                total = total.checked_add((section + pending.unwrap_or(0)).checked_mul(10_000)?)?;
+                (section, pending) = (0, None);
+                continue;
+            }
+            _ => {
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        // 十 alone means 一十.
+        section = section.checked_add(pending.unwrap_or(1).checked_mul(unit)?)?;
+        pending = None;
+    }
+    total.checked_add(section + pending.unwrap_or(0))
 }
 
 impl Masthead {
@@ -36,17 +147,18 @@ impl Masthead {
     pub fn number_text(&self) -> String {
         let number = self
             .number
-            .map_or_else(|| "  ".to_owned(), |n| n.to_string());
+            .map_or_else(|| "    ".to_owned(), |n| self.numerals.write(n));
         if self.supplement {
-            format!("增刊第 {number} 期")
+            format!("增刊第{number}期")
         } else {
-            format!("第 {number} 期")
+            format!("第{number}期")
         }
     }
 
     /// （总第 2177 期） when a cumulative number is set.
     pub fn total_number_text(&self) -> Option<String> {
-        self.total_number.map(|n| format!("（总第 {n} 期）"))
+        self.total_number
+            .map(|n| format!("（总第{}期）", self.numerals.write(n)))
     }
 
     /// 2021 年 2 月 25 日, or an empty string when no date is set.
@@ -135,5 +247,53 @@ mod tests {
             assert_eq!(Classification::from_label(c.label()), Some(c));
         }
         assert_eq!(Classification::from_label("公开"), None);
+    }
+
+    #[test]
+    fn numbers_read_as_chinese_numerals() {
+        for (n, written) in [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (16, "十六"),
+            (20, "二十"),
+            (105, "一百零五"),
+            (110, "一百一十"),
+            (1010, "一千零一十"),
+            (1100, "一千一百"),
+            (2177, "二千一百七十七"),
+            (10_000, "一万"),
+            (10_010, "一万零一十"),
+            (20_086, "二万零八十六"),
+            (21_000, "二万一千"),
+        ] {
+            assert_eq!(chinese_numeral(n), written);
+            assert_eq!(parse_number(written), Some(n), "{written}");
+        }
+        for n in 0..=120_000 {
+            assert_eq!(parse_number(&chinese_numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(parse_number("二〇二一"), Some(2021));
+        assert_eq!(parse_number("两千"), Some(2000));
+        assert_eq!(parse_number("2177"), Some(2177));
+        assert_eq!(parse_number("第九"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn the_number_line_follows_the_numerals() {
+        let mut m = Masthead {
+            number: Some(9),
+            total_number: Some(16),
+            ..Masthead::default()
+        };
+        assert_eq!(m.number_text(), "第 9 期");
+        assert_eq!(m.total_number_text().as_deref(), Some("（总第 16 期）"));
+        m.numerals = Numerals::Chinese;
+        assert_eq!(m.number_text(), "第九期");
+        assert_eq!(m.total_number_text().as_deref(), Some("（总第十六期）"));
+        m.supplement = true;
+        assert_eq!(m.number_text(), "增刊第九期");
     }
 }

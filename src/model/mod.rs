@@ -18,7 +18,9 @@ mod validate;
 pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
 pub use footer::{Distribution, Footer, print_count_text};
-pub use masthead::{Classification, Masthead, chinese_date};
+pub use masthead::{
+    Classification, Masthead, Numerals, chinese_date, chinese_numeral, parse_number,
+};
 pub use review::{Comment, CommentId, Quote, Review, Status};
 pub use style::{Color, PageNumbers, Style};
 pub use validate::{Problem, ProblemKind};

@@ -75,6 +75,7 @@ mod v1 {
                     date: m.date,
                     classification: m.classification,
                     copy_serial: m.copy_serial,
+                    numerals: Default::default(),
                 },
                 editors_note: self.editors_note,
                 sections: self.sections,

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use crate::i18n::{Lang, S};
-use crate::model::{Classification, Field, Issue};
+use crate::model::{Classification, Field, Issue, Numerals};
 use crate::ui::focus::FieldFocus;
 use crate::ui::widgets::{date_row, field_row, maybe_number_row, optional_number_row};
 
@@ -20,6 +20,19 @@ pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang, focus: &mut FieldFocus) {
             optional_number_row(ui, S::TotalNumber.get(lang), &mut m.total_number, 1);
             ui.label("");
             ui.checkbox(&mut m.supplement, S::SupplementLong.get(lang));
+            ui.end_row();
+            ui.label("");
+            let mut chinese = m.numerals == Numerals::Chinese;
+            if ui
+                .checkbox(&mut chinese, S::ChineseNumerals.get(lang))
+                .changed()
+            {
+                m.numerals = if chinese {
+                    Numerals::Chinese
+                } else {
+                    Numerals::Arabic
+                };
+            }
             ui.end_row();
             field_row(ui, S::Office.get(lang), &mut m.office, Field::Office, focus);
             date_row(ui, S::Date.get(lang), &mut m.date, lang);
