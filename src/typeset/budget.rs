@@ -7,7 +7,7 @@
 //! typst keeps a paragraph's first two lines together, so a lead never ends
 //! a page alone (tested below).
 
-use typst::layout::{Frame, FrameItem, Point};
+use typst::layout::{FrameItem, Point};
 use typst_layout::PagedDocument;
 
 use super::ArticleMark;
@@ -98,20 +98,14 @@ pub(super) fn budget(
 
 /// Each page's text baselines inside the type area, in reading order.
 fn baselines(paged: &PagedDocument, type_area_bottom: f64) -> Vec<Place> {
-    fn walk(frame: &Frame, origin: Point, out: &mut Vec<f64>) {
-        for (point, item) in frame.items() {
-            let at = origin + *point;
-            match item {
-                FrameItem::Group(group) => walk(&group.frame, at, out),
-                FrameItem::Text(_) => out.push(at.y.to_pt()),
-                _ => {}
-            }
-        }
-    }
     let mut places = Vec::new();
     for (index, page) in paged.pages().iter().enumerate() {
         let mut ys = Vec::new();
-        walk(&page.frame, Point::zero(), &mut ys);
+        super::for_each_drawn(&page.frame, Point::zero(), &mut |at, item| {
+            if let FrameItem::Text(_) = item {
+                ys.push(at.y.to_pt());
+            }
+        });
         ys.retain(|&y| y <= type_area_bottom + 0.5);
         ys.sort_by(f64::total_cmp);
         // Runs on one line share a baseline, to within rounding.

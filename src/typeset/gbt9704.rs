@@ -2,12 +2,12 @@
 //! pages: where page numbers sit (7.5), the 报尾's rules (7.4), and the
 //! full-width colon of its labels.
 
-use typst::layout::{Abs, Frame, FrameItem, Point};
+use typst::layout::{Abs, FrameItem, Point};
 use typst::visualize::Geometry;
 
 use super::data::PAGE;
 use super::tests::{fonts, sample};
-use super::{Document, Typesetter};
+use super::{Document, Typesetter, for_each_drawn};
 use crate::model::{Issue, PageNumbers};
 
 /// A text run on a page: where it starts, how wide, its size and text.
@@ -25,41 +25,29 @@ struct Rule {
     thickness: f64,
 }
 
-fn walk(frame: &Frame, origin: Point, runs: &mut Vec<Run>, rules: &mut Vec<Rule>) {
-    for (point, item) in frame.items() {
-        let at = origin + *point;
-        match item {
-            FrameItem::Group(group) => walk(&group.frame, at, runs, rules),
-            FrameItem::Text(text) => runs.push(Run {
-                x: at.x.to_pt(),
-                baseline: at.y.to_pt(),
-                width: text.width().to_pt(),
-                size: text.size.to_pt(),
-                text: text.text.to_string(),
-            }),
-            FrameItem::Shape(shape, _) => {
-                if let (Geometry::Line(end), Some(stroke)) = (&shape.geometry, &shape.stroke)
-                    && end.y == Abs::zero()
-                {
-                    rules.push(Rule {
-                        y: at.y.to_pt(),
-                        thickness: stroke.thickness.to_pt(),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 fn page(document: &Document, index: usize) -> (Vec<Run>, Vec<Rule>) {
     let (mut runs, mut rules) = (Vec::new(), Vec::new());
-    walk(
-        &document.paged.pages()[index].frame,
-        Point::zero(),
-        &mut runs,
-        &mut rules,
-    );
+    let frame = &document.paged.pages()[index].frame;
+    for_each_drawn(frame, Point::zero(), &mut |at, item| match item {
+        FrameItem::Text(text) => runs.push(Run {
+            x: at.x.to_pt(),
+            baseline: at.y.to_pt(),
+            width: text.width().to_pt(),
+            size: text.size.to_pt(),
+            text: text.text.to_string(),
+        }),
+        FrameItem::Shape(shape, _) => {
+            if let (Geometry::Line(end), Some(stroke)) = (&shape.geometry, &shape.stroke)
+                && end.y == Abs::zero()
+            {
+                rules.push(Rule {
+                    y: at.y.to_pt(),
+                    thickness: stroke.thickness.to_pt(),
+                });
+            }
+        }
+        _ => {}
+    });
     (runs, rules)
 }
 

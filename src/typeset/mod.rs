@@ -35,7 +35,7 @@ use tiny_skia::Pixmap;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Label, Selector};
 use typst::introspection::{Introspector, MetadataElem};
-use typst::layout::FrameItem;
+use typst::layout::{Frame, FrameItem, Point};
 use typst::utils::PicoStr;
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
@@ -268,18 +268,13 @@ impl Document {
     /// The text laid out on a page, in the order it was placed: what the
     /// page says, for tests and search. Spaces between runs are not added.
     pub fn page_text(&self, index: usize) -> String {
-        fn walk(frame: &typst::layout::Frame, out: &mut String) {
-            for (_, item) in frame.items() {
-                match item {
-                    FrameItem::Group(group) => walk(&group.frame, out),
-                    FrameItem::Text(text) => out.push_str(&text.text),
-                    _ => {}
-                }
-            }
-        }
         let mut out = String::new();
         if let Some(page) = self.paged.pages().get(index) {
-            walk(&page.frame, &mut out);
+            for_each_drawn(&page.frame, Point::zero(), &mut |_, item| {
+                if let FrameItem::Text(text) = item {
+                    out.push_str(&text.text);
+                }
+            });
         }
         out
     }
@@ -441,6 +436,23 @@ fn render_options(pixels_per_point: f32) -> typst_render::RenderOptions {
     typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
         ..Default::default()
+    }
+}
+
+/// Calls `visit` with each item `frame` draws or tags (everything but
+/// groups, which it enters) and where the item sits, `frame` itself being
+/// at `origin`. A group's move is applied; a rotation or scale, which the
+/// template never makes, is not.
+fn for_each_drawn(frame: &Frame, origin: Point, visit: &mut dyn FnMut(Point, &FrameItem)) {
+    for (point, item) in frame.items() {
+        let at = origin + *point;
+        match item {
+            FrameItem::Group(group) => {
+                let moved = Point::new(group.transform.tx, group.transform.ty);
+                for_each_drawn(&group.frame, at + moved, visit);
+            }
+            _ => visit(at, item),
+        }
     }
 }
 
