@@ -506,7 +506,7 @@ fn send_page(
     // A patch needs the UI to have had an image of the page when it asked
     // (one cleared since then gets the page whole), and the image sent
     // last at this scale to draw over.
-    let patch = sent[index]
+    let changed = sent[index]
         .as_ref()
         .filter(|last| held.is_some() && last.scale == job.scale)
         .and_then(|last| {
@@ -516,14 +516,15 @@ fn send_page(
             // Most of the page changed: as quick to send it whole.
             (rows.len() * 3 < height * 2).then_some((last.fingerprint, rows))
         });
-    let rows = match &patch {
-        Some((_, rows)) if rows.is_empty() => {
-            rows.start.min(height - 1)..rows.start.min(height - 1) + 1
+    let (patch, rows) = match changed {
+        // Nothing drawn differs: one row still carries the new fingerprint.
+        Some((over, rows)) => {
+            let top = rows.start.min(height - 1);
+            (Some(Patch { over, top }), top..rows.end.max(top + 1))
         }
-        Some((_, rows)) => rows.clone(),
-        None => 0..height,
+        None => (None, 0..height),
     };
-    let Ok(image) = page_image(document, index, job.scale, rows.clone()) else {
+    let Ok(image) = page_image(document, index, job.scale, rows) else {
         return Ok(());
     };
     let page = Update::Page {
@@ -532,10 +533,7 @@ fn send_page(
         fingerprint,
         scale: job.scale,
         image,
-        patch: patch.map(|(over, _)| Patch {
-            over,
-            top: rows.start,
-        }),
+        patch,
         sent: Instant::now(),
     };
     if !ends.send(page) {
