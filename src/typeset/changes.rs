@@ -168,19 +168,17 @@ fn only_moves(transform: Transform) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Paragraph;
-    use crate::typeset::Typesetter;
+    use std::ops::Range;
+
+    use crate::model::{Issue, Paragraph};
     use crate::typeset::tests::fonts;
+    use crate::typeset::{Document, Typesetter};
 
     const SCALE: f32 = 1.5;
 
     /// `rows` of the new page drawn over the old page's image, against the
     /// new page drawn whole: the largest difference in any channel.
-    fn patched_against_whole(
-        before: &crate::typeset::Document,
-        after: &crate::typeset::Document,
-        rows: std::ops::Range<usize>,
-    ) -> u8 {
+    fn patched_against_whole(before: &Document, after: &Document, rows: Range<usize>) -> u8 {
         let mut image = before
             .render_page(0, SCALE)
             .expect("renders")
@@ -201,17 +199,24 @@ mod tests {
             .unwrap_or(0)
     }
 
-    #[test]
-    fn a_typed_character_changes_the_rows_of_its_paragraph_only() {
+    /// The sample typeset before and after `edit`, and the rows of page 1
+    /// the edit changed.
+    fn edited(edit: impl FnOnce(&mut Issue)) -> (Document, Document, Range<usize>) {
         let mut typesetter = Typesetter::new(fonts());
         let mut issue = crate::sample::issue();
         let before = typesetter.compile(&issue).expect("typesets");
-        let first = before.page_drawing(0).expect("a first page");
-        let [_, height] = before.page_pixels(0, SCALE).expect("a page");
-        issue.sections[0].articles[0].lead.insert(0, '喆');
+        edit(&mut issue);
         let after = typesetter.compile(&issue).expect("typesets");
-
+        let first = before.page_drawing(0).expect("a first page");
         let rows = after.rows_changed(0, &first, SCALE).expect("a page");
+        (before, after, rows)
+    }
+
+    #[test]
+    fn a_typed_character_changes_the_rows_of_its_paragraph_only() {
+        let (before, after, rows) =
+            edited(|issue| issue.sections[0].articles[0].lead.insert(0, '喆'));
+        let [_, height] = before.page_pixels(0, SCALE).expect("a page");
         assert!(!rows.is_empty(), "the character shows");
         assert!(rows.len() < height / 2, "{rows:?} of {height} rows");
         // The masthead, above the first article, is not drawn again.
@@ -234,18 +239,11 @@ mod tests {
 
     #[test]
     fn text_reflowed_down_the_page_is_all_in_the_rows() {
-        let mut typesetter = Typesetter::new(fonts());
-        let mut issue = crate::sample::issue();
-        let before = typesetter.compile(&issue).expect("typesets");
-        let first = before.page_drawing(0).expect("a first page");
         // A paragraph more pushes everything after it down.
-        let article = &mut issue.sections[0].articles[0];
-        article.body.insert(
-            0,
-            Paragraph::plain("各区文明办组织志愿者开展“美丽庭院”评选活动。"),
-        );
-        let after = typesetter.compile(&issue).expect("typesets");
-        let rows = after.rows_changed(0, &first, SCALE).expect("a page");
+        let (before, after, rows) = edited(|issue| {
+            let paragraph = Paragraph::plain("各区文明办组织志愿者开展“美丽庭院”评选活动。");
+            issue.sections[0].articles[0].body.insert(0, paragraph);
+        });
         let [_, height] = after.page_pixels(0, SCALE).expect("a page");
         assert!(rows.end > height * 3 / 4, "down to the foot: {rows:?}");
         assert!(patched_against_whole(&before, &after, rows) <= 1);
