@@ -249,6 +249,7 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
             .collect()
     };
     let print_count = options.print_count.or(f.print_count);
+    let page_number_fonts = font_list(FontRole::PageNumber, st);
     Data {
         page: PAGE,
         copies,
@@ -259,11 +260,9 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
             body_fonts: font_list(FontRole::Body, st),
             heading_fonts: font_list(FontRole::Heading, st),
             kai_fonts: font_list(FontRole::Kai, st),
-            page_number_fonts: font_list(FontRole::PageNumber, st),
+            page_number_fonts,
             // A dash sits about a third of an em up in CJK faces.
-            dash_top: fonts
-                .ink_top(&font_list(FontRole::PageNumber, st), '—')
-                .unwrap_or(0.33),
+            dash_top: fonts.ink_top(&page_number_fonts, '—').unwrap_or(0.33),
             page_numbers: match st.page_numbers {
                 PageNumbers::Outside => "outside",
                 PageNumbers::Centred => "centred",
