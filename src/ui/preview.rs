@@ -125,7 +125,12 @@ impl PreviewPanel {
                     return;
                 };
                 match (&mut page.texture, patch) {
-                    (Some(texture), Some(patch)) if page.held == Some((patch.over, scale)) => {
+                    // Over its own image, inside it (egui panics otherwise).
+                    (Some(texture), Some(patch))
+                        if page.held == Some((patch.over, scale))
+                            && texture.size()[0] == image.width()
+                            && patch.top + image.height() <= texture.size()[1] =>
+                    {
                         texture.set_partial([0, patch.top], image, TextureOptions::LINEAR);
                     }
                     // Rows for an image this page no longer has (it was
@@ -473,15 +478,12 @@ mod tests {
 
     /// Rows for page `index` laid over the image of fingerprint `over`.
     fn patch(generation: u64, index: usize, fingerprint: u128, over: u128) -> Update {
-        Update::Page {
-            generation,
-            index,
-            fingerprint,
-            scale: 1.0,
-            image: egui::ColorImage::filled([2, 1], Color32::RED),
-            patch: Some(crate::app::worker::Patch { over, top: 1 }),
-            sent: Instant::now(),
+        let mut update = page(generation, index, fingerprint);
+        if let Update::Page { patch, image, .. } = &mut update {
+            *patch = Some(crate::app::worker::Patch { over, top: 1 });
+            *image = egui::ColorImage::filled([2, 1], Color32::RED);
         }
+        update
     }
 
     fn layout(generation: u64, fingerprints: &[u128]) -> Update {
@@ -552,5 +554,14 @@ mod tests {
         preview.apply(&ctx, patch(3, 1, 31, 11));
         assert_eq!(preview.held()[1], None);
         assert_eq!(preview.repairs(), 2);
+        // Rows that would reach past the image's foot: refused, no panic.
+        preview.apply(&ctx, page(4, 0, 40));
+        let mut tall = patch(5, 0, 50, 40);
+        if let Update::Page { image, .. } = &mut tall {
+            *image = egui::ColorImage::filled([2, 2], Color32::RED);
+        }
+        preview.apply(&ctx, tall);
+        assert_eq!(preview.held()[0], None);
+        assert_eq!(preview.repairs(), 3);
     }
 }
