@@ -31,6 +31,7 @@ pub enum Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArticleText {
     Unit,
+    Title,
     Lead,
     /// All paragraphs, one per line, bold run-ins marked with `**`.
     Body,
@@ -100,6 +101,7 @@ fn field_text(issue: &Issue, field: Field) -> String {
 fn article_text(article: &Article, part: ArticleText) -> String {
     match part {
         ArticleText::Unit => article.unit.clone(),
+        ArticleText::Title => article.title.clone(),
         ArticleText::Lead => article.lead.clone(),
         ArticleText::Body => crate::model::marked::to_marked(&article.body),
         ArticleText::Attribution => article.attribution.clone().unwrap_or_default(),
@@ -162,6 +164,7 @@ pub fn compare(ours: &Issue, theirs: &Issue) -> Vec<Difference> {
                 }
                 for part in [
                     ArticleText::Unit,
+                    ArticleText::Title,
                     ArticleText::Lead,
                     ArticleText::Body,
                     ArticleText::Attribution,
@@ -184,7 +187,7 @@ pub fn compare(ours: &Issue, theirs: &Issue) -> Vec<Difference> {
     }
     for (_, _, article) in theirs.articles() {
         if ours.find_article(article.id).is_none() {
-            let text = format!("{}{}", article.lead, article.body_text());
+            let text = format!("{}{}{}", article.title, article.lead, article.body_text());
             out.push(difference(
                 Place::Added(article.id),
                 Some(article.unit.clone()),
@@ -220,6 +223,7 @@ pub fn accept(ours: &mut Issue, theirs: &Issue, difference: &Difference) {
             let target = &mut ours.sections[s].articles[a];
             match part {
                 ArticleText::Unit => target.unit = source.unit,
+                ArticleText::Title => target.title = source.title,
                 ArticleText::Lead => target.lead = source.lead,
                 ArticleText::Body => target.body = source.body,
                 ArticleText::Attribution => target.attribution = source.attribution,

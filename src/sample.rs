@@ -7,34 +7,6 @@ use crate::assets::{SAMPLE_FILE_NAME, SAMPLE_RON};
 use crate::model::{Issue, Paragraph, Span};
 use crate::store;
 
-/// Beijing's 16 districts, the units of a city-wide bulletin.
-pub const BEIJING_DISTRICTS: [&str; 16] = [
-    "东城区",
-    "西城区",
-    "朝阳区",
-    "海淀区",
-    "丰台区",
-    "石景山区",
-    "门头沟区",
-    "房山区",
-    "通州区",
-    "顺义区",
-    "昌平区",
-    "大兴区",
-    "怀柔区",
-    "平谷区",
-    "密云区",
-    "延庆区",
-];
-
-/// The units an archive is expected to hear from: Beijing's districts when
-/// any of `seen` is one (the sample's bulletin), else none beyond those
-/// seen. (Bulletin profiles will name their own.)
-pub fn expected_units<'a>(seen: impl IntoIterator<Item = &'a str>) -> &'static [&'static str] {
-    let beijing = seen.into_iter().any(|u| BEIJING_DISTRICTS.contains(&u));
-    if beijing { &BEIJING_DISTRICTS } else { &[] }
-}
-
 /// The bundled sample issue (首都精神文明建设情况简报 第 11 期), parsed.
 ///
 /// # Panics
@@ -45,18 +17,24 @@ pub fn issue() -> Issue {
         .expect("the bundled sample issue loads")
 }
 
+/// The sample series' units, in order.
+fn units(issue: &Issue) -> Vec<String> {
+    issue.series.unit_names().map(str::to_owned).collect()
+}
+
 /// A long issue: `articles` articles cycling through the sample's three,
-/// each credited to the next district and with its text doubled, so that
-/// 40 articles fill well over 40 pages.
+/// each credited to the series' next unit and with its text doubled, so
+/// that 40 articles fill well over 40 pages.
 pub fn large(articles: usize) -> Issue {
     let mut issue = issue();
+    let units = units(&issue);
     let originals: Vec<_> = issue.articles().map(|(_, _, a)| a.clone()).collect();
     let section = &mut issue.sections[0];
     section.articles.clear();
     for n in 0..articles {
         let mut article = originals[n % originals.len()].clone();
-        let district = BEIJING_DISTRICTS[n % BEIJING_DISTRICTS.len()];
-        let original_unit = std::mem::replace(&mut article.unit, district.to_owned());
+        let district = &units[n % units.len()];
+        let original_unit = std::mem::replace(&mut article.unit, district.clone());
         article.lead = article.lead.replacen(&original_unit, district, 1);
         article.id = crate::model::ArticleId(n as u64 + 1);
         let mut doubled: Vec<Span> = article.body.iter().flat_map(|p| p.spans.clone()).collect();
@@ -72,6 +50,7 @@ pub fn large(articles: usize) -> Issue {
 /// to six articles from districts in rotation, with the sample's text.
 pub fn archive_issue(k: usize) -> Issue {
     let mut issue = issue();
+    let units = units(&issue);
     let originals: Vec<_> = issue.articles().map(|(_, _, a)| a.clone()).collect();
     let start = chrono::NaiveDate::from_ymd_opt(1980, 1, 3).unwrap_or_default();
     let date = start + chrono::Days::new(7 * k as u64);
@@ -83,8 +62,8 @@ pub fn archive_issue(k: usize) -> Issue {
     section.articles.clear();
     for j in 0..3 + k % 4 {
         let mut article = originals[(k + j) % originals.len()].clone();
-        let district = BEIJING_DISTRICTS[(k * 5 + j * 3) % BEIJING_DISTRICTS.len()];
-        let original_unit = std::mem::replace(&mut article.unit, district.to_owned());
+        let district = &units[(k * 5 + j * 3) % units.len()];
+        let original_unit = std::mem::replace(&mut article.unit, district.clone());
         article.lead = article.lead.replacen(&original_unit, district, 1);
         article.id = crate::model::ArticleId((k * 16 + j) as u64 + 1);
         section.articles.push(article);

@@ -376,7 +376,8 @@ fn a_year_of_50_issues_binds_into_one_volume_with_exact_page_numbers() {
         .map(|p| doc.page_text(p))
         .collect();
     assert!(index.contains("单位索引"), "{index}");
-    for unit in jianbao::sample::BEIJING_DISTRICTS {
+    let series = jianbao::sample::issue().series;
+    for unit in series.unit_names() {
         let listed_here = issues
             .iter()
             .any(|i| i.articles().any(|(_, _, a)| a.unit == unit));

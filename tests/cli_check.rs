@@ -147,9 +147,12 @@ fn an_older_format_is_read_and_left_as_it_is() {
         before,
         "checking never rewrites"
     );
+    // A version-1 file predates series: it reads with none.
+    let mut sample = jianbao::sample::issue();
+    sample.series = Default::default();
     assert_eq!(
         jianbao::store::load(&old).expect("loads"),
-        jianbao::sample::issue(),
+        sample,
         "version 1 reads as today's model"
     );
 }
@@ -197,4 +200,55 @@ fn review_prints_status_history_and_open_comments() {
     let out = jianbao(&["review".as_ref(), missing.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个文件.ron"));
+}
+
+/// `jianbao new --profile`: an issue of the series with every default,
+/// numbered after the drafts kept beside the profile; a broken profile is
+/// refused with its place, and nothing is written.
+#[test]
+fn new_from_a_profile_fills_the_defaults_and_numbers_on() {
+    use jianbao::model::Profile;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, text) = jianbao::assets::BUNDLED_PROFILES[1];
+    let profile: Profile = jianbao::store::profile_from_ron(text, Path::new("p")).expect("bundled");
+    let profile_path = dir.path().join("东湖大学信息专报.profile.ron");
+    jianbao::store::save_profile(&profile_path, &profile).expect("saved");
+    let today = chrono::Local::now().date_naive();
+    let mut third = profile.new_issue(today);
+    third.masthead.number = Some(3);
+    third.masthead.total_number = Some(15);
+    jianbao::store::save(&dir.path().join("第三期.ron"), &third).expect("saved");
+
+    let out_path = dir.path().join("第四期.ron");
+    let out = jianbao(&[
+        "new".as_ref(),
+        "--profile".as_ref(),
+        profile_path.as_os_str(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let issue = jianbao::store::load(&out_path).expect("loads");
+    assert_eq!(issue.masthead.number, Some(4));
+    assert_eq!(issue.masthead.total_number, Some(16));
+    assert_eq!(issue.masthead.date, Some(today));
+    assert_eq!(Profile::from_issue(&issue), profile, "every default taken");
+
+    let broken = dir.path().join("坏.profile.ron");
+    std::fs::write(&broken, "(\n    schema: 1,\n    series: 3,\n)").expect("written");
+    let refused = dir.path().join("refused.ron");
+    let out = jianbao(&[
+        "new".as_ref(),
+        "--profile".as_ref(),
+        broken.as_os_str(),
+        "-o".as_ref(),
+        refused.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("坏.profile.ron") && said.contains("第 3 行"),
+        "{said}"
+    );
+    assert!(!refused.exists());
 }

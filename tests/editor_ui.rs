@@ -1841,3 +1841,77 @@ fn issue_numbers_can_be_written_in_chinese_numerals() {
     let after = harness.state().preview_fingerprints();
     assert_ne!(before[0], after[0], "page 1 shows the new number line");
 }
+
+/// Bulletin profiles: a bundled one chosen in the 简报系列 window, a unit
+/// added to it, a new issue made from it with every default; the unit
+/// picker then offers the unit added, and the title line prints.
+#[test]
+fn a_new_issue_from_a_profile_has_its_defaults_and_its_units() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    harness.run_steps(2);
+    harness.get_by_label("简报系列…").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains("东湖大学信息专报").click();
+    harness.run_steps(2);
+    harness.get_by_label("添加单位").click();
+    harness.run_steps(4);
+    // The new row has the keyboard, scrolled into view.
+    let typed = harness
+        .get_all_by_label("单位名称")
+        .find(|n| n.is_focused())
+        .expect("the new row's name has the keyboard");
+    typed.type_text("网络信息中心");
+    harness.run_steps(2);
+    harness.get_by_label("有未保存的修改");
+    harness.get_by_label("用此系列新建一期").click();
+    harness.run_steps(4);
+
+    let fresh = issue(&harness);
+    let (_, text) = jianbao::assets::BUNDLED_PROFILES[1];
+    let profile = jianbao::store::profile_from_ron(text, std::path::Path::new("p")).expect("loads");
+    assert_eq!(fresh.masthead.name, "东湖大学信息专报");
+    assert_eq!(fresh.masthead.numerals, jianbao::model::Numerals::Chinese);
+    assert_eq!(fresh.masthead.number, Some(1));
+    assert_eq!(fresh.masthead.date, Some(chrono::Local::now().date_naive()));
+    assert_eq!(fresh.footer, profile.footer);
+    assert_eq!(fresh.distribution, profile.distribution);
+    assert_eq!(fresh.style, profile.style);
+    let headings: Vec<&str> = fresh.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["工作动态", "基层经验"]);
+    let names: Vec<&str> = fresh.series.unit_names().collect();
+    let mut expected: Vec<&str> = profile.series.unit_names().collect();
+    expected.push("网络信息中心");
+    assert_eq!(names, expected);
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_some_and(|s| s.path().is_none())
+    );
+
+    // An article of the unit added, offered by the unit picker.
+    harness
+        .get_all_by_label("＋ 添加文章")
+        .next()
+        .expect("toolbar button")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("选择单位").click();
+    harness.run_steps(2);
+    // The picker lists the unit added (the list is the series', in order).
+    let listed = harness.get_by_label("网络信息中心");
+    assert!(listed.rect().is_positive());
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    type_into(&mut harness, "供稿单位", "网络信息中心");
+    type_into(&mut harness, "标题", "网络信息中心完成校园网升级");
+    let article = issue(&harness)
+        .articles()
+        .next()
+        .expect("the new article")
+        .2
+        .clone();
+    assert_eq!(article.unit, "网络信息中心");
+    assert_eq!(article.title, "网络信息中心完成校园网升级");
+}

@@ -311,3 +311,45 @@ fn comments_and_the_review_never_reach_an_export() {
         .collect();
     assert_eq!(reviewed_pages, plain_pages);
 }
+
+/// An article's own title line reaches every format once, above its text:
+/// the pages, Word (centred, kept with the text), HTML and plain text.
+#[test]
+fn an_article_title_line_reaches_every_format() {
+    let mut issue = jianbao::sample::issue();
+    let title = "东城区召开文明城区创建推进会";
+    issue.sections[0].articles[0].title = title.into();
+    let lead = issue.sections[0].articles[0].lead.clone();
+
+    let text = export::to_text(&issue);
+    let title_at = text.find(title).expect("the title in the text");
+    assert!(title_at < text.find(&lead).expect("the lead"), "{text}");
+    assert_eq!(text.matches(title).count(), 1);
+
+    let html = Html::parse_document(&export::to_html(&issue));
+    the_element_saying(&html, "article h3.title.centred", title);
+
+    let docx = export::to_docx(&issue).expect("docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut word = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("document.xml"),
+        &mut word,
+    )
+    .expect("read");
+    let paragraph = word
+        .split("<w:p>")
+        .find(|p| p.contains(title))
+        .expect("the title's paragraph");
+    assert!(
+        paragraph.contains(r#"<w:jc w:val="center" />"#),
+        "{paragraph}"
+    );
+    assert!(paragraph.contains("<w:keepNext"), "{paragraph}");
+
+    let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
+    let document = typesetter.compile(&issue).expect("typesets");
+    let page = squeeze(&document.page_text(0));
+    let at = page.find(title).expect("the title on page 1");
+    assert!(at < page.find(&squeeze(&lead)).expect("the lead"), "{page}");
+}

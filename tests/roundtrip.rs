@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use jianbao::model::review::{Reply, StatusChange};
 use jianbao::model::{
     Article, ArticleId, Classification, Color, Comment, Distribution, Footer, Issue, Masthead,
-    Numerals, PageNumbers, Paragraph, Quote, Review, Section, Span, Status, Style,
+    Numerals, PageNumbers, Paragraph, Profile, Quote, Review, Section, Series, Span, Status, Style,
+    TitleAlign, TitleLine, Unit,
 };
 use jianbao::store;
 use proptest::prelude::*;
@@ -34,12 +35,14 @@ fn article() -> impl Strategy<Value = Article> {
         any::<u64>(),
         text(),
         text(),
+        text(),
         proptest::collection::vec(paragraph, 0..3),
         proptest::option::of(text()),
     )
-        .prop_map(|(id, unit, lead, body, attribution)| Article {
+        .prop_map(|(id, unit, title, lead, body, attribution)| Article {
             id: ArticleId(id),
             unit,
+            title,
             lead,
             body,
             attribution,
@@ -175,16 +178,48 @@ fn issue() -> impl Strategy<Value = Issue> {
         0.5f64..80.0,
         text(),
         proptest::sample::select(vec![PageNumbers::Outside, PageNumbers::Centred]),
+        (
+            proptest::sample::select(vec![TitleAlign::Centred, TitleAlign::Flush]),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |([r, g, b], font, title_size, body_size, page_number_font, page_numbers)| Style {
+            |(
+                [r, g, b],
+                font,
+                title_size,
+                body_size,
+                page_number_font,
+                page_numbers,
+                (align, title_face),
+            )| Style {
                 accent: Color { r, g, b },
                 body_font: font,
                 title_size,
                 body_size,
                 page_number_font,
                 page_numbers,
+                article_title: TitleLine { align, title_face },
                 ..Style::default()
+            },
+        );
+    let unit = (text(), text(), text()).prop_map(|(name, short_name, attribution)| Unit {
+        name,
+        short_name,
+        attribution,
+    });
+    let series = (
+        proptest::collection::vec(unit, 0..4),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of(1u32..40),
+    )
+        .prop_map(
+            |(units, yearly_numbers, total_numbers, target_pages)| Series {
+                units,
+                yearly_numbers,
+                total_numbers,
+                target_pages,
             },
         );
     (
@@ -195,6 +230,7 @@ fn issue() -> impl Strategy<Value = Issue> {
         footer,
         distribution,
         style,
+        series,
         review(),
     )
         .prop_map(
@@ -206,6 +242,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                 footer,
                 distribution,
                 style,
+                series,
                 review,
             )| {
                 Issue {
@@ -216,6 +253,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                     footer,
                     distribution,
                     style,
+                    series,
                     review,
                     ..Issue::default()
                 }
@@ -233,6 +271,22 @@ proptest! {
         prop_assert_eq!(&loaded, &issue);
         let second = store::to_ron(&loaded).expect("serializes again");
         prop_assert_eq!(first, second);
+    }
+
+    /// A profile made from any issue round-trips, and an issue made from
+    /// it gives that profile back.
+    #[test]
+    fn profiles_round_trip(issue in issue()) {
+        let profile = Profile::from_issue(&issue);
+        let text = store::profile_to_ron(&profile).expect("serializes");
+        let loaded = store::profile_from_ron(&text, Path::new("p.profile.ron")).expect("loads");
+        prop_assert_eq!(&loaded, &profile);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date");
+        let mut fresh = loaded.new_issue(today);
+        if profile.sections.is_empty() {
+            fresh.sections.clear();
+        }
+        prop_assert_eq!(Profile::from_issue(&fresh), profile);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod archive;
 pub mod autosave;
 pub mod editor;
 pub mod files;
+pub mod profiles;
 pub mod repeats;
 pub mod selection;
 pub mod session;

@@ -169,7 +169,7 @@ mod tests {
         Archive {
             folder: PathBuf::from("."),
             entries,
-            failures: Vec::new(),
+            ..Archive::default()
         }
     }
 

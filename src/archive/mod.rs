@@ -49,6 +49,8 @@ pub struct Entry {
     pub date: Option<NaiveDate>,
     pub status: Status,
     pub articles: Vec<ArticleText>,
+    /// The units of the issue's series (from its profile), in order.
+    pub series_units: Vec<String>,
 }
 
 impl Entry {
@@ -66,7 +68,11 @@ impl Entry {
             articles: issue
                 .articles()
                 .map(|(_, _, article)| {
-                    let mut text = article.lead.clone();
+                    let mut text = article.title.clone();
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&article.lead);
                     if !article.body.is_empty() {
                         text.push('\n');
                         text.push_str(&article.body_text());
@@ -78,6 +84,7 @@ impl Entry {
                     }
                 })
                 .collect(),
+            series_units: issue.series.unit_names().map(str::to_owned).collect(),
         }
     }
 
@@ -121,6 +128,9 @@ pub struct Archive {
     pub folder: PathBuf,
     pub entries: Vec<Entry>,
     pub failures: Vec<Failure>,
+    /// The bulletin profiles kept in the folder itself (broken ones left
+    /// out: the profile window says what is wrong with them).
+    pub profiles: Vec<crate::model::Profile>,
 }
 
 impl Archive {
@@ -164,7 +174,12 @@ impl Archive {
                 }
             }
         }
-        let changed = !to_read.is_empty() || kept != had;
+        let profiles: Vec<_> = store::profiles_in(&self.folder)
+            .into_iter()
+            .filter_map(|(_, read)| read.ok())
+            .collect();
+        let changed = !to_read.is_empty() || kept != had || profiles != self.profiles;
+        self.profiles = profiles;
         for (slot, read) in read_all(to_read, progress) {
             results[slot] = Some(read);
         }
@@ -184,6 +199,26 @@ impl Archive {
             .iter()
             .flat_map(|e| &e.articles)
             .map(|a| a.unit.as_str())
+    }
+
+    /// The units the archive's series expect to hear from, in order: those
+    /// of the profiles kept in the folder, else those the newest issue took
+    /// from its profile. Never a built-in list.
+    pub fn expected_units(&self) -> Vec<&str> {
+        let mut units: Vec<&str> = Vec::new();
+        let from_profiles = self.profiles.iter().flat_map(|p| p.series.unit_names());
+        let from_newest = numbering::latest(&self.entries)
+            .into_iter()
+            .flat_map(|e| e.series_units.iter().map(String::as_str));
+        for unit in from_profiles {
+            if !units.contains(&unit) {
+                units.push(unit);
+            }
+        }
+        if units.is_empty() {
+            units.extend(from_newest);
+        }
+        units
     }
 
     pub fn entry(&self, path: &Path) -> Option<&Entry> {
@@ -295,7 +330,10 @@ fn walk(folder: &Path, depth: usize, found: &mut Vec<PathBuf>) {
             if depth + 1 < MAX_DEPTH {
                 walk(&path, depth + 1, found);
             }
-        } else if name.ends_with(".ron") && !store::is_kept_original(&name) {
+        } else if name.ends_with(".ron")
+            && !store::is_kept_original(&name)
+            && !store::is_profile_file(&name)
+        {
             found.push(path);
         }
     }
@@ -332,12 +370,13 @@ pub(crate) fn made_up(
                     text: text.into(),
                 })
                 .collect(),
+            series_units: Vec::new(),
         })
         .collect();
     Archive {
         folder: PathBuf::from("."),
         entries,
-        failures: Vec::new(),
+        ..Archive::default()
     }
 }
 
@@ -380,6 +419,39 @@ mod tests {
             "the broken file is listed as a failure"
         );
         assert_eq!(calls.last(), Some(&(2, 2)), "progress reaches the total");
+    }
+
+    /// The units expected: the newest issue's series, until a profile is
+    /// kept in the folder; then the profile's, a unit added to it at once
+    /// (and the profile is never read as an issue).
+    #[test]
+    fn the_expected_units_come_from_the_series_never_a_built_in_list() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut issue = crate::sample::issue();
+        crate::store::save(&dir.path().join("第11期.ron"), &issue).expect("saved");
+        let mut archive = Archive::scan(dir.path(), &mut |_, _| {});
+        let sample: Vec<String> = issue.series.unit_names().map(str::to_owned).collect();
+        assert_eq!(archive.expected_units(), sample);
+        assert_eq!(archive.expected_units().len(), 16);
+
+        let mut profile = crate::model::Profile::from_issue(&issue);
+        profile
+            .series
+            .units
+            .push(crate::model::Unit::named("经开区"));
+        let path = dir.path().join("首都.profile.ron");
+        crate::store::save_profile(&path, &profile).expect("saved");
+        assert!(archive.refresh(&mut |_, _| {}), "a new profile is a change");
+        assert_eq!(archive.expected_units().last(), Some(&"经开区"));
+        assert_eq!(archive.expected_units().len(), 17);
+        assert_eq!(archive.entries.len(), 1, "the profile is no issue");
+        assert!(archive.failures.is_empty());
+
+        issue.series.units.clear();
+        let bare = tempfile::tempdir().expect("temp dir");
+        crate::store::save(&bare.path().join("第1期.ron"), &issue).expect("saved");
+        let archive = Archive::scan(bare.path(), &mut |_, _| {});
+        assert!(archive.expected_units().is_empty(), "no series, no list");
     }
 
     #[test]

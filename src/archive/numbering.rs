@@ -2,8 +2,10 @@
 //! the numbering of the archive (gaps, duplicates).
 //!
 //! A bulletin's issues form series by name: 期号 counts within a calendar
-//! year and starts again at 1 each January; supplements (增刊) count in a
-//! series of their own; 总期号 counts regular issues across all years.
+//! year and starts again at 1 each January (unless the series' profile
+//! says it counts on); supplements (增刊) count in a series of their own;
+//! 总期号 counts regular issues across all years, where the series has one.
+//! Known limit: the numbering checks ([`problems`]) assume yearly 期号.
 //! Known limit: a year is the year of the issue's date, so an issue without
 //! a date takes part in 总期号 checks only.
 
@@ -13,7 +15,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 
 use super::Entry;
-use crate::model::{Issue, Section};
+use crate::model::{Issue, Profile};
 
 /// The newest issue: latest date, then highest 总期号 and 期号.
 pub fn latest(entries: &[Entry]) -> Option<&Entry> {
@@ -23,11 +25,13 @@ pub fn latest(entries: &[Entry]) -> Option<&Entry> {
 }
 
 /// The 期号 of the next issue of the series (`name`, `supplement`) dated in
-/// `year`: one more than the largest that year, or 1.
-pub fn next_number(entries: &[Entry], name: &str, supplement: bool, year: i32) -> u32 {
+/// `year`: one more than the largest that year (of any year when `year` is
+/// `None`: a series that counts on), or 1.
+pub fn next_number(entries: &[Entry], name: &str, supplement: bool, year: Option<i32>) -> u32 {
     entries
         .iter()
-        .filter(|e| e.name == name && e.supplement == supplement && e.year() == Some(year))
+        .filter(|e| e.name == name && e.supplement == supplement)
+        .filter(|e| year.is_none() || e.year() == year)
         .filter_map(|e| e.number)
         .max()
         .map_or(1, |n| n.saturating_add(1))
@@ -44,35 +48,35 @@ pub fn next_total(entries: &[Entry], name: &str) -> Option<u32> {
 }
 
 /// The next issue after `latest` (the newest issue, read in full), dated
-/// `today`: the masthead, footer, distribution, style and section headings
-/// carried over, no articles, no editor's note, a fresh review. A
-/// supplement has no 总期号.
+/// `today`: what its series shares carried over (masthead, footer,
+/// distribution, style, series, section headings; see [`Profile`]), no
+/// articles, no editor's note, a fresh review. A supplement has no 总期号.
 pub fn next_issue(latest: &Issue, entries: &[Entry], today: NaiveDate, supplement: bool) -> Issue {
-    let name = latest.masthead.name.trim().to_owned();
-    let mut issue = Issue::new(today);
-    issue.masthead = latest.masthead.clone();
+    let mut issue = Profile::from_issue(latest).new_issue(today);
     issue.masthead.supplement = supplement;
-    issue.masthead.date = Some(today);
-    issue.masthead.number = Some(next_number(entries, &name, supplement, today.year()));
-    issue.masthead.total_number = if supplement {
+    let after_latest = latest.masthead.total_number.map(|n| n.saturating_add(1));
+    number_after(&mut issue, entries, after_latest);
+    issue
+}
+
+/// Numbers a new issue after the archive's issues of its series: 期号 as
+/// [`next_number`], 总期号 as [`next_total`] or else `total` (none for a
+/// supplement or a series without 总期号).
+pub fn number_after(issue: &mut Issue, entries: &[Entry], total: Option<u32>) {
+    let m = &mut issue.masthead;
+    let name = m.name.trim().to_owned();
+    let year = m.date.map(|d| d.year());
+    let year = if issue.series.yearly_numbers {
+        year
+    } else {
+        None
+    };
+    m.number = Some(next_number(entries, &name, m.supplement, year));
+    m.total_number = if m.supplement || !issue.series.total_numbers {
         None
     } else {
-        next_total(entries, &name).or(latest.masthead.total_number.map(|n| n.saturating_add(1)))
+        next_total(entries, &name).or(total)
     };
-    issue.footer = latest.footer.clone();
-    issue.distribution = latest.distribution.clone();
-    issue.attribution_suffix = latest.attribution_suffix.clone();
-    issue.style = latest.style.clone();
-    issue.editors_note = None;
-    issue.sections = latest
-        .sections
-        .iter()
-        .map(|s| Section {
-            heading: s.heading.clone(),
-            articles: Vec::new(),
-        })
-        .collect();
-    issue
 }
 
 /// Something off in the numbering of a series.
@@ -337,13 +341,13 @@ mod tests {
         );
 
         // A duplicate number still gives the next one after the largest.
-        assert_eq!(next_number(&entries, NAME, false, 2021), 6);
+        assert_eq!(next_number(&entries, NAME, false, Some(2021)), 6);
         assert_eq!(next_total(&entries, NAME), Some(2106));
     }
 
     #[test]
     fn an_empty_archive_starts_at_one() {
-        assert_eq!(next_number(&[], NAME, false, 2021), 1);
+        assert_eq!(next_number(&[], NAME, false, Some(2021)), 1);
         assert_eq!(next_total(&[], NAME), None);
         assert!(latest(&[]).is_none());
         assert!(problems(&[]).is_empty());

@@ -127,7 +127,7 @@ mod tests {
         Archive {
             folder: PathBuf::from("."),
             entries,
-            failures: Vec::new(),
+            ..Archive::default()
         }
     }
 

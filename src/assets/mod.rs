@@ -21,9 +21,39 @@ pub const SAMPLE_RON: &str =
 /// The file name the sample is offered under.
 pub const SAMPLE_FILE_NAME: &str = "capital-civilization-briefing-2021-no11.ron";
 
+/// The example bulletin profiles that ship with the program, by file
+/// name: the sample's series, and a university's 信息专报 laid out the
+/// other way (title lines, Chinese numerals, centred page numbers).
+pub const BUNDLED_PROFILES: [(&str, &str); 2] = [
+    (
+        "capital-civilization-briefing.profile.ron",
+        include_str!("../../assets/profiles/capital-civilization-briefing.profile.ron"),
+    ),
+    (
+        "donghu-university-information.profile.ron",
+        include_str!("../../assets/profiles/donghu-university-information.profile.ron"),
+    ),
+];
+
 #[cfg(test)]
 mod tests {
-    use super::APP_ID;
+    use super::*;
+    use crate::model::{Numerals, Profile, TitleAlign};
+
+    #[test]
+    fn the_bundled_profiles_load_and_the_first_is_the_samples_series() {
+        let read = |(name, text): (&str, &str)| {
+            crate::store::profile_from_ron(text, std::path::Path::new(name)).expect(name)
+        };
+        let [beijing, university] = BUNDLED_PROFILES.map(read);
+        assert_eq!(beijing, Profile::from_issue(&crate::sample::issue()));
+        assert_eq!(beijing.series.units.len(), 16);
+        // The other differs where bulletins differ.
+        assert_eq!(university.masthead.numerals, Numerals::Chinese);
+        assert_eq!(university.style.article_title.align, TitleAlign::Centred);
+        assert!(university.series.unit("计算机学院").is_some());
+        assert!(university.series.unit("东城区").is_none());
+    }
 
     #[test]
     fn the_package_files_carry_the_apps_id() {

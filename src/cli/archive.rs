@@ -70,11 +70,7 @@ pub(super) fn read(folder: &Path, lang: Lang) -> Result<Archive, ExitCode> {
 }
 
 fn chase(archive: &Archive, window: Window, lang: Lang) {
-    let late = overdue(
-        archive,
-        crate::sample::expected_units(archive.units()),
-        window,
-    );
+    let late = overdue(archive, &archive.expected_units(), window);
     for unit in &late {
         say!("{}", messages::overdue_line(unit, lang));
     }
@@ -86,11 +82,7 @@ fn chase(archive: &Archive, window: Window, lang: Lang) {
 
 /// 0 when written, 2 when the file could not be.
 fn figures(archive: &Archive, year: i32, output: Option<&Path>, lang: Lang) -> ExitCode {
-    let rows = year_figures(
-        archive,
-        crate::sample::expected_units(archive.units()),
-        year,
-    );
+    let rows = year_figures(archive, &archive.expected_units(), year);
     let csv = to_csv(&rows, messages::figures_header(lang));
     let Some(path) = output else {
         say!("{}", csv.trim_start_matches('\u{feff}').trim_end());

@@ -6,15 +6,26 @@ use std::process::ExitCode;
 
 use crate::i18n::Wording;
 use crate::i18n::{Lang, S, messages};
-use crate::model::Issue;
+use crate::model::{Issue, Profile};
 use crate::store;
 
 /// `jianbao import FILE -o DRAFT`.
-pub(super) fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> ExitCode {
+pub(super) fn import(
+    file: &Path,
+    output: &Path,
+    profile: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> ExitCode {
     if output.exists() && !force {
         warn!("{}", messages::refuse_overwrite(output, lang));
         return ExitCode::from(2);
     }
+    let profile = match profile.map(|p| read_profile(p, lang)).transpose() {
+        Ok(profile) => profile,
+        Err(code) => return code,
+    };
+    let profile = profile.as_ref();
     let bytes = match store::read_bounded(file) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -23,7 +34,7 @@ pub(super) fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> Exi
         }
     };
     let text = crate::import::decode_text(&bytes);
-    let issue = match crate::import::bulletin_from_text(&text) {
+    let issue = match crate::import::bulletin_from_text(&text, profile) {
         Ok(issue) => issue,
         Err(error) => {
             warn!("{}", messages::with_file(file, &error.message(lang), lang));
@@ -38,13 +49,39 @@ pub(super) fn import(file: &Path, output: &Path, force: bool, lang: Lang) -> Exi
     }
 }
 
-/// `jianbao new -o FILE`.
-pub(super) fn new(output: &Path, force: bool, lang: Lang) -> ExitCode {
+/// The profile in `path`, or exit code 2 (said).
+fn read_profile(path: &Path, lang: Lang) -> Result<Profile, ExitCode> {
+    store::load_profile(path).map_err(|error| {
+        warn!("{}", error.message(lang));
+        ExitCode::from(2)
+    })
+}
+
+/// `jianbao new [--profile FILE] -o FILE`. From a profile, every default
+/// is filled in, and the issue is numbered after the drafts kept beside
+/// the profile (its archive folder).
+pub(super) fn new(output: &Path, profile: Option<&Path>, force: bool, lang: Lang) -> ExitCode {
     if output.exists() && !force {
         warn!("{}", messages::refuse_overwrite(output, lang));
         return ExitCode::from(2);
     }
-    let issue = Issue::new(chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
+    let issue = match profile {
+        None => Issue::new(today),
+        Some(path) => {
+            let profile = match read_profile(path, lang) {
+                Ok(profile) => profile,
+                Err(code) => return code,
+            };
+            let mut issue = profile.new_issue(today);
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let archive =
+                crate::archive::Archive::scan(folder.unwrap_or(Path::new(".")), &mut |_, _| {});
+            let total = issue.masthead.total_number;
+            crate::archive::numbering::number_after(&mut issue, &archive.entries, total);
+            issue
+        }
+    };
     if saved(store::save(output, &issue), lang) {
         say!(
             "{}",

@@ -149,6 +149,10 @@ pub enum Command {
         /// The draft to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// The bulletin profile of the series: its units name the
+        /// articles' units, and the draft takes its series and style.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
         /// Replace the draft if it exists.
         #[arg(long)]
         force: bool,
@@ -225,11 +229,16 @@ pub enum Command {
         #[arg(long)]
         bundled_fonts: bool,
     },
-    /// Write a fresh, empty issue dated today.
+    /// Write a fresh, empty issue dated today; with --profile, an issue of
+    /// that series with every default filled in, numbered after the drafts
+    /// in the profile's folder.
     New {
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
+        /// A bulletin profile (NAME.profile.ron).
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -423,7 +432,11 @@ pub fn main() -> ExitCode {
             };
             archive::archive(&dir, action, lang)
         }
-        Some(Command::New { output, force }) => draft::new(&output, force, lang),
+        Some(Command::New {
+            output,
+            profile,
+            force,
+        }) => draft::new(&output, profile.as_deref(), force, lang),
         Some(Command::Compile {
             dir,
             year,
@@ -456,8 +469,9 @@ pub fn main() -> ExitCode {
         Some(Command::Import {
             file,
             output,
+            profile,
             force,
-        }) => draft::import(&file, &output, force, lang),
+        }) => draft::import(&file, &output, profile.as_deref(), force, lang),
         Some(Command::Export {
             files,
             format,

@@ -18,7 +18,7 @@ use docx_rs::{
     SpecialIndentType, Tab, TabValueType,
 };
 
-use crate::model::{Issue, PageNumbers, Style, print_count_text};
+use crate::model::{Issue, PageNumbers, Style, TitleAlign, print_count_text};
 use crate::typeset::{NOTE_LABEL, PAGE, attribution_line, section_heading, serial_text};
 
 /// Twips per millimetre (1440 per inch).
@@ -125,6 +125,33 @@ fn exact_pitch(points: f64) -> LineSpacing {
 
 /// A body paragraph: justified, two-character first-line indent (in twips:
 /// docx-rs does not write Word's character-based `firstLineChars`).
+/// An article's own title line, as the template sets it: 黑体 on one
+/// line of the grid, or 小标宋 at 22 pt over two; centred or indented as
+/// the text's first line; kept with the text.
+fn title_paragraph(faces: &Faces, title: &str) -> Paragraph {
+    let st = faces.style;
+    let big = st.article_title.title_face;
+    let run = if big {
+        faces.run(title, &st.title_font, st.body_size * 1.375)
+    } else {
+        faces.hei(title)
+    };
+    let lines = if big { 2.0 } else { 1.0 };
+    let paragraph = body_paragraph(st)
+        .line_spacing(exact_pitch(28.0 * lines))
+        .keep_next(true);
+    match st.article_title.align {
+        TitleAlign::Centred => paragraph.align(AlignmentType::Center).indent(
+            None,
+            Some(SpecialIndentType::FirstLine(0)),
+            None,
+            None,
+        ),
+        TitleAlign::Flush => paragraph.align(AlignmentType::Left),
+    }
+    .add_run(run)
+}
+
 fn body_paragraph(style: &Style) -> Paragraph {
     let indent = (style.body_size * 2.0 * 20.0).round() as i32;
     Paragraph::new()
@@ -251,6 +278,9 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
             );
         }
         for article in &section.articles {
+            if !article.title.trim().is_empty() {
+                doc = doc.add_paragraph(title_paragraph(&faces, article.title.trim()));
+            }
             let paragraphs: Vec<_> = article.body.iter().filter(|p| !p.is_blank()).collect();
             let count = paragraphs.len().max(1);
             for i in 0..count {

@@ -5,7 +5,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::model::{Article, Issue, Paragraph, print_count_text};
+use crate::model::{Article, Issue, Paragraph, TitleAlign, TitleLine, print_count_text};
 use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
 /// The page's style sheet: official fonts first, then common system fonts.
@@ -22,6 +22,8 @@ h1.name { color: var(--accent); font: bold 2.2em/1.3 "方正小标宋简体", "�
 .note strong { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; }
 h2 { font: 1em/1.9 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; margin: 1em 0 0; }
 article p { text-indent: 2em; text-align: justify; margin: 0; }
+h3.title { font: normal 1em/1.9 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; margin: .6em 0 0; text-indent: 2em; }
+h3.title.centred { text-align: center; text-indent: 0; }
 .lead { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-weight: normal; }
 .attribution { text-align: right; font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, "LXGW WenKai", serif; margin: 0 0 .6em; }
 footer { margin-top: 2em; font-size: .9em; border-top: 1px solid #000; }
@@ -98,8 +100,21 @@ pub fn to_html(issue: &Issue) -> String {
 fn article_html(issue: &Issue, article: &Article) -> Markup {
     let paragraphs: Vec<&Paragraph> = article.body.iter().filter(|p| !p.is_blank()).collect();
     let attribution = attribution_line(&issue.attribution_of(article));
+    let title_class = match issue.style.article_title {
+        TitleLine {
+            align: TitleAlign::Centred,
+            ..
+        } => "title centred",
+        TitleLine {
+            align: TitleAlign::Flush,
+            ..
+        } => "title",
+    };
     html! {
         article id=(format!("article-{}", article.id.0)) data-unit=(article.unit.trim()) {
+            @if !article.title.trim().is_empty() {
+                h3 class=(title_class) { (article.title.trim()) }
+            }
             @if paragraphs.is_empty() {
                 p { strong class="lead" { (article.lead) } }
             }

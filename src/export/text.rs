@@ -43,6 +43,10 @@ pub fn to_text(issue: &Issue) -> String {
             blank(&mut out);
         }
         for article in &section.articles {
+            let title = article.title.trim();
+            if !title.is_empty() {
+                out.push(title.to_owned());
+            }
             let paragraphs: Vec<String> = article
                 .body
                 .iter()

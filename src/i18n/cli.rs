@@ -97,6 +97,11 @@ pub const CLI_ZH: &[(&str, &str, &str)] = &[
     ),
     ("import", "file", "文本文件"),
     ("import", "output", "要写入的稿件"),
+    (
+        "import",
+        "profile",
+        "该系列的简报配置：按其单位识别落款，稿件采用其系列与版式",
+    ),
     ("import", "force", "稿件已存在时替换"),
     (
         "review",
@@ -156,7 +161,12 @@ pub const CLI_ZH: &[(&str, &str, &str)] = &[
     ("compile", "output", "要写入的 PDF"),
     ("compile", "issued_only", "只收已签发的各期"),
     ("compile", "bundled_fonts", "只用内置字体，不用系统字体"),
-    ("new", "", "写一期今天日期的空白简报"),
+    (
+        "new",
+        "",
+        "写一期今天日期的空白简报；用 --profile 时写该系列的一期，各项默认值填好，期号接着配置文件所在文件夹中的稿件",
+    ),
     ("new", "output", "写入位置"),
+    ("new", "profile", "简报系列配置文件（名称.profile.ron）"),
     ("new", "force", "文件已存在时替换"),
 ];

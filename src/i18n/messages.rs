@@ -43,6 +43,7 @@ pub fn field_label(field: &Field, lang: Lang) -> String {
             let part = match part {
                 ArticlePart::Whole => return base,
                 ArticlePart::Unit => simple(S::Unit),
+                ArticlePart::Title => simple(S::ArticleTitle),
                 ArticlePart::Lead => simple(S::Lead),
                 ArticlePart::Attribution => simple(S::Attribution),
                 ArticlePart::Paragraph(p) => match lang {
@@ -616,10 +617,27 @@ pub fn export_output_not_pdf(path: &std::path::Path, extension: &str, lang: Lang
     }
 }
 
-/// The page budget for the status bar: "4 版 · 末页余 6 行", or how much
+/// The page budget for the status bar against the series' `target` page
+/// count: "4 版 · 末页余 6 行", "5 版 · 超出目标 4 版 18 行", or how much
 /// to cut when the 报尾 went onto a page of its own.
-pub fn page_budget(budget: &crate::typeset::PageBudget, lang: Lang) -> String {
+pub fn page_budget(budget: &crate::typeset::PageBudget, target: Option<u32>, lang: Lang) -> String {
     let pages = budget.pages;
+    let target = target.map(|t| t as usize);
+    // The 报尾 alone says the most: cutting that brings it back.
+    if budget.footer_alone.is_none()
+        && let Some(target) = target
+        && let Some(over) = budget.over_target(target)
+    {
+        return match lang {
+            Lang::Zh => format!("{pages} 版 · 超出目标 {target} 版 {over} 行"),
+            Lang::En => format!("{pages} pages · {over} lines over the target of {target}"),
+        };
+    }
+    let pages = match (target, lang) {
+        (Some(target), Lang::Zh) if target > pages => format!("{pages} 版（目标 {target} 版）"),
+        (Some(target), Lang::En) if target > pages => format!("{pages} (target {target})"),
+        _ => pages.to_string(),
+    };
     match (budget.footer_alone, lang) {
         (None, Lang::Zh) => format!("{pages} 版 · 末页余 {} 行", budget.free_lines),
         (Some(cut), Lang::Zh) => format!("{pages} 版 · 报尾独占末页，删去 {cut} 行可回到上一页"),
@@ -655,6 +673,32 @@ pub fn attribution_default(default: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("恢复为“{default}”"),
         Lang::En => format!("Back to “{default}”"),
+    }
+}
+
+/// Saving a profile needs a folder: the archive's or the user's.
+pub fn no_profile_folder(lang: Lang) -> String {
+    lang.pick(
+        "没有可保存系列的文件夹：请先在设置中选择档案文件夹。",
+        "There is no folder to save the series in: choose the archive folder in the settings first.",
+    )
+    .to_owned()
+}
+
+/// A new profile would replace another of the same name.
+pub fn profile_exists(path: &std::path::Path, lang: Lang) -> String {
+    let what = lang.pick(
+        "已有同名的系列文件，未覆盖。请在列表中选中它，修改后保存。",
+        "A series file of that name exists and was not replaced. Choose it in the list, change it and save.",
+    );
+    with_file(path, what, lang)
+}
+
+/// 已保存系列 …/首都精神文明建设情况简报.profile.ron.
+pub fn profile_saved(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已保存系列 {}", path.display()),
+        Lang::En => format!("Saved the series {}", path.display()),
     }
 }
 
@@ -812,6 +856,7 @@ pub fn rule_title(rule: crate::lint::Rule, lang: Lang) -> &'static str {
         R::MissingGlyph => lang.pick("字体中没有的字", "Characters no font can show"),
         R::ControlCharacter => lang.pick("不可见的控制字符", "Invisible control characters"),
         R::RepeatedCopy => lang.pick("与往期重复的段落", "Paragraphs repeating earlier issues"),
+        R::UnknownUnit => lang.pick("不在系列名单中的单位", "Units the series does not list"),
     }
 }
 
@@ -880,6 +925,18 @@ pub fn finding(f: &crate::lint::Finding, lang: Lang) -> String {
             .as_deref()
             .map(|e| repeated(e, lang))
             .unwrap_or_default(),
+        (R::UnknownUnit, Lang::Zh) if !fix.is_empty() => {
+            format!("“{found}”是简称，供稿单位应写作“{fix}”")
+        }
+        (R::UnknownUnit, Lang::En) if !fix.is_empty() => {
+            format!("“{found}” is a short name; the unit is “{fix}”")
+        }
+        (R::UnknownUnit, Lang::Zh) => {
+            format!("“{found}”不在本系列的供稿单位名单中（可在“简报系列”中添加）")
+        }
+        (R::UnknownUnit, Lang::En) => format!(
+            "“{found}” is not one of the series' contributing units (add it under Bulletin series)"
+        ),
         (R::RequiredField | R::MalformedContact, _) => String::new(),
     }
 }

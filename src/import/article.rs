@@ -1,8 +1,7 @@
 //! One article from text: its lead sentence, body paragraphs with run-in
 //! heads, closing attribution and contributing unit.
 
-use crate::model::{Article, ArticleId, Paragraph, Span};
-use crate::sample::BEIJING_DISTRICTS;
+use crate::model::{Article, ArticleId, Paragraph, Series, Span};
 
 /// Characters that end a sentence.
 const STOPS: &str = "。！？";
@@ -114,10 +113,13 @@ pub fn split_attribution(text: &str) -> Option<(String, String)> {
     ends_sentence.then(|| (before.to_owned(), inner.trim().to_owned()))
 }
 
-/// The contributing unit named by an attribution and a lead: their common
-/// beginning (东城区 in 东城区文明办 and 东城区坚持…), else a Beijing district
-/// the attribution starts with, else the whole attribution.
-pub fn unit_of(attribution: &str, lead: &str) -> String {
+/// The contributing unit named by an attribution and a lead: a unit of the
+/// series the attribution names, else their common beginning (东城区 in
+/// 东城区文明办 and 东城区坚持…), else the whole attribution.
+pub fn unit_of(attribution: &str, lead: &str, series: &Series) -> String {
+    if let Some(unit) = series.unit_of_attribution(attribution) {
+        return unit.name.trim().to_owned();
+    }
     let common: String = attribution
         .chars()
         .zip(lead.chars())
@@ -127,39 +129,74 @@ pub fn unit_of(attribution: &str, lead: &str) -> String {
     if common.chars().count() >= 2 {
         return common;
     }
-    BEIJING_DISTRICTS
-        .iter()
-        .find(|d| attribution.starts_with(*d))
-        .map_or_else(|| attribution.to_owned(), |d| (*d).to_owned())
+    attribution.trim().to_owned()
 }
 
-/// An article from its paragraphs of plain text (the first beginning with
-/// the lead), and its attribution if one was found. The attribution is kept
-/// as the article's own; the caller decides whether it matches the issue's
-/// default.
-pub fn article_from_paragraphs(
-    id: ArticleId,
-    paragraphs: Vec<String>,
-    attribution: Option<String>,
-) -> Article {
+/// Whether a line reads as a title of its own: short, and one phrase
+/// with no sentence punctuation at all (计算机学院举办人工智能教学研讨会;
+/// quotes, brackets and dashes allowed). A body line, even one broken out
+/// of a paragraph by a PDF copy, nearly always holds a comma or a stop.
+pub fn looks_like_title(line: &str) -> bool {
+    let line = line.trim();
+    let count = line.chars().count();
+    (4..=40).contains(&count)
+        && !line.contains([
+            '。', '，', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '…',
+        ])
+        && !line.starts_with(['（', '(', '【'])
+}
+
+/// What an article was found to be made of, in plain text.
+pub struct Found {
+    /// A title line of its own, when the article has one.
+    pub title: Option<String>,
+    /// The paragraphs: the first begins with the lead unless there is a title.
+    pub paragraphs: Vec<String>,
+    pub attribution: Option<String>,
+}
+
+/// An article from its parts. The attribution is kept as the article's
+/// own; the caller decides whether it matches the default. The
+/// unit is the series' unit the attribution (else the title) names.
+pub fn article_from_paragraphs(id: ArticleId, found: Found, series: &Series) -> Article {
+    let Found {
+        title,
+        paragraphs,
+        attribution,
+    } = found;
     let mut paragraphs = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
-    let (lead, rest) = paragraphs
-        .next()
-        .map(|first| split_lead(&first))
-        .unwrap_or_default();
+    // A titled article's first paragraph is text, not a headline.
+    let (lead, rest) = match (&title, paragraphs.next()) {
+        (Some(_), Some(first)) => (String::new(), first),
+        (None, Some(first)) => split_lead(&first),
+        (_, None) => Default::default(),
+    };
     let mut body: Vec<String> = Vec::new();
     if !rest.is_empty() {
         body.push(rest);
     }
     body.extend(paragraphs);
     let run_ins = has_run_ins(&body);
-    let unit = attribution
-        .as_deref()
-        .map(|a| unit_of(a, &lead))
-        .unwrap_or_default();
+    let title = title.unwrap_or_default();
+    let unit = match attribution.as_deref() {
+        Some(a) => unit_of(a, if lead.is_empty() { &title } else { &lead }, series),
+        None => series
+            .unit_names()
+            .filter(|name| title.starts_with(name) || lead.starts_with(name))
+            .max_by_key(|name| name.len())
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    // Found without an attribution, it prints without one, whatever the
+    // unit's default.
+    let attribution = match attribution {
+        None if !unit.is_empty() => Some(String::new()),
+        found => found,
+    };
     Article {
         id,
         unit,
+        title,
         lead,
         body: body.iter().map(|p| with_run_ins(p, run_ins)).collect(),
         attribution,
@@ -213,8 +250,17 @@ mod tests {
             None,
             "a bracket inside a sentence"
         );
-        assert_eq!(unit_of("东城区文明办", "东城区坚持“四全”"), "东城区");
-        assert_eq!(unit_of("海淀区委宣传部", "中关村推进…"), "海淀区");
-        assert_eq!(unit_of("市教委", "本市学校…"), "市教委");
+        let series = Series {
+            units: vec![crate::model::Unit::named("海淀区")],
+            ..Series::default()
+        };
+        let none = Series::default();
+        assert_eq!(unit_of("东城区文明办", "东城区坚持“四全”", &none), "东城区");
+        assert_eq!(unit_of("海淀区委宣传部", "中关村推进…", &series), "海淀区");
+        assert_eq!(
+            unit_of("海淀区委宣传部", "中关村推进…", &none),
+            "海淀区委宣传部"
+        );
+        assert_eq!(unit_of("市教委", "本市学校…", &series), "市教委");
     }
 }

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::ImportError;
-use super::article::{article_from_paragraphs, split_attribution};
+use super::article::{Found, article_from_paragraphs, looks_like_title, split_attribution};
 use super::clean::{is_indented, is_page_number, join_lines, normalize, tidy_spaces};
-use crate::model::{Classification, Issue, Numerals, Section, parse_number};
+use crate::model::{Classification, Issue, Numerals, Profile, Section, parse_number};
 
 enum Part {
     Masthead,
@@ -102,27 +102,24 @@ fn heading_line(line: &str) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Reads a bulletin. Fails only when the text has no masthead name and no
-/// article at all (it is not a bulletin).
-pub fn read(text: &str) -> Result<Issue, ImportError> {
+/// Reads a bulletin. With the `profile` of its series, the issue takes the
+/// series (its units name the articles' units) and the style; what the
+/// text says wins over the profile everywhere else. Fails only when the
+/// text has no masthead name and no article at all (it is not a bulletin).
+pub fn read(text: &str, profile: Option<&Profile>) -> Result<Issue, ImportError> {
     let text = normalize(text);
     let mut issue = Issue::default();
+    if let Some(profile) = profile {
+        issue.series = profile.series.clone();
+        issue.style = profile.style.clone();
+    }
     let mut part = Part::Masthead;
     let mut pending_office: Option<String> = None;
-    // Lines of the article being read, and the paragraphs so far.
-    let mut lines: Vec<String> = Vec::new();
-    let mut paragraphs: Vec<String> = Vec::new();
     let mut distribution: Option<&'static str> = None;
-    let mut raw_articles: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
+    let mut articles = Articles::default();
 
-    let flush_paragraph = |lines: &mut Vec<String>, paragraphs: &mut Vec<String>| {
-        if !lines.is_empty() {
-            paragraphs.push(join_lines(lines.iter().map(String::as_str)));
-            lines.clear();
-        }
-    };
-
-    for raw in text.lines() {
+    let raw_lines: Vec<&str> = text.lines().collect();
+    for (i, &raw) in raw_lines.iter().enumerate() {
         if is_page_number(raw) {
             continue;
         }
@@ -155,6 +152,8 @@ pub fn read(text: &str) -> Result<Issue, ImportError> {
         }
 
         if let Some(heading) = heading_line(line) {
+            // An article without an attribution ends at the next heading.
+            articles.close(&mut issue, None);
             part = Part::Body;
             issue.sections.push(Section {
                 heading: heading.to_owned(),
@@ -209,10 +208,24 @@ pub fn read(text: &str) -> Result<Issue, ImportError> {
             part = Part::Body;
         }
 
-        // The body: lines of articles, each closed by an attribution.
-        if is_indented(raw) {
-            flush_paragraph(&mut lines, &mut paragraphs);
+        // The body: lines of articles, each closed by an attribution or
+        // by the next article's title line.
+        // A title stands between paragraphs: what came before ended, and
+        // the next line starts a paragraph (is indented).
+        let paragraph_ended = articles.lines.last().is_none_or(|l| ends_paragraph(l));
+        let next_starts_paragraph = raw_lines[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty() && !is_page_number(l))
+            .is_some_and(|l| is_indented(l));
+        if paragraph_ended && next_starts_paragraph && looks_like_title(line) {
+            articles.close(&mut issue, None);
+            articles.title = Some(line.to_owned());
+            continue;
         }
+        if is_indented(raw) {
+            articles.end_paragraph();
+        }
+        let lines = &mut articles.lines;
         lines.push(line.to_owned());
         // An attribution on a line of its own closes the article whatever
         // precedes it (a last paragraph without closing punctuation used to
@@ -230,36 +243,76 @@ pub fn read(text: &str) -> Result<Issue, ImportError> {
             if !before.is_empty() {
                 lines.push(before);
             }
-            flush_paragraph(&mut lines, &mut paragraphs);
-            if issue.sections.is_empty() {
-                issue.sections.push(Section::default());
-            }
-            raw_articles.push((
-                issue.sections.len() - 1,
-                std::mem::take(&mut paragraphs),
-                Some(attribution),
-            ));
+            articles.close(&mut issue, Some(attribution));
         }
     }
     // An article without an attribution at the end.
-    flush_paragraph(&mut lines, &mut paragraphs);
-    if !paragraphs.is_empty() {
-        if issue.sections.is_empty() {
-            issue.sections.push(Section::default());
-        }
-        raw_articles.push((issue.sections.len() - 1, paragraphs, None));
-    }
+    articles.close(&mut issue, None);
 
-    if issue.masthead.name.is_empty() && raw_articles.is_empty() {
+    if issue.masthead.name.is_empty() && articles.read.is_empty() {
         return Err(ImportError::NotABulletin);
     }
-    for (section, paragraphs, attribution) in raw_articles {
+    // A section that is only a heading with nothing under it yet keeps its
+    // place; the articles go where they were read.
+    let series = issue.series.clone();
+    for (section, found) in articles.read {
         let id = issue.fresh_article_id();
-        let article = article_from_paragraphs(id, paragraphs, attribution);
+        let article = article_from_paragraphs(id, found, &series);
         issue.sections[section].articles.push(article);
     }
     settle_attributions(&mut issue);
     Ok(issue)
+}
+
+/// The body as read so far: the article being read and those before it.
+#[derive(Default)]
+struct Articles {
+    /// Lines of the paragraph being read.
+    lines: Vec<String>,
+    /// Paragraphs of the article being read.
+    paragraphs: Vec<String>,
+    /// Its title line, when it has one.
+    title: Option<String>,
+    /// Each article read: its section and its parts.
+    read: Vec<(usize, Found)>,
+}
+
+impl Articles {
+    fn end_paragraph(&mut self) {
+        if !self.lines.is_empty() {
+            self.paragraphs
+                .push(join_lines(self.lines.iter().map(String::as_str)));
+            self.lines.clear();
+        }
+    }
+
+    /// Closes the article being read, if there is one (an attribution
+    /// alone is one), into the issue's current section: an unnamed one
+    /// when the text has had no heading yet.
+    fn close(&mut self, issue: &mut Issue, attribution: Option<String>) {
+        self.end_paragraph();
+        if self.paragraphs.is_empty() && self.title.is_none() && attribution.is_none() {
+            return;
+        }
+        if issue.sections.is_empty() {
+            issue.sections.push(Section::default());
+        }
+        self.read.push((
+            issue.sections.len() - 1,
+            Found {
+                title: self.title.take(),
+                paragraphs: std::mem::take(&mut self.paragraphs),
+                attribution,
+            },
+        ));
+    }
+}
+
+/// Whether a line ends a paragraph: it closes a sentence. (A closing
+/// quote or bracket is no sign: a line copied out of a PDF breaks
+/// anywhere, after 考核” as well as after 考核。)
+fn ends_paragraph(line: &str) -> bool {
+    line.trim_end().ends_with(['。', '！', '？', '…'])
 }
 
 /// The issue's attribution suffix is the commonest ending after the unit
@@ -279,12 +332,15 @@ pub fn settle_attributions(issue: &mut Issue) {
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(suffix, _)| suffix)
         .unwrap_or_default();
-    issue.attribution_suffix = suffix.clone();
-    for section in &mut issue.sections {
-        for article in &mut section.articles {
-            if article.attribution.as_deref() == Some(&format!("{}{suffix}", article.unit)) {
-                article.attribution = None;
-            }
+    issue.attribution_suffix = suffix;
+    let defaults: Vec<String> = issue
+        .articles()
+        .map(|(_, _, a)| issue.default_attribution(&a.unit))
+        .collect();
+    let articles = issue.sections.iter_mut().flat_map(|s| &mut s.articles);
+    for (article, default) in articles.zip(defaults) {
+        if article.attribution.as_deref() == Some(default.as_str()) {
+            article.attribution = None;
         }
     }
 }
@@ -397,7 +453,10 @@ mod tests {
 
     #[test]
     fn text_that_is_no_bulletin_is_refused() {
-        assert!(matches!(read(""), Err(ImportError::NotABulletin)));
-        assert!(matches!(read("\n\n  \n"), Err(ImportError::NotABulletin)));
+        assert!(matches!(read("", None), Err(ImportError::NotABulletin)));
+        assert!(matches!(
+            read("\n\n  \n", None),
+            Err(ImportError::NotABulletin)
+        ));
     }
 }

@@ -180,12 +180,24 @@ fn finish(mut paragraphs: Vec<Vec<Span>>, issue: &Issue) -> Result<Article, Impo
     }
     paragraphs.retain(|spans| spans.iter().any(|s| !s.text.trim().is_empty()));
 
+    let plain_text = |spans: &[Span]| -> String { spans.iter().map(|s| s.text.as_str()).collect() };
+    // A district's file often opens with the article's title on a line
+    // of its own.
+    let title = match paragraphs.first() {
+        Some(first) if paragraphs.len() > 1 && article::looks_like_title(&plain_text(first)) => {
+            Some(plain_text(&paragraphs.remove(0)).trim().to_owned())
+        }
+        _ => None,
+    };
     let had_bold = paragraphs.iter().flatten().any(|s| s.bold);
-    let plain: Vec<String> = paragraphs
-        .iter()
-        .map(|p| p.iter().map(|s| s.text.as_str()).collect())
-        .collect();
-    let mut result = article::article_from_paragraphs(issue.fresh_article_id(), plain, attribution);
+    let plain: Vec<String> = paragraphs.iter().map(|p| plain_text(p)).collect();
+    let found = article::Found {
+        title,
+        paragraphs: plain,
+        attribution,
+    };
+    let mut result =
+        article::article_from_paragraphs(issue.fresh_article_id(), found, &issue.series);
     if had_bold {
         // The author's own bold wins over guessing: rebuild the body from
         // the spans, the lead taken off the first paragraph.
@@ -200,9 +212,7 @@ fn finish(mut paragraphs: Vec<Vec<Span>>, issue: &Issue) -> Result<Article, Impo
         body.retain(|p| !p.is_blank());
         result.body = body;
     }
-    if result.attribution.as_deref()
-        == Some(&format!("{}{}", result.unit, issue.attribution_suffix))
-    {
+    if result.attribution.as_deref() == Some(&issue.default_attribution(&result.unit)) {
         result.attribution = None;
     }
     Ok(result)

@@ -37,10 +37,13 @@ pub enum Rule {
     /// A paragraph that largely repeats one printed in an earlier issue
     /// (only where an archive is given).
     RepeatedCopy,
+    /// An article's unit that the series' profile does not list (only for
+    /// series that list units).
+    UnknownUnit,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::HalfWidthPunctuation,
         Rule::UnpairedMarks,
         Rule::StraySpaces,
@@ -55,6 +58,7 @@ impl Rule {
         Rule::MissingGlyph,
         Rule::ControlCharacter,
         Rule::RepeatedCopy,
+        Rule::UnknownUnit,
     ];
 
     pub fn id(self) -> &'static str {
@@ -73,6 +77,7 @@ impl Rule {
             Rule::MissingGlyph => "glyph.missing",
             Rule::ControlCharacter => "char.control",
             Rule::RepeatedCopy => "copy.repeated",
+            Rule::UnknownUnit => "unit.unknown",
         }
     }
 
@@ -151,7 +156,7 @@ pub fn text_fields(issue: &Issue) -> Vec<(Field, String)> {
             article,
             part,
         } => match part {
-            ArticlePart::Lead | ArticlePart::Paragraph(_) => true,
+            ArticlePart::Title | ArticlePart::Lead | ArticlePart::Paragraph(_) => true,
             ArticlePart::Attribution => issue
                 .sections
                 .get(*section)
@@ -255,6 +260,7 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             earlier: None,
         });
     }
+    findings.extend(unknown_units(issue));
     if let Some(date) = issue.masthead.date
         && date > cx.today
     {
@@ -267,6 +273,46 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
             problem: None,
             earlier: None,
         });
+    }
+    findings
+}
+
+/// Articles whose unit the series does not list. A unit written as a
+/// listed unit's short name (东城 for 东城区) gets the full name as a safe
+/// fix.
+fn unknown_units(issue: &Issue) -> Vec<Finding> {
+    let series = &issue.series;
+    if series.units.is_empty() {
+        return Vec::new();
+    }
+    let mut findings = Vec::new();
+    for (s, section) in issue.sections.iter().enumerate() {
+        for (a, article) in section.articles.iter().enumerate() {
+            let unit = article.unit.trim();
+            if unit.is_empty() || series.unit(unit).is_some() {
+                continue;
+            }
+            let full = series
+                .units
+                .iter()
+                .find(|u| !u.short_name.trim().is_empty() && u.short_name.trim() == unit);
+            findings.push(Finding {
+                rule: Rule::UnknownUnit,
+                field: Field::Article {
+                    section: s,
+                    article: a,
+                    part: ArticlePart::Unit,
+                },
+                range: 0..article.unit.chars().count(),
+                found: unit.to_owned(),
+                fix: full.map(|u| Fix {
+                    replacement: u.name.trim().to_owned(),
+                    safe: true,
+                }),
+                problem: None,
+                earlier: None,
+            });
+        }
     }
     findings
 }
@@ -369,6 +415,40 @@ mod tests {
             today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
             covers: &|c| c != '\u{E000}',
         }
+    }
+
+    #[test]
+    fn units_the_series_does_not_list_are_found_and_short_names_fixed() {
+        let unknown = |issue: &Issue| -> Vec<(String, Option<String>)> {
+            lint(issue, &cx())
+                .into_iter()
+                .filter(|f| f.rule == Rule::UnknownUnit)
+                .map(|f| (f.found, f.fix.map(|x| x.replacement)))
+                .collect()
+        };
+        let mut issue = crate::sample::issue();
+        assert_eq!(unknown(&issue), [], "the sample's units are its series'");
+        issue.sections[0].articles[0].unit = "东城".into();
+        issue.sections[0].articles[1].unit = "经开区".into();
+        assert_eq!(
+            unknown(&issue),
+            [
+                ("东城".to_owned(), Some("东城区".to_owned())),
+                ("经开区".to_owned(), None)
+            ]
+        );
+        issue.series.units.push(crate::model::Unit::named("经开区"));
+        assert_eq!(
+            unknown(&issue).len(),
+            1,
+            "a unit added to the series is known"
+        );
+        issue.series.units.clear();
+        assert_eq!(
+            unknown(&issue),
+            [],
+            "a series without a list checks nothing"
+        );
     }
 
     #[test]

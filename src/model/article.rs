@@ -44,8 +44,11 @@ impl ArticleId {
 
 /// One contributed article.
 ///
-/// The lead sentence works as the headline and is printed bold at the start
-/// of the first paragraph; the body continues on the same line. `attribution`
+/// Either the lead sentence works as the headline and is printed bold at
+/// the start of the first paragraph, the body continuing on the same line
+/// (the seed's layout), or the article has a `title` printed on a line of
+/// its own above the text (then the lead is usually empty). Both may be
+/// set. `attribution`
 /// is `None` while it follows the unit (see [`super::Issue::attribution_of`])
 /// and `Some` once the editor has written one of their own.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -54,6 +57,10 @@ pub struct Article {
     pub id: ArticleId,
     /// The contributing unit: 东城区.
     pub unit: String,
+    /// A title line of its own above the text: 计算机学院举办人工智能教学
+    /// 研讨会. Empty: none (and not written, as before titles existed).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// 东城区坚持“四全”，深化全国文明城区创建工作。
     pub lead: String,
     pub body: Vec<Paragraph>,
@@ -75,9 +82,10 @@ impl Article {
         paragraphs.join("\n")
     }
 
-    /// Characters of lead and body, whitespace not counted.
+    /// Characters of title, lead and body, whitespace not counted.
     pub fn char_count(&self) -> usize {
-        count_chars(&self.lead)
+        count_chars(&self.title)
+            + count_chars(&self.lead)
             + self
                 .body
                 .iter()
@@ -85,9 +93,11 @@ impl Article {
                 .sum::<usize>()
     }
 
-    /// True when there is nothing to print: no lead and no body text.
+    /// True when there is nothing to print: no title, lead or body text.
     pub fn is_empty(&self) -> bool {
-        self.lead.trim().is_empty() && self.body.iter().all(Paragraph::is_blank)
+        self.title.trim().is_empty()
+            && self.lead.trim().is_empty()
+            && self.body.iter().all(Paragraph::is_blank)
     }
 }
 

@@ -54,6 +54,8 @@ pub enum Field {
 pub enum ArticlePart {
     Whole,
     Unit,
+    /// The article's own title line.
+    Title,
     Lead,
     /// Body paragraph, counted from 0.
     Paragraph(usize),
@@ -115,6 +117,7 @@ impl Field {
                 match part {
                     ArticlePart::Whole => base,
                     ArticlePart::Unit => format!("{base}.unit"),
+                    ArticlePart::Title => format!("{base}.title"),
                     ArticlePart::Lead => format!("{base}.lead"),
                     ArticlePart::Paragraph(p) => format!("{base}.body[{p}]"),
                     ArticlePart::Attribution => format!("{base}.attribution"),
@@ -152,6 +155,7 @@ impl Issue {
                 ArticlePart::Attribution => Some(self.attribution_of(a)),
                 ArticlePart::Whole => None,
                 ArticlePart::Unit => Some(a.unit.clone()),
+                ArticlePart::Title => Some(a.title.clone()),
                 ArticlePart::Lead => Some(a.lead.clone()),
             };
         }
@@ -176,6 +180,7 @@ impl Issue {
             } => {
                 let a = self.sections.get_mut(section)?.articles.get_mut(article)?;
                 match part {
+                    ArticlePart::Title => Some(&mut a.title),
                     ArticlePart::Lead => Some(&mut a.lead),
                     ArticlePart::Unit => Some(&mut a.unit),
                     ArticlePart::Attribution => a.attribution.as_mut(),
@@ -249,7 +254,11 @@ impl Issue {
                     article: a,
                     part,
                 };
-                fields.extend([at(ArticlePart::Unit), at(ArticlePart::Lead)]);
+                fields.extend([
+                    at(ArticlePart::Unit),
+                    at(ArticlePart::Title),
+                    at(ArticlePart::Lead),
+                ]);
                 fields.extend((0..article.body.len()).map(|p| at(ArticlePart::Paragraph(p))));
                 fields.push(at(ArticlePart::Attribution));
             }

@@ -11,7 +11,9 @@ mod field;
 mod footer;
 pub mod marked;
 mod masthead;
+mod profile;
 pub mod review;
+mod series;
 mod style;
 mod validate;
 
@@ -21,8 +23,10 @@ pub use footer::{Distribution, Footer, print_count_text};
 pub use masthead::{
     Classification, Masthead, Numerals, chinese_date, chinese_numeral, parse_number,
 };
+pub use profile::{PROFILE_SCHEMA, Profile};
 pub use review::{Comment, CommentId, Quote, Review, Status};
-pub use style::{Color, PageNumbers, Style};
+pub use series::{Series, Unit};
+pub use style::{Color, PageNumbers, Style, TitleAlign, TitleLine};
 pub use validate::{Problem, ProblemKind};
 
 use serde::{Deserialize, Serialize};
@@ -56,6 +60,8 @@ pub struct Issue {
     pub footer: Footer,
     pub distribution: Distribution,
     pub style: Style,
+    /// The series' units, numbering and target, as taken from its profile.
+    pub series: Series,
     /// Review status, history and comments. Not written while empty, so a
     /// draft that was never reviewed looks as it always did.
     #[serde(skip_serializing_if = "Review::is_empty")]
@@ -73,6 +79,7 @@ impl Default for Issue {
             footer: Footer::default(),
             distribution: Distribution::default(),
             style: Style::default(),
+            series: Series::default(),
             review: Review::default(),
         }
     }
@@ -106,6 +113,7 @@ impl Issue {
             footer,
             distribution,
             style,
+            series,
             review: _,
         } = self;
         *schema == other.schema
@@ -116,6 +124,7 @@ impl Issue {
             && *footer == other.footer
             && *distribution == other.distribution
             && *style == other.style
+            && *series == other.series
     }
 
     /// All articles in reading order, with their section and article indices.
@@ -137,12 +146,24 @@ impl Issue {
     }
 
     /// The attribution printed under an article: its own when set,
-    /// otherwise unit + [`Issue::attribution_suffix`].
+    /// otherwise its unit's default from the series, otherwise unit +
+    /// [`Issue::attribution_suffix`].
     pub fn attribution_of(&self, article: &Article) -> String {
         match &article.attribution {
             Some(own) => own.clone(),
-            None if article.unit.trim().is_empty() => String::new(),
-            None => format!("{}{}", article.unit.trim(), self.attribution_suffix),
+            None => self.default_attribution(&article.unit),
+        }
+    }
+
+    /// What an article of `unit` is credited to unless it says otherwise.
+    pub fn default_attribution(&self, unit: &str) -> String {
+        let unit = unit.trim();
+        match self.series.unit(unit) {
+            _ if unit.is_empty() => String::new(),
+            Some(listed) if !listed.attribution.trim().is_empty() => {
+                listed.attribution.trim().to_owned()
+            }
+            _ => format!("{unit}{}", self.attribution_suffix),
         }
     }
 

@@ -28,6 +28,9 @@ pub struct Style {
     pub page_number_font: String,
     /// Where page numbers print.
     pub page_numbers: PageNumbers,
+    /// How an article's own title line prints (articles without one
+    /// start with their bold lead sentence instead).
+    pub article_title: TitleLine,
     /// Bulletin name size; shrunk to fit one line when the name is long.
     pub title_size: f64,
     /// Body size: 3号 is 16 pt.
@@ -48,12 +51,32 @@ impl Default for Style {
             kai_font: "楷体_GB2312".into(),
             page_number_font: "宋体".into(),
             page_numbers: PageNumbers::default(),
+            article_title: TitleLine::default(),
             title_size: 32.0,
             body_size: 16.0,
             footer_size: 14.0,
             line_pitch: 28.9,
         }
     }
+}
+
+/// An article's title line: where it stands and its face. In 黑体 it is
+/// set at the body size; in 小标宋 (the masthead's face) at 2号, 22 pt, as
+/// many bulletins print it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TitleLine {
+    pub align: TitleAlign,
+    /// `true`: 小标宋 (the title font); `false`: 黑体 (the heading font).
+    pub title_face: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TitleAlign {
+    #[default]
+    Centred,
+    /// Flush with the text's first-line indent.
+    Flush,
 }
 
 /// Where page numbers print, below the type area, as "— 1 —".

@@ -192,7 +192,12 @@ pub fn shape(issue: &Issue) -> Result<(), LimitExceeded> {
             let a = Some(a + 1);
             over(Limit::ParagraphsPerArticle, article.body.len(), s, a)?;
             let attribution = article.attribution.as_deref().unwrap_or_default();
-            for text in [article.unit.as_str(), &article.lead, attribution] {
+            for text in [
+                article.unit.as_str(),
+                &article.title,
+                &article.lead,
+                attribution,
+            ] {
                 texts.push((chars(text), s, a));
             }
             for paragraph in &article.body {

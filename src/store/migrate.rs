@@ -83,6 +83,7 @@ mod v1 {
                 footer: self.footer,
                 distribution: self.distribution,
                 style: self.style,
+                series: Default::default(),
                 review: Default::default(),
             }
         }

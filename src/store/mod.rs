@@ -11,6 +11,7 @@ mod error;
 mod limits;
 pub mod lock;
 mod migrate;
+mod profile;
 pub mod recovery;
 
 #[cfg(test)]
@@ -20,6 +21,10 @@ pub use atomic::{
 };
 pub use error::{LoadError, Position, SaveError};
 pub use limits::{Limit, LimitExceeded};
+pub use profile::{
+    PROFILE_SUFFIX, is_profile_file, load_profile, profile_file_name, profile_from_ron,
+    profile_to_ron, profiles_in, save_profile,
+};
 
 use std::path::{Path, PathBuf};
 
@@ -34,13 +39,18 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The issue as this program writes it to disk.
 pub fn to_ron(issue: &Issue) -> Result<String, SaveError> {
+    pretty(issue)
+}
+
+/// Drafts' and profiles' shared form.
+fn pretty(value: &impl serde::Serialize) -> Result<String, SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
         .struct_names(false)
         // Spans are short: keep each on one line so paragraphs stay readable.
         .depth_limit(7);
-    let mut text = ron::ser::to_string_pretty(issue, config).map_err(SaveError::Serialize)?;
+    let mut text = ron::ser::to_string_pretty(value, config).map_err(SaveError::Serialize)?;
     text.push('\n');
     Ok(text)
 }

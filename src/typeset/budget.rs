@@ -29,6 +29,23 @@ pub struct PageBudget {
     /// The 报尾 went onto a page of its own: how many lines to cut to bring
     /// it back under the text.
     pub footer_alone: Option<usize>,
+    /// Body lines a full page holds (22 on the standard grid).
+    pub page_lines: usize,
+}
+
+impl PageBudget {
+    /// Lines to cut for the issue to fit in `target` pages, 报尾 included;
+    /// `None` when it fits. Every page past the target is a full page of
+    /// lines, less what is free on the last.
+    pub fn over_target(&self, target: usize) -> Option<usize> {
+        if self.pages <= target {
+            return None;
+        }
+        let last = self
+            .footer_alone
+            .unwrap_or(self.page_lines.saturating_sub(self.free_lines));
+        Some((self.pages - target - 1) * self.page_lines + last)
+    }
 }
 
 /// A place on the pages: page index and distance from the top.
@@ -38,8 +55,9 @@ pub(super) fn budget(
     paged: &PagedDocument,
     marks: &[ArticleMark],
     pitch: f64,
-    type_area_bottom: f64,
+    type_area: (f64, f64),
 ) -> PageBudget {
+    let (type_area_top, type_area_bottom) = type_area;
     let lines = baselines(paged, type_area_bottom);
     let at = |name: &str| places(paged, name);
     let text_end = at("jianbao-text-end").first().copied();
@@ -93,6 +111,7 @@ pub(super) fn budget(
         article_lines,
         free_lines,
         footer_alone,
+        page_lines: lines_in(type_area_bottom - type_area_top),
     }
 }
 
@@ -168,6 +187,23 @@ mod tests {
             assert_eq!(budget.article_lines.len(), 1);
             assert_eq!(budget.article_lines[0].1, lines, "{chars} characters");
         }
+        // A title line of its own: one grid line in 黑体, two in 小标宋.
+        let mut titled = one_article(27);
+        titled.sections[0].articles[0].title = "计算机学院举办人工智能教学研讨会".into();
+        assert_eq!(budget(&titled).0.article_lines[0].1, 3);
+        titled.style.article_title.title_face = true;
+        assert_eq!(
+            budget(&titled).0.article_lines[0].1,
+            3,
+            "baselines: one title line"
+        );
+        let (big, _) = budget(&titled);
+        let (plain, _) = budget(&one_article(27));
+        assert_eq!(
+            big.free_lines + 2,
+            plain.free_lines,
+            "小标宋 takes two lines"
+        );
         // Every article of the sample, its page count too.
         let issue = sample();
         let (budget, pages) = budget(&issue);
@@ -195,12 +231,18 @@ mod tests {
             (filled.free_lines, filled.footer_alone, same),
             (0, None, pages)
         );
+        // Against a target: it fits its own page count, and one page fewer
+        // means cutting the whole last page, 报尾 included.
+        assert_eq!(filled.page_lines, 22);
+        assert_eq!(filled.over_target(pages), None);
+        assert_eq!(filled.over_target(pages - 1), Some(22));
         // … and a line more sends the 报尾 onto a page of its own, which
         // says exactly how much to cut to bring it back.
         for extra in [1, 3] {
             let (over, more_pages) = budget(&one_article(chars + 28 * extra));
             assert_eq!(over.footer_alone, Some(extra), "{extra} over: {over:?}");
             assert_eq!(more_pages, pages + 1);
+            assert_eq!(over.over_target(pages), Some(extra));
         }
     }
 

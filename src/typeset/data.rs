@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::fonts::{FontRole, FontSet};
-use crate::model::{Issue, PageNumbers};
+use crate::model::{Issue, PageNumbers, TitleAlign};
 
 /// Per-export choices that are not part of the issue.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -134,6 +134,10 @@ struct StyleData<'a> {
     page_number_fonts: [&'a str; 2],
     /// "outside" (odd pages right, even left) or "centred".
     page_numbers: &'static str,
+    /// An article's own title line: "centred" or "flush", and whether it
+    /// is in the title face (小标宋) rather than the heading face (黑体).
+    title_align: &'static str,
+    title_in_title_face: bool,
     /// How far the page number's dash reaches above its baseline, in em.
     dash_top: f64,
     synthetic_bold: bool,
@@ -165,6 +169,7 @@ struct ArticleData<'a> {
     id: String,
     /// For the volume's 目录 and unit index.
     unit: &'a str,
+    title: &'a str,
     lead: &'a str,
     paragraphs: Vec<Vec<SpanData<'a>>>,
     attribution: String,
@@ -267,6 +272,11 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
                 PageNumbers::Outside => "outside",
                 PageNumbers::Centred => "centred",
             },
+            title_align: match st.article_title.align {
+                TitleAlign::Centred => "centred",
+                TitleAlign::Flush => "flush",
+            },
+            title_in_title_face: st.article_title.title_face,
             // 仿宋_GB2312 has no bold face; thicken its glyphs instead.
             synthetic_bold: fonts.family_has_bold(&st.body_font) == Some(false),
             title_size: st.title_size,
@@ -295,6 +305,7 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
                     .map(|article| ArticleData {
                         id: article.id.0.to_string(),
                         unit: &article.unit,
+                        title: article.title.trim(),
                         lead: &article.lead,
                         paragraphs: article
                             .body

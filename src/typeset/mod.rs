@@ -199,6 +199,8 @@ fn prefix_through(issue: &Issue, through: ArticleId) -> Option<Issue> {
         footer: issue.footer.clone(),
         distribution: issue.distribution.clone(),
         style: issue.style.clone(),
+        // Units' attributions print.
+        series: issue.series.clone(),
         review: Default::default(),
     })
 }
@@ -251,7 +253,8 @@ impl Document {
     /// What the issue costs in pages, for body lines `pitch` points apart
     /// (the issue's `style.line_pitch`).
     pub fn budget(&self, pitch: f64) -> PageBudget {
-        budget::budget(&self.paged, &self.marks, pitch, type_area_bottom())
+        let top = PAGE.top / 25.4 * 72.0;
+        budget::budget(&self.paged, &self.marks, pitch, (top, type_area_bottom()))
     }
 
     /// Where each article begins, in reading order.

@@ -102,6 +102,14 @@ pub const TABLE: &[Entry] = &[
         command: |_| Command::NewFromLatest { supplement: true },
     },
     Entry {
+        label: S::Profiles,
+        shortcuts: &[],
+        menu: Menu::File,
+        separated: false,
+        enabled: always,
+        command: |_| Command::Profiles,
+    },
+    Entry {
         label: S::OpenEllipsis,
         shortcuts: &[key(CMD, Key::O)],
         menu: Menu::File,

@@ -178,6 +178,7 @@ fn place_label(theirs: &Issue, ours: &Issue, difference: &Difference, lang: Lang
         }
         Place::Article { part, .. } => with_unit(match part {
             ArticleText::Unit => S::Unit.get(lang),
+            ArticleText::Title => S::ArticleTitle.get(lang),
             ArticleText::Lead => S::Lead.get(lang),
             ArticleText::Body => S::Body.get(lang),
             ArticleText::Attribution => S::Attribution.get(lang),

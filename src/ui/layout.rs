@@ -178,6 +178,17 @@ impl JianbaoApp {
             commands.push(Command::PickArchiveFolder);
         }
 
+        let printed = self.editor.printed_fonts();
+        let request = views.profile_window.show(
+            ctx,
+            self.editor.profiles(),
+            self.editor.session().map(|s| &s.issue),
+            self.editor.settings().archive_folder.is_some(),
+            printed.as_deref(),
+            lang,
+        );
+        commands.extend(request);
+
         views.archive_window.volume = self.editor.volume_progress();
         let request = views.archive_window.show(
             ctx,

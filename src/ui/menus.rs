@@ -233,12 +233,17 @@ impl JianbaoApp {
                 ui.separator();
                 ui.label(messages::char_count(session.issue.char_count(), lang));
                 ui.separator();
+                let target = session.issue.series.target_pages;
+                let over = |b: &crate::typeset::PageBudget| {
+                    let over_target = target.and_then(|t| b.over_target(t as usize));
+                    b.footer_alone.is_some() || over_target.is_some()
+                };
                 match self.views.preview.budget() {
-                    Some(budget) if budget.footer_alone.is_some() => ui.colored_label(
+                    Some(budget) if over(budget) => ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        messages::page_budget(budget, lang),
+                        messages::page_budget(budget, target, lang),
                     ),
-                    Some(budget) => ui.label(messages::page_budget(budget, lang)),
+                    Some(budget) => ui.label(messages::page_budget(budget, target, lang)),
                     None => ui.label(messages::page_total(self.views.preview.page_count(), lang)),
                 }
                 .on_hover_text(S::BudgetHint.get(lang));

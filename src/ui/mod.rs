@@ -29,6 +29,7 @@ mod paste;
 mod preview;
 mod probes;
 mod problems;
+mod profile_window;
 mod questions;
 mod settings_window;
 mod start;
@@ -59,6 +60,7 @@ use outline::OutlinePanel;
 use paste::PasteWindow;
 use preview::PreviewPanel;
 use problems::ProblemsPanel;
+use profile_window::ProfileWindow;
 use settings_window::SettingsWindow;
 use start::StartScreen;
 
@@ -158,6 +160,7 @@ struct Views {
     paste: PasteWindow,
     compare: CompareWindow,
     settings_window: SettingsWindow,
+    profile_window: ProfileWindow,
     archive_window: ArchiveWindow,
     focus: FieldFocus,
     columns: columns::Columns,
@@ -419,6 +422,7 @@ impl Views {
             Window::Settings => &mut self.settings_window.open,
             Window::Archive => &mut self.archive_window.open,
             Window::Problems => &mut self.problems.open,
+            Window::Profiles => &mut self.profile_window.open,
         }
     }
 }

@@ -6,7 +6,7 @@ use egui::{DragValue, Ui};
 
 use crate::app::{Settings, Theme};
 use crate::i18n::{Lang, S, messages};
-use crate::model::{Color, Issue, PageNumbers};
+use crate::model::{Color, Issue, PageNumbers, Style, TitleAlign};
 use crate::typeset::{FontRole, PrintedFont};
 use crate::ui::widgets::text_row;
 
@@ -108,62 +108,11 @@ impl SettingsWindow {
 fn style_ui(ui: &mut Ui, issue: &mut Issue, printed: Option<&[PrintedFont]>, lang: Lang) {
     ui.heading(S::Style.get(lang));
     ui.weak(S::StyleHint.get(lang));
-    let st = &mut issue.style;
     egui::Grid::new("style-form")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label(S::AccentColour.get(lang));
-            let mut rgb = [st.accent.r, st.accent.g, st.accent.b];
-            if ui
-                .color_edit_button_srgb(&mut rgb)
-                .labelled_by(label.id)
-                .changed()
-            {
-                st.accent = Color {
-                    r: rgb[0],
-                    g: rgb[1],
-                    b: rgb[2],
-                };
-            }
-            ui.end_row();
-            for role in FontRole::ALL {
-                text_row(ui, messages::font_role(role, lang), role.family_mut(st));
-                // What the pages are really set in: the editor must not
-                // believe the print is 仿宋 when it is the stand-in.
-                let shown = printed.and_then(|p| p.iter().find(|f| f.role == role));
-                if let Some(font) = shown {
-                    ui.label("");
-                    let status = messages::font_status(font, lang);
-                    if font.is_wanted() {
-                        ui.weak(status);
-                    } else {
-                        ui.colored_label(ui.visuals().warn_fg_color, status);
-                    }
-                    ui.end_row();
-                }
-            }
-            ui.label(S::PageNumberPlacement.get(lang));
-            ui.horizontal(|ui| {
-                for (choice, label) in [
-                    (PageNumbers::Outside, S::PageNumbersOutside),
-                    (PageNumbers::Centred, S::PageNumbersCentred),
-                ] {
-                    ui.radio_value(&mut st.page_numbers, choice, label.get(lang));
-                }
-            });
-            ui.end_row();
-            for (label, value, range) in [
-                (S::TitleSize, &mut st.title_size, 12.0..=72.0),
-                (S::BodySize, &mut st.body_size, 8.0..=32.0),
-                (S::FooterSize, &mut st.footer_size, 8.0..=32.0),
-                (S::LinePitch, &mut st.line_pitch, 12.0..=60.0),
-            ] {
-                let label = ui.label(label.get(lang));
-                ui.add(DragValue::new(value).range(range).speed(0.1).suffix(" pt"))
-                    .labelled_by(label.id);
-                ui.end_row();
-            }
+            style_rows(ui, &mut issue.style, printed, lang);
             text_row(
                 ui,
                 S::AttributionSuffix.get(lang),
@@ -172,5 +121,79 @@ fn style_ui(ui: &mut Ui, issue: &mut Issue, printed: Option<&[PrintedFont]>, lan
         });
     if ui.button(S::ResetStyle.get(lang)).clicked() {
         issue.style = Default::default();
+    }
+}
+
+/// A style's rows of a two-column grid: colour, fonts (with what really
+/// prints, when known), page numbers, article titles, sizes.
+pub(super) fn style_rows(ui: &mut Ui, st: &mut Style, printed: Option<&[PrintedFont]>, lang: Lang) {
+    let label = ui.label(S::AccentColour.get(lang));
+    let mut rgb = [st.accent.r, st.accent.g, st.accent.b];
+    if ui
+        .color_edit_button_srgb(&mut rgb)
+        .labelled_by(label.id)
+        .changed()
+    {
+        st.accent = Color {
+            r: rgb[0],
+            g: rgb[1],
+            b: rgb[2],
+        };
+    }
+    ui.end_row();
+    for role in FontRole::ALL {
+        text_row(ui, messages::font_role(role, lang), role.family_mut(st));
+        // What the pages are really set in: the editor must not
+        // believe the print is 仿宋 when it is the stand-in.
+        let shown = printed.and_then(|p| p.iter().find(|f| f.role == role));
+        if let Some(font) = shown {
+            ui.label("");
+            let status = messages::font_status(font, lang);
+            if font.is_wanted() {
+                ui.weak(status);
+            } else {
+                ui.colored_label(ui.visuals().warn_fg_color, status);
+            }
+            ui.end_row();
+        }
+    }
+    ui.label(S::PageNumberPlacement.get(lang));
+    ui.horizontal(|ui| {
+        for (choice, label) in [
+            (PageNumbers::Outside, S::PageNumbersOutside),
+            (PageNumbers::Centred, S::PageNumbersCentred),
+        ] {
+            ui.radio_value(&mut st.page_numbers, choice, label.get(lang));
+        }
+    });
+    ui.end_row();
+    ui.label(S::ArticleTitleLine.get(lang));
+    ui.horizontal(|ui| {
+        let title = &mut st.article_title;
+        ui.radio_value(
+            &mut title.align,
+            TitleAlign::Centred,
+            S::TitleCentred.get(lang),
+        );
+        ui.radio_value(&mut title.align, TitleAlign::Flush, S::TitleFlush.get(lang));
+        ui.separator();
+        ui.radio_value(&mut title.title_face, false, S::TitleInHei.get(lang));
+        ui.radio_value(
+            &mut title.title_face,
+            true,
+            S::TitleInXiaobiaosong.get(lang),
+        );
+    });
+    ui.end_row();
+    for (label, value, range) in [
+        (S::TitleSize, &mut st.title_size, 12.0..=72.0),
+        (S::BodySize, &mut st.body_size, 8.0..=32.0),
+        (S::FooterSize, &mut st.footer_size, 8.0..=32.0),
+        (S::LinePitch, &mut st.line_pitch, 12.0..=60.0),
+    ] {
+        let label = ui.label(label.get(lang));
+        ui.add(DragValue::new(value).range(range).speed(0.1).suffix(" pt"))
+            .labelled_by(label.id);
+        ui.end_row();
     }
 }

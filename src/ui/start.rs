@@ -32,6 +32,13 @@ impl StartScreen {
             if ui.add(button(S::NewIssue.get(lang))).clicked() {
                 choice = Some(Command::New);
             }
+            if ui
+                .add(button(S::Profiles.get(lang)))
+                .on_hover_text(S::ProfilesHint.get(lang))
+                .clicked()
+            {
+                choice = Some(Command::Profiles);
+            }
             if archive
                 && ui
                     .add(button(S::NewFromLatest.get(lang)))

@@ -6,7 +6,7 @@ use egui::{DragValue, Response, TextEdit, Ui};
 
 use super::focus::{FieldFocus, field_id};
 use crate::i18n::{Lang, S, messages};
-use crate::model::Field;
+use crate::model::{Classification, Field, Numerals};
 
 /// A label and a one-line text field, as a row of a two-column grid.
 pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> Response {
@@ -207,6 +207,64 @@ pub fn date_picker(ui: &mut Ui, date: &mut Option<NaiveDate>, lang: Lang) -> Res
 fn step_month((year, month): (i32, u32), delta: i32) -> (i32, u32) {
     let index = year * 12 + month as i32 - 1 + delta;
     (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+}
+
+/// A drop-down of `units` that writes the one clicked into `unit`.
+pub fn unit_picker(ui: &mut Ui, salt: &str, unit: &mut String, units: &[String], lang: Lang) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(S::PickUnit.get(lang))
+        .show_ui(ui, |ui| {
+            for name in units {
+                if ui.selectable_label(unit == name, name).clicked() {
+                    unit.clone_from(name);
+                }
+            }
+        })
+        .response
+        .on_hover_text(S::PickUnitHint.get(lang))
+        // Named for screen readers (the box shows no label of its own).
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, S::PickUnit.get(lang))
+        });
+}
+
+/// 期号用汉字: a checkbox row over the masthead's numerals.
+pub fn numerals_row(ui: &mut Ui, numerals: &mut Numerals, lang: Lang) {
+    ui.label("");
+    let mut chinese = *numerals == Numerals::Chinese;
+    if ui
+        .checkbox(&mut chinese, S::ChineseNumerals.get(lang))
+        .changed()
+    {
+        *numerals = if chinese {
+            Numerals::Chinese
+        } else {
+            Numerals::Arabic
+        };
+    }
+    ui.end_row();
+}
+
+/// 密级: a labelled drop-down row, none or one of the levels.
+pub fn classification_row(
+    ui: &mut Ui,
+    salt: &str,
+    classification: &mut Option<Classification>,
+    lang: Lang,
+) {
+    let label = ui.label(S::Classification.get(lang));
+    let shown = classification.map_or(S::NoneOption.get(lang), Classification::label);
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(classification, None, S::NoneOption.get(lang));
+            for c in Classification::ALL {
+                ui.selectable_value(classification, Some(c), c.label());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
 }
 
 #[cfg(test)]

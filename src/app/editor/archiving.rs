@@ -158,8 +158,7 @@ impl Editor {
             return;
         };
         let archive = view.archive.clone();
-        let expected = crate::sample::expected_units(archive.units());
-        let figures = chase::year_figures(&archive, expected, year);
+        let figures = chase::year_figures(&archive, &archive.expected_units(), year);
         let csv = chase::to_csv(&figures, messages::figures_header(lang));
         let name = messages::figures_file_name(year, lang);
         let ask = |d: &mut dyn crate::app::files::FileDialogs, l| d.save_csv(l, &name);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::app::Selection;
 use crate::export::Target;
 use crate::lint::{Finding, Rule};
-use crate::model::{ArticleId, CommentId, Quote, Status};
+use crate::model::{ArticleId, CommentId, Profile, Quote, Status};
 
 /// Everything the user can ask for from menus, shortcuts, buttons and
 /// windows.
@@ -67,6 +67,16 @@ pub enum Command {
     NewFromLatest {
         supplement: bool,
     },
+    /// Show the bulletin profiles (简报系列), listed afresh.
+    Profiles,
+    /// A new issue from a profile, numbered after the archive's issues of
+    /// its series.
+    NewFromProfile(Box<Profile>),
+    /// Write a profile.
+    SaveProfile {
+        profile: Box<Profile>,
+        to: super::ProfileTarget,
+    },
     /// Bind a year's issues into one volume (合订本), where the user
     /// chooses, on a thread of its own.
     CompileVolume {
@@ -95,6 +105,7 @@ impl Command {
                 | Command::OpenSample
                 | Command::OpenForReview
                 | Command::NewFromLatest { .. }
+                | Command::NewFromProfile(_)
                 | Command::OpenArticle(..)
                 | Command::ImportBulletin
                 | Command::Close

@@ -12,7 +12,7 @@ use crate::app::{Selection, Session};
 use crate::export::Target;
 use crate::i18n::Wording;
 use crate::i18n::{S, messages};
-use crate::model::Issue;
+use crate::model::{Issue, Profile};
 use crate::store::LoadError;
 use crate::store::recovery::Found;
 
@@ -242,11 +242,13 @@ impl Editor {
         let Some(path) = self.choose_path(PathKind::File, "", |d, l| d.open_import(l)) else {
             return;
         };
+        // The open issue's series names the units of the one imported.
+        let profile = self.session().map(|s| Profile::from_issue(&s.issue));
         let result = crate::store::read_bounded(&path)
             .map_err(|e| e.message(lang))
             .and_then(|bytes| {
                 let text = crate::import::decode_text(&bytes);
-                crate::import::bulletin_from_text(&text)
+                crate::import::bulletin_from_text(&text, profile.as_ref())
                     .map_err(|e| messages::with_file(&path, &e.message(lang), lang))
             });
         match result {

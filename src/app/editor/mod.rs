@@ -25,12 +25,14 @@ mod document;
 mod documents;
 mod outline;
 mod paths;
+mod profiling;
 mod question;
 mod reviewing;
 
 pub use command::{Command, CommentAction, OutlineAction, ProblemAction};
 pub use document::Document;
 pub use paths::PathKind;
+pub use profiling::ProfileTarget;
 pub use question::{
     Answer, ChangedAnswer, Found, LockOwner, LockedAnswer, Question, RecoverAnswer, UnsavedAnswer,
 };
@@ -92,6 +94,7 @@ pub enum Window {
     Settings,
     Archive,
     Problems,
+    Profiles,
 }
 
 /// How the core starts.
@@ -219,6 +222,8 @@ pub struct Editor {
     /// A path typed where no file dialog could be shown, for the next
     /// question about a path.
     typed_path: Option<PathBuf>,
+    /// The bulletin profiles, as last listed.
+    profiles: Vec<crate::app::profiles::Found>,
 }
 
 /// Seconds after start when recovery files are looked for again.
@@ -271,6 +276,7 @@ impl Editor {
             outbox: Vec::new(),
             running: None,
             typed_path: None,
+            profiles: Vec::new(),
         };
         if let Some(folder) = &setup.recovery_dir {
             editor.offer_recovery(recovery::scan(folder));
@@ -654,6 +660,9 @@ impl Editor {
                 }
             }
             Command::NewFromLatest { supplement } => self.new_from_latest_when_read(supplement),
+            Command::Profiles => self.show_profiles(),
+            Command::NewFromProfile(profile) => self.new_from_profile(&profile),
+            Command::SaveProfile { profile, to } => self.save_profile(&profile, to),
             Command::ExportYearFigures { year } => self.export_year_figures(year),
             Command::CompileVolume { year, issued_only } => self.compile_volume(year, issued_only),
             Command::OpenArticle(path, id, words) => self.open_article(&path, id, &words),

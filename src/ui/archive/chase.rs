@@ -9,7 +9,6 @@ use crate::app::Command;
 use crate::app::volume::Progress;
 use crate::archive::chase::{Overdue, Window, overdue};
 use crate::i18n::{Lang, S, messages};
-use crate::sample::expected_units;
 
 pub struct ChaseTab {
     /// Units with nothing in this many of the latest issues (or months)
@@ -67,8 +66,8 @@ impl ChaseTab {
         let window = self.window();
         let key = (view.generation, self.issues, self.by_months);
         if self.computed != Some(key) {
-            let expected = expected_units(view.archive.units());
-            self.overdue = overdue(&view.archive, expected, window);
+            let expected = view.archive.expected_units();
+            self.overdue = overdue(&view.archive, &expected, window);
             self.computed = Some(key);
         }
         self.overdue_ui(ui, window, lang);

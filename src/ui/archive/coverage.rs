@@ -8,7 +8,6 @@ use egui_plot::{AxisHints, GridMark, Heatmap, Plot, PlotPoint};
 use super::ArchiveView;
 use crate::archive::coverage::{Coverage, Period, coverage};
 use crate::i18n::{Lang, S, messages};
-use crate::sample::expected_units;
 
 /// Units with nothing in this many of the last periods are called quiet.
 const QUIET: usize = 3;
@@ -43,8 +42,8 @@ impl CoverageTab {
         });
         let key = (view.generation, self.period);
         if self.computed != Some(key) {
-            let expected = expected_units(view.archive.units());
-            self.table = coverage(&view.archive, self.period, None, None, expected);
+            let expected = view.archive.expected_units();
+            self.table = coverage(&view.archive, self.period, None, None, &expected);
             self.computed = Some(key);
         }
         let table = &self.table;

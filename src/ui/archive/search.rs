@@ -10,8 +10,7 @@ use crate::archive::Entry;
 use crate::archive::search::{Hit, Query, search};
 use crate::i18n::{Lang, S, messages};
 use crate::model::Quote;
-use crate::sample::BEIJING_DISTRICTS;
-use crate::ui::widgets::date_picker;
+use crate::ui::widgets::{date_picker, unit_picker};
 
 /// Results listed at most; the count says how many there are in all.
 const LIMIT: usize = 300;
@@ -36,7 +35,13 @@ impl SearchTab {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
-        self.form_ui(ui, lang);
+        let units: Vec<String> = view
+            .archive
+            .expected_units()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        self.form_ui(ui, &units, lang);
         let key = (self.query.clone(), view.generation);
         if self.searched.as_ref() != Some(&key) {
             let wanted = !self.query.text.trim().is_empty() || !self.query.unit.trim().is_empty();
@@ -70,7 +75,7 @@ impl SearchTab {
     }
 
     /// What to look for: words, unit, dates.
-    fn form_ui(&mut self, ui: &mut Ui, lang: Lang) {
+    fn form_ui(&mut self, ui: &mut Ui, units: &[String], lang: Lang) {
         egui::Grid::new("archive-search-form")
             .num_columns(2)
             .spacing([8.0, 6.0])
@@ -88,18 +93,9 @@ impl SearchTab {
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(&mut self.query.unit).desired_width(120.0))
                         .labelled_by(label.id);
-                    egui::ComboBox::from_id_salt("search-district")
-                        .selected_text(S::PickDistrict.get(lang))
-                        .show_ui(ui, |ui| {
-                            for district in BEIJING_DISTRICTS {
-                                if ui
-                                    .selectable_label(self.query.unit == district, district)
-                                    .clicked()
-                                {
-                                    self.query.unit = district.to_owned();
-                                }
-                            }
-                        });
+                    if !units.is_empty() {
+                        unit_picker(ui, "search-unit", &mut self.query.unit, units, lang);
+                    }
                 });
                 ui.end_row();
 

@@ -1,10 +1,10 @@
-//! One article: unit, lead sentence, body with bold run-ins, attribution.
+//! One article: unit, title, lead sentence, body with bold run-ins,
+//! attribution.
 
 use egui::{TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
 use crate::model::{Article, ArticleId, ArticlePart, Field, Issue, Quote};
-use crate::sample::BEIJING_DISTRICTS;
 use crate::ui::body_editor::{self, BodyEditor};
 use crate::ui::focus::{self, FieldFocus, field_id};
 
@@ -31,13 +31,10 @@ impl ArticleForm {
         let Some((s, a)) = issue.find_article(id) else {
             return;
         };
-        // The default attribution depends on the issue, so read it first.
-        let default_attribution = {
-            let article = &issue.sections[s].articles[a];
-            let mut unattributed = article.clone();
-            unattributed.attribution = None;
-            issue.attribution_of(&unattributed)
-        };
+        // The default attribution and the units depend on the issue, so
+        // read them first.
+        let default_attribution = issue.default_attribution(&issue.sections[s].articles[a].unit);
+        let units: Vec<String> = issue.series.unit_names().map(str::to_owned).collect();
         let article = &mut issue.sections[s].articles[a];
         let at = |part| Field::Article {
             section: s,
@@ -53,7 +50,22 @@ impl ArticleForm {
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label(S::Unit.get(lang));
-                ui.horizontal(|ui| unit_row(ui, &mut article.unit, label.id, editable, lang));
+                ui.horizontal(|ui| {
+                    unit_row(ui, &mut article.unit, &units, label.id, editable, lang);
+                });
+                ui.end_row();
+
+                let label = ui.label(S::ArticleTitle.get(lang));
+                let title_id = field_id(at(ArticlePart::Title));
+                ui.add_enabled(
+                    editable,
+                    TextEdit::singleline(&mut article.title)
+                        .id(title_id)
+                        .hint_text(S::ArticleTitleHint.get(lang))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                focus.apply(ui.ctx(), at(ArticlePart::Title), title_id);
                 ui.end_row();
 
                 let label = ui.label(S::Lead.get(lang));
@@ -119,24 +131,23 @@ impl ArticleForm {
     }
 }
 
-/// The unit, typed or picked from the districts.
-fn unit_row(ui: &mut Ui, unit: &mut String, label: egui::Id, editable: bool, lang: Lang) {
+/// The unit, typed or picked from the series' units.
+fn unit_row(
+    ui: &mut Ui,
+    unit: &mut String,
+    units: &[String],
+    label: egui::Id,
+    editable: bool,
+    lang: Lang,
+) {
     if !editable {
         ui.disable();
     }
     ui.add(TextEdit::singleline(unit).desired_width(160.0))
         .labelled_by(label);
-    egui::ComboBox::from_id_salt("district")
-        .selected_text(S::PickDistrict.get(lang))
-        .show_ui(ui, |ui| {
-            for district in BEIJING_DISTRICTS {
-                if ui.selectable_label(unit == district, district).clicked() {
-                    *unit = district.to_owned();
-                }
-            }
-        })
-        .response
-        .on_hover_text(S::PickDistrictHint.get(lang));
+    if !units.is_empty() {
+        crate::ui::widgets::unit_picker(ui, "unit-picker", unit, units, lang);
+    }
 }
 
 /// The attribution line: the default (from the unit) until typed over,

@@ -3,9 +3,11 @@
 use egui::Ui;
 
 use crate::i18n::{Lang, S};
-use crate::model::{Classification, Field, Issue, Numerals};
+use crate::model::{Field, Issue};
 use crate::ui::focus::FieldFocus;
-use crate::ui::widgets::{date_row, field_row, maybe_number_row, optional_number_row};
+use crate::ui::widgets::{
+    classification_row, date_row, field_row, maybe_number_row, numerals_row, optional_number_row,
+};
 
 pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang, focus: &mut FieldFocus) {
     ui.heading(S::Masthead.get(lang));
@@ -21,37 +23,11 @@ pub fn ui(ui: &mut Ui, issue: &mut Issue, lang: Lang, focus: &mut FieldFocus) {
             ui.label("");
             ui.checkbox(&mut m.supplement, S::SupplementLong.get(lang));
             ui.end_row();
-            ui.label("");
-            let mut chinese = m.numerals == Numerals::Chinese;
-            if ui
-                .checkbox(&mut chinese, S::ChineseNumerals.get(lang))
-                .changed()
-            {
-                m.numerals = if chinese {
-                    Numerals::Chinese
-                } else {
-                    Numerals::Arabic
-                };
-            }
-            ui.end_row();
+            numerals_row(ui, &mut m.numerals, lang);
             field_row(ui, S::Office.get(lang), &mut m.office, Field::Office, focus);
             date_row(ui, S::Date.get(lang), &mut m.date, lang);
 
-            let label = ui.label(S::Classification.get(lang));
-            let shown = m
-                .classification
-                .map_or(S::NoneOption.get(lang), Classification::label);
-            egui::ComboBox::from_id_salt("classification")
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut m.classification, None, S::NoneOption.get(lang));
-                    for c in Classification::ALL {
-                        ui.selectable_value(&mut m.classification, Some(c), c.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            classification_row(ui, "classification", &mut m.classification, lang);
 
             ui.label("");
             ui.checkbox(&mut m.copy_serial, S::CopySerialLong.get(lang));
