@@ -618,36 +618,33 @@ pub fn export_output_not_pdf(path: &std::path::Path, extension: &str, lang: Lang
 }
 
 /// The page budget for the status bar against the series' `target` page
-/// count: "4 版 · 末页余 6 行", "5 版 · 超出目标 4 版 18 行", or how much
-/// to cut when the 报尾 went onto a page of its own.
+/// count: "4 版 · 末页余 6 行", "3 版（目标 4 版） · 末页余 6 行",
+/// "5 版 · 超出目标 4 版 18 行", or how much to cut when the 报尾 went onto
+/// a page of its own (that says the most: cutting it brings the 报尾 back).
 pub fn page_budget(budget: &crate::typeset::PageBudget, target: Option<u32>, lang: Lang) -> String {
     let pages = budget.pages;
     let target = target.map(|t| t as usize);
-    // The 报尾 alone says the most: cutting that brings it back.
-    if budget.footer_alone.is_none()
-        && let Some(target) = target
-        && let Some(over) = budget.over_target(target)
-    {
-        return match lang {
-            Lang::Zh => format!("{pages} 版 · 超出目标 {target} 版 {over} 行"),
-            Lang::En => format!("{pages} pages · {over} lines over the target of {target}"),
-        };
-    }
-    let pages = match (target, lang) {
-        (Some(target), Lang::Zh) if target > pages => format!("{pages} 版（目标 {target} 版）"),
-        (Some(target), Lang::En) if target > pages => format!("{pages} (target {target})"),
-        _ => pages.to_string(),
+    let over = target.and_then(|t| Some((t, budget.over_target(t)?)));
+    let count = match (target, lang) {
+        (Some(t), Lang::Zh) if t > pages => format!("{pages} 版（目标 {t} 版）"),
+        (Some(t), Lang::En) if t > pages => format!("{pages} pages (target {t})"),
+        (_, Lang::Zh) => format!("{pages} 版"),
+        (_, Lang::En) => format!("{pages} pages"),
     };
-    match (budget.footer_alone, lang) {
-        (None, Lang::Zh) => format!("{pages} 版 · 末页余 {} 行", budget.free_lines),
-        (Some(cut), Lang::Zh) => format!("{pages} 版 · 报尾独占末页，删去 {cut} 行可回到上一页"),
-        (None, Lang::En) => format!(
-            "{pages} pages · {} lines free on the last page",
-            budget.free_lines
-        ),
-        (Some(cut), Lang::En) => format!(
-            "{pages} pages · the footer is alone on the last page: cut {cut} lines to pull it back"
-        ),
+    let free = budget.free_lines;
+    match (budget.footer_alone, over, lang) {
+        (Some(cut), _, Lang::Zh) => format!("{count} · 报尾独占末页，删去 {cut} 行可回到上一页"),
+        (Some(cut), _, Lang::En) => {
+            format!(
+                "{count} · the footer is alone on the last page: cut {cut} lines to pull it back"
+            )
+        }
+        (None, Some((t, lines)), Lang::Zh) => format!("{count} · 超出目标 {t} 版 {lines} 行"),
+        (None, Some((t, lines)), Lang::En) => {
+            format!("{count} · {lines} lines over the target of {t}")
+        }
+        (None, None, Lang::Zh) => format!("{count} · 末页余 {free} 行"),
+        (None, None, Lang::En) => format!("{count} · {free} lines free on the last page"),
     }
 }
 
@@ -1609,6 +1606,34 @@ pub fn not_a_folder(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_budget_is_said_against_the_target() {
+        let budget = crate::typeset::PageBudget {
+            pages: 3,
+            free_lines: 6,
+            page_lines: 22,
+            ..Default::default()
+        };
+        let say = |target| page_budget(&budget, target, Lang::Zh);
+        assert_eq!(say(None), "3 版 · 末页余 6 行");
+        assert_eq!(say(Some(3)), "3 版 · 末页余 6 行");
+        assert_eq!(say(Some(4)), "3 版（目标 4 版） · 末页余 6 行");
+        // Two pages: the whole third page (16 lines set) and 22 more.
+        assert_eq!(say(Some(1)), "3 版 · 超出目标 1 版 38 行");
+        let alone = crate::typeset::PageBudget {
+            footer_alone: Some(2),
+            ..budget.clone()
+        };
+        assert_eq!(
+            page_budget(&alone, Some(2), Lang::Zh),
+            "3 版 · 报尾独占末页，删去 2 行可回到上一页"
+        );
+        assert_eq!(
+            page_budget(&budget, Some(2), Lang::En),
+            "3 pages · 16 lines over the target of 2"
+        );
+    }
     use crate::i18n::Wording;
     use std::path::Path;
 

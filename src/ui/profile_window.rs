@@ -341,7 +341,11 @@ fn units_ui(ui: &mut Ui, units: &mut Vec<Unit>, lang: Lang) {
                 let cell = |ui: &mut Ui, edit: TextEdit, label| {
                     ui.add(edit).labelled_by(label);
                 };
-                let text = |text, width| TextEdit::singleline(text).desired_width(width);
+                let text = |text, width: f32| {
+                    TextEdit::singleline(text)
+                        .desired_width(width)
+                        .min_size(egui::vec2(width, 0.0))
+                };
                 let named = ui.add(text(&mut unit.name, 140.0).id(name_id(i)));
                 let named = named.labelled_by(name);
                 if to_focus == Some(i) {
