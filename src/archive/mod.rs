@@ -193,14 +193,6 @@ impl Archive {
     }
 
     /// The entry for `path`, if it is in the archive.
-    /// The unit of every article of every issue (with repeats).
-    pub fn units(&self) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
-            .flat_map(|e| &e.articles)
-            .map(|a| a.unit.as_str())
-    }
-
     /// The units the archive's series expect to hear from, in order: those
     /// of the profiles kept in the folder, else those the newest issue took
     /// from its profile. Never a built-in list.

@@ -22,6 +22,8 @@ pub struct SearchTab {
     results: Vec<Hit>,
     total: usize,
     searched: Option<(Query, u64)>,
+    /// The units the picker offers, and the archive generation they are of.
+    units: (u64, Vec<String>),
 }
 
 impl SearchTab {
@@ -35,13 +37,14 @@ impl SearchTab {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, view: &ArchiveView, lang: Lang) -> Option<Command> {
-        let units: Vec<String> = view
-            .archive
-            .expected_units()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        // The picker's units, read again only when the archive changes.
+        if self.units.0 != view.generation {
+            let expected = view.archive.expected_units().into_iter();
+            self.units = (view.generation, expected.map(str::to_owned).collect());
+        }
+        let units = std::mem::take(&mut self.units.1);
         self.form_ui(ui, &units, lang);
+        self.units.1 = units;
         let key = (self.query.clone(), view.generation);
         if self.searched.as_ref() != Some(&key) {
             let wanted = !self.query.text.trim().is_empty() || !self.query.unit.trim().is_empty();
