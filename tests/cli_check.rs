@@ -219,14 +219,17 @@ fn new_from_a_profile_fills_the_defaults_and_numbers_on() {
     third.masthead.total_number = Some(15);
     jianbao::store::save(&dir.path().join("第三期.ron"), &third).expect("saved");
 
+    let new_from = |profile: &Path, output: &Path| {
+        jianbao(&[
+            "new".as_ref(),
+            "--profile".as_ref(),
+            profile.as_os_str(),
+            "-o".as_ref(),
+            output.as_os_str(),
+        ])
+    };
     let out_path = dir.path().join("第四期.ron");
-    let out = jianbao(&[
-        "new".as_ref(),
-        "--profile".as_ref(),
-        profile_path.as_os_str(),
-        "-o".as_ref(),
-        out_path.as_os_str(),
-    ]);
+    let out = new_from(&profile_path, &out_path);
     assert!(out.status.success(), "{out:?}");
     let issue = jianbao::store::load(&out_path).expect("loads");
     assert_eq!(issue.masthead.number, Some(4));
@@ -237,13 +240,7 @@ fn new_from_a_profile_fills_the_defaults_and_numbers_on() {
     let broken = dir.path().join("坏.profile.ron");
     std::fs::write(&broken, "(\n    schema: 1,\n    series: 3,\n)").expect("written");
     let refused = dir.path().join("refused.ron");
-    let out = jianbao(&[
-        "new".as_ref(),
-        "--profile".as_ref(),
-        broken.as_os_str(),
-        "-o".as_ref(),
-        refused.as_os_str(),
-    ]);
+    let out = new_from(&broken, &refused);
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(

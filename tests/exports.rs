@@ -47,6 +47,19 @@ fn the_element_saying(document: &Html, css: &str, expected: &str) {
     );
 }
 
+/// The body of the issue's Word export, `word/document.xml`, as text.
+fn word_document(issue: &jianbao::model::Issue) -> String {
+    let docx = export::to_docx(issue).expect("docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut word = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("document.xml"),
+        &mut word,
+    )
+    .expect("read");
+    word
+}
+
 #[test]
 fn html_is_valid_and_each_field_sits_in_its_element() {
     let issue = jianbao::sample::issue();
@@ -272,14 +285,7 @@ fn comments_and_the_review_never_reach_an_export() {
 
     let html = export::to_html(&reviewed);
     let text = export::to_text(&reviewed);
-    let docx = export::to_docx(&reviewed).expect("docx");
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
-    let mut word = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/document.xml").expect("document.xml"),
-        &mut word,
-    )
-    .expect("read");
+    let word = word_document(&reviewed);
     let mut typesetter = Typesetter::new(Arc::new(FontSet::bundled()));
     let document = typesetter.compile(&reviewed).expect("typesets");
     let pages: String = (0..document.page_count())
@@ -329,14 +335,7 @@ fn an_article_title_line_reaches_every_format() {
     let html = Html::parse_document(&export::to_html(&issue));
     the_element_saying(&html, "article h3.title.centred", title);
 
-    let docx = export::to_docx(&issue).expect("docx");
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
-    let mut word = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/document.xml").expect("document.xml"),
-        &mut word,
-    )
-    .expect("read");
+    let word = word_document(&issue);
     let paragraph = word
         .split("<w:p>")
         .find(|p| p.contains(title))

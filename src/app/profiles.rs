@@ -41,11 +41,6 @@ impl Found {
     }
 }
 
-/// Where this user's own profiles are kept.
-pub fn user_folder() -> Option<PathBuf> {
-    super::settings::config_dir().map(|d| d.join("profiles"))
-}
-
 /// Every profile: those in the archive folder, the user's, then the
 /// bundled examples.
 pub fn available(archive_folder: Option<&Path>, user_folder: Option<&Path>) -> Vec<Found> {

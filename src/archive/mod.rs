@@ -131,6 +131,9 @@ pub struct Archive {
     /// The bulletin profiles kept in the folder itself (broken ones left
     /// out: the profile window says what is wrong with them).
     pub profiles: Vec<crate::model::Profile>,
+    /// The profile files as last read, so that a refresh rereads them only
+    /// when one changed.
+    profile_stamps: Vec<(PathBuf, Option<Stamp>)>,
 }
 
 impl Archive {
@@ -174,12 +177,8 @@ impl Archive {
                 }
             }
         }
-        let profiles: Vec<_> = store::profiles_in(&self.folder)
-            .into_iter()
-            .filter_map(|(_, read)| read.ok())
-            .collect();
-        let changed = !to_read.is_empty() || kept != had || profiles != self.profiles;
-        self.profiles = profiles;
+        let profiles_changed = self.refresh_profiles();
+        let changed = !to_read.is_empty() || kept != had || profiles_changed;
         for (slot, read) in read_all(to_read, progress) {
             results[slot] = Some(read);
         }
@@ -192,7 +191,27 @@ impl Archive {
         changed
     }
 
-    /// The entry for `path`, if it is in the archive.
+    /// Rereads the folder's profiles if a profile file came, went or
+    /// changed; returns whether one did.
+    fn refresh_profiles(&mut self) -> bool {
+        let stamps: Vec<(PathBuf, Option<Stamp>)> = store::profile_files(&self.folder)
+            .into_iter()
+            .map(|path| {
+                let stamp = Stamp::of(&path);
+                (path, stamp)
+            })
+            .collect();
+        if stamps == self.profile_stamps {
+            return false;
+        }
+        self.profiles = stamps
+            .iter()
+            .filter_map(|(path, _)| store::load_profile(path).ok())
+            .collect();
+        self.profile_stamps = stamps;
+        true
+    }
+
     /// The units the archive's series expect to hear from, in order: those
     /// of the profiles kept in the folder, else those the newest issue took
     /// from its profile. Never a built-in list.
@@ -213,6 +232,7 @@ impl Archive {
         units
     }
 
+    /// The entry for `path`, if it is in the archive.
     pub fn entry(&self, path: &Path) -> Option<&Entry> {
         self.entries.iter().find(|e| e.path == path)
     }

@@ -59,10 +59,19 @@ pub fn next_issue(latest: &Issue, entries: &[Entry], today: NaiveDate, supplemen
     issue
 }
 
+/// A new issue of `profile`'s series dated `today`, numbered after the
+/// archive's issues of that series (期号 1 and 总期号 1 in an empty one).
+pub fn issue_from_profile(profile: &Profile, entries: &[Entry], today: NaiveDate) -> Issue {
+    let mut issue = profile.new_issue(today);
+    let first_total = issue.masthead.total_number;
+    number_after(&mut issue, entries, first_total);
+    issue
+}
+
 /// Numbers a new issue after the archive's issues of its series: 期号 as
 /// [`next_number`], 总期号 as [`next_total`] or else `total` (none for a
 /// supplement or a series without 总期号).
-pub fn number_after(issue: &mut Issue, entries: &[Entry], total: Option<u32>) {
+fn number_after(issue: &mut Issue, entries: &[Entry], total: Option<u32>) {
     let m = &mut issue.masthead;
     let name = m.name.trim().to_owned();
     let year = m.date.map(|d| d.year());

@@ -73,13 +73,10 @@ pub(super) fn new(output: &Path, profile: Option<&Path>, force: bool, lang: Lang
                 Ok(profile) => profile,
                 Err(code) => return code,
             };
-            let mut issue = profile.new_issue(today);
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
             let archive =
                 crate::archive::Archive::scan(folder.unwrap_or(Path::new(".")), &mut |_, _| {});
-            let total = issue.masthead.total_number;
-            crate::archive::numbering::number_after(&mut issue, &archive.entries, total);
-            issue
+            crate::archive::numbering::issue_from_profile(&profile, &archive.entries, today)
         }
     };
     if saved(store::save(output, &issue), lang) {

@@ -130,13 +130,13 @@ fn exact_pitch(points: f64) -> LineSpacing {
 /// the text's first line; kept with the text.
 fn title_paragraph(faces: &Faces, title: &str) -> Paragraph {
     let st = faces.style;
-    let big = st.article_title.title_face;
-    let run = if big {
-        faces.run(title, &st.title_font, st.body_size * 1.375)
+    let font = if st.article_title.title_face {
+        &st.title_font
     } else {
-        faces.hei(title)
+        &st.heading_font
     };
-    let lines = if big { 2.0 } else { 1.0 };
+    let run = faces.run(title, font, st.article_title_size());
+    let lines = f64::from(st.article_title.grid_lines());
     let paragraph = body_paragraph(st)
         .line_spacing(exact_pitch(28.0 * lines))
         .keep_next(true);

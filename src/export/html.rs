@@ -5,7 +5,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::model::{Article, Issue, Paragraph, TitleAlign, TitleLine, print_count_text};
+use crate::model::{Article, Issue, Paragraph, TitleAlign, print_count_text};
 use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
 /// The page's style sheet: official fonts first, then common system fonts.
@@ -100,15 +100,9 @@ pub fn to_html(issue: &Issue) -> String {
 fn article_html(issue: &Issue, article: &Article) -> Markup {
     let paragraphs: Vec<&Paragraph> = article.body.iter().filter(|p| !p.is_blank()).collect();
     let attribution = attribution_line(&issue.attribution_of(article));
-    let title_class = match issue.style.article_title {
-        TitleLine {
-            align: TitleAlign::Centred,
-            ..
-        } => "title centred",
-        TitleLine {
-            align: TitleAlign::Flush,
-            ..
-        } => "title",
+    let title_class = match issue.style.article_title.align {
+        TitleAlign::Centred => "title centred",
+        TitleAlign::Flush => "title",
     };
     html! {
         article id=(format!("article-{}", article.id.0)) data-unit=(article.unit.trim()) {

@@ -147,7 +147,7 @@ pub fn looks_like_title(line: &str) -> bool {
 }
 
 /// What an article was found to be made of, in plain text.
-pub struct Found {
+pub struct ArticleParts {
     /// A title line of its own, when the article has one.
     pub title: Option<String>,
     /// The paragraphs: the first begins with the lead unless there is a title.
@@ -158,12 +158,12 @@ pub struct Found {
 /// An article from its parts. The attribution is kept as the article's
 /// own; the caller decides whether it matches the default. The
 /// unit is the series' unit the attribution (else the title) names.
-pub fn article_from_paragraphs(id: ArticleId, found: Found, series: &Series) -> Article {
-    let Found {
+pub fn article_from_paragraphs(id: ArticleId, parts: ArticleParts, series: &Series) -> Article {
+    let ArticleParts {
         title,
         paragraphs,
         attribution,
-    } = found;
+    } = parts;
     let mut paragraphs = paragraphs.into_iter().filter(|p| !p.trim().is_empty());
     // A titled article's first paragraph is text, not a headline.
     let (lead, rest) = match (&title, paragraphs.next()) {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::ImportError;
-use super::article::{Found, article_from_paragraphs, looks_like_title, split_attribution};
+use super::article::{ArticleParts, article_from_paragraphs, looks_like_title, split_attribution};
 use super::clean::{is_indented, is_page_number, join_lines, normalize, tidy_spaces};
 use crate::model::{Classification, Issue, Numerals, Profile, Section, parse_number};
 
@@ -255,9 +255,9 @@ pub fn read(text: &str, profile: Option<&Profile>) -> Result<Issue, ImportError>
     // A section that is only a heading with nothing under it yet keeps its
     // place; the articles go where they were read.
     let series = issue.series.clone();
-    for (section, found) in articles.read {
+    for (section, parts) in articles.read {
         let id = issue.fresh_article_id();
-        let article = article_from_paragraphs(id, found, &series);
+        let article = article_from_paragraphs(id, parts, &series);
         issue.sections[section].articles.push(article);
     }
     settle_attributions(&mut issue);
@@ -274,7 +274,7 @@ struct Articles {
     /// Its title line, when it has one.
     title: Option<String>,
     /// Each article read: its section and its parts.
-    read: Vec<(usize, Found)>,
+    read: Vec<(usize, ArticleParts)>,
 }
 
 impl Articles {
@@ -299,7 +299,7 @@ impl Articles {
         }
         self.read.push((
             issue.sections.len() - 1,
-            Found {
+            ArticleParts {
                 title: self.title.take(),
                 paragraphs: std::mem::take(&mut self.paragraphs),
                 attribution,

@@ -191,13 +191,13 @@ fn finish(mut paragraphs: Vec<Vec<Span>>, issue: &Issue) -> Result<Article, Impo
     };
     let had_bold = paragraphs.iter().flatten().any(|s| s.bold);
     let plain: Vec<String> = paragraphs.iter().map(|p| plain_text(p)).collect();
-    let found = article::Found {
+    let parts = article::ArticleParts {
         title,
         paragraphs: plain,
         attribution,
     };
     let mut result =
-        article::article_from_paragraphs(issue.fresh_article_id(), found, &issue.series);
+        article::article_from_paragraphs(issue.fresh_article_id(), parts, &issue.series);
     if had_bold {
         // The author's own bold wins over guessing: rebuild the body from
         // the spans, the lead taken off the first paragraph.

@@ -71,6 +71,25 @@ pub struct TitleLine {
     pub title_face: bool,
 }
 
+impl Style {
+    /// The size an article's title line is set at, in points.
+    pub fn article_title_size(&self) -> f64 {
+        if self.article_title.title_face {
+            self.body_size * 1.375
+        } else {
+            self.body_size
+        }
+    }
+}
+
+impl TitleLine {
+    /// Lines of the grid the title takes: its size rounded up to whole
+    /// lines, so the text below stays on the grid.
+    pub fn grid_lines(self) -> u32 {
+        if self.title_face { 2 } else { 1 }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TitleAlign {
     #[default]

@@ -22,8 +22,8 @@ pub use atomic::{
 pub use error::{LoadError, Position, SaveError};
 pub use limits::{Limit, LimitExceeded};
 pub use profile::{
-    PROFILE_SUFFIX, is_profile_file, load_profile, profile_file_name, profile_from_ron,
-    profile_to_ron, profiles_in, save_profile,
+    PROFILE_SUFFIX, is_profile_file, load_profile, profile_file_name, profile_files,
+    profile_from_ron, profile_to_ron, profiles_in, save_profile,
 };
 
 use std::path::{Path, PathBuf};

@@ -101,8 +101,8 @@ pub fn save_profile(path: &Path, profile: &Profile) -> Result<(), SaveError> {
     })
 }
 
-/// The profile files directly in `folder`, sorted, each read.
-pub fn profiles_in(folder: &Path) -> Vec<(PathBuf, Result<Profile, LoadError>)> {
+/// The profile files directly in `folder`, sorted.
+pub fn profile_files(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -116,6 +116,11 @@ pub fn profiles_in(folder: &Path) -> Vec<(PathBuf, Result<Profile, LoadError>)> 
         .collect();
     paths.sort();
     paths
+}
+
+/// The profile files directly in `folder`, sorted, each read.
+pub fn profiles_in(folder: &Path) -> Vec<(PathBuf, Result<Profile, LoadError>)> {
+    profile_files(folder)
         .into_iter()
         .map(|path| {
             let read = load_profile(&path);

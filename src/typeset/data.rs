@@ -134,10 +134,13 @@ struct StyleData<'a> {
     page_number_fonts: [&'a str; 2],
     /// "outside" (odd pages right, even left) or "centred".
     page_numbers: &'static str,
-    /// An article's own title line: "centred" or "flush", and whether it
-    /// is in the title face (小标宋) rather than the heading face (黑体).
+    /// An article's own title line: "centred" or "flush"; whether it is
+    /// in the title face (小标宋) rather than the heading face (黑体); its
+    /// size in points and the grid lines it takes.
     title_align: &'static str,
     title_in_title_face: bool,
+    article_title_size: f64,
+    article_title_lines: u32,
     /// How far the page number's dash reaches above its baseline, in em.
     dash_top: f64,
     synthetic_bold: bool,
@@ -277,6 +280,8 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
                 TitleAlign::Flush => "flush",
             },
             title_in_title_face: st.article_title.title_face,
+            article_title_size: st.article_title_size(),
+            article_title_lines: st.article_title.grid_lines(),
             // 仿宋_GB2312 has no bold face; thicken its glyphs instead.
             synthetic_bold: fonts.family_has_bold(&st.body_font) == Some(false),
             title_size: st.title_size,

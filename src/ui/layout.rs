@@ -142,13 +142,13 @@ impl JianbaoApp {
         let views = &mut self.views;
         let page_count = views.preview.page_count();
         let progress = self.editor.export_progress();
-        let printed = self.editor.printed_fonts().unwrap_or_default();
+        let printed = self.editor.printed_fonts();
         if let Some((choices, issue)) = self.editor.export_settings_mut() {
             let dialog = &mut views.export_dialog;
             let facts = export_dialog::Facts {
                 pages: page_count,
                 progress,
-                printed: &printed,
+                printed: printed.as_deref().unwrap_or_default(),
             };
             commands.extend(dialog.show(ctx, choices, issue, &facts, lang));
         }
@@ -165,7 +165,6 @@ impl JianbaoApp {
             }
         }
 
-        let printed = self.editor.printed_fonts();
         let (settings, issue) = self.editor.settings_and_issue_mut();
         let outcome = views
             .settings_window
@@ -178,13 +177,14 @@ impl JianbaoApp {
             commands.push(Command::PickArchiveFolder);
         }
 
-        let printed = self.editor.printed_fonts();
+        // The profile's own style, not the open issue's, says what prints.
+        let editor = &self.editor;
         let request = views.profile_window.show(
             ctx,
-            self.editor.profiles(),
-            self.editor.session().map(|s| &s.issue),
-            self.editor.settings().archive_folder.is_some(),
-            printed.as_deref(),
+            editor.profiles(),
+            editor.session().map(|s| &s.issue),
+            editor.settings().archive_folder.is_some(),
+            &|style| editor.printed_fonts_of(style),
             lang,
         );
         commands.extend(request);

@@ -10,9 +10,11 @@ use egui::{TextEdit, Ui};
 use crate::app::profiles::{Found, Origin};
 use crate::app::{Command, editor::ProfileTarget};
 use crate::i18n::{Lang, S, Wording};
-use crate::model::{Issue, Profile, Unit};
+use crate::model::{Issue, Profile, Style, Unit};
 use crate::typeset::PrintedFont;
-use crate::ui::widgets::{classification_row, numerals_row, optional_number_row, text_row};
+use crate::ui::widgets::{
+    classification_row, label_grid, numerals_row, optional_number_row, text_row,
+};
 
 #[derive(Default)]
 pub struct ProfileWindow {
@@ -63,7 +65,7 @@ impl ProfileWindow {
         found: &[Found],
         issue: Option<&Issue>,
         archive_set: bool,
-        printed: Option<&[PrintedFont]>,
+        printed: &dyn Fn(&Style) -> Option<Vec<PrintedFont>>,
         lang: Lang,
     ) -> Option<Command> {
         let mut command = None;
@@ -99,7 +101,10 @@ impl ProfileWindow {
                         return;
                     }
                     command = match &mut self.draft {
-                        Some(draft) => draft_ui(ui, draft, archive_set, printed, lang),
+                        Some(draft) => {
+                            let printed = printed(&draft.profile.style);
+                            draft_ui(ui, draft, archive_set, printed.as_deref(), lang)
+                        }
                         None => {
                             ui.weak(S::ProfilesHint.get(lang));
                             None
@@ -243,75 +248,66 @@ fn profile_form(ui: &mut Ui, p: &mut Profile, printed: Option<&[PrintedFont]>, l
 
     ui.add_space(8.0);
     ui.heading(S::Masthead.get(lang));
-    egui::Grid::new("profile-masthead")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            text_row(ui, S::Name.get(lang), &mut p.masthead.name);
-            text_row(ui, S::Office.get(lang), &mut p.masthead.office);
-            numerals_row(ui, &mut p.masthead.numerals, lang);
-            let series = &mut p.series;
-            ui.label("");
-            ui.checkbox(&mut series.yearly_numbers, S::YearlyNumbers.get(lang));
-            ui.end_row();
-            ui.label("");
-            ui.checkbox(&mut series.total_numbers, S::PrintsTotalNumber.get(lang));
-            ui.end_row();
-            classification_row(
-                ui,
-                "profile-classification",
-                &mut p.masthead.classification,
-                lang,
-            );
-            ui.label("");
-            ui.checkbox(&mut p.masthead.copy_serial, S::CopySerialLong.get(lang));
-            ui.end_row();
-            optional_number_row(ui, S::TargetPages.get(lang), &mut series.target_pages, 4);
-            let label = ui.label(S::SectionsOnePerLine.get(lang));
-            let mut sections = p.sections.join("\n");
-            let edit = ui.add(
-                TextEdit::multiline(&mut sections)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            if edit.labelled_by(label.id).changed() {
-                p.sections = sections.split('\n').map(str::to_owned).collect();
-            }
-            ui.end_row();
-            text_row(
-                ui,
-                S::AttributionSuffix.get(lang),
-                &mut p.attribution_suffix,
-            );
-        });
+    label_grid("profile-masthead").show(ui, |ui| {
+        text_row(ui, S::Name.get(lang), &mut p.masthead.name);
+        text_row(ui, S::Office.get(lang), &mut p.masthead.office);
+        numerals_row(ui, &mut p.masthead.numerals, lang);
+        let series = &mut p.series;
+        ui.label("");
+        ui.checkbox(&mut series.yearly_numbers, S::YearlyNumbers.get(lang));
+        ui.end_row();
+        ui.label("");
+        ui.checkbox(&mut series.total_numbers, S::PrintsTotalNumber.get(lang));
+        ui.end_row();
+        classification_row(
+            ui,
+            "profile-classification",
+            &mut p.masthead.classification,
+            lang,
+        );
+        ui.label("");
+        ui.checkbox(&mut p.masthead.copy_serial, S::CopySerialLong.get(lang));
+        ui.end_row();
+        optional_number_row(ui, S::TargetPages.get(lang), &mut series.target_pages, 4);
+        let label = ui.label(S::SectionsOnePerLine.get(lang));
+        let mut sections = p.sections.join("\n");
+        let edit = ui.add(
+            TextEdit::multiline(&mut sections)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        if edit.labelled_by(label.id).changed() {
+            p.sections = sections.split('\n').map(str::to_owned).collect();
+        }
+        ui.end_row();
+        text_row(
+            ui,
+            S::AttributionSuffix.get(lang),
+            &mut p.attribution_suffix,
+        );
+    });
 
     ui.add_space(8.0);
     ui.heading(S::Footer.get(lang));
-    egui::Grid::new("profile-footer")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            let f = &mut p.footer;
-            text_row(ui, S::Editor.get(lang), &mut f.editor);
-            text_row(ui, S::Proofreader.get(lang), &mut f.proofreader);
-            text_row(ui, S::Phone.get(lang), &mut f.phone);
-            text_row(ui, S::Fax.get(lang), &mut f.fax);
-            text_row(ui, S::Email.get(lang), &mut f.email);
-            optional_number_row(ui, S::PrintCount.get(lang), &mut f.print_count, 100);
-            let d = &mut p.distribution;
-            text_row(ui, S::ReportTo.get(lang), &mut d.report_to);
-            text_row(ui, S::SendTo.get(lang), &mut d.send_to);
-            text_row(ui, S::IssueTo.get(lang), &mut d.issue_to);
-        });
+    label_grid("profile-footer").show(ui, |ui| {
+        let f = &mut p.footer;
+        text_row(ui, S::Editor.get(lang), &mut f.editor);
+        text_row(ui, S::Proofreader.get(lang), &mut f.proofreader);
+        text_row(ui, S::Phone.get(lang), &mut f.phone);
+        text_row(ui, S::Fax.get(lang), &mut f.fax);
+        text_row(ui, S::Email.get(lang), &mut f.email);
+        optional_number_row(ui, S::PrintCount.get(lang), &mut f.print_count, 100);
+        let d = &mut p.distribution;
+        text_row(ui, S::ReportTo.get(lang), &mut d.report_to);
+        text_row(ui, S::SendTo.get(lang), &mut d.send_to);
+        text_row(ui, S::IssueTo.get(lang), &mut d.issue_to);
+    });
 
     ui.add_space(8.0);
     ui.heading(S::Style.get(lang));
-    egui::Grid::new("profile-style")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            crate::ui::settings_window::style_rows(ui, &mut p.style, printed, lang)
-        });
+    label_grid("profile-style").show(ui, |ui| {
+        crate::ui::settings_window::style_rows(ui, &mut p.style, printed, lang)
+    });
 }
 
 /// The units as a table: name, short name, default attribution; moved,

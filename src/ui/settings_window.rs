@@ -8,7 +8,7 @@ use crate::app::{Settings, Theme};
 use crate::i18n::{Lang, S, messages};
 use crate::model::{Color, Issue, PageNumbers, Style, TitleAlign};
 use crate::typeset::{FontRole, PrintedFont};
-use crate::ui::widgets::text_row;
+use crate::ui::widgets::{label_grid, text_row};
 
 #[derive(Default)]
 pub struct SettingsWindow {
@@ -108,17 +108,14 @@ impl SettingsWindow {
 fn style_ui(ui: &mut Ui, issue: &mut Issue, printed: Option<&[PrintedFont]>, lang: Lang) {
     ui.heading(S::Style.get(lang));
     ui.weak(S::StyleHint.get(lang));
-    egui::Grid::new("style-form")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            style_rows(ui, &mut issue.style, printed, lang);
-            text_row(
-                ui,
-                S::AttributionSuffix.get(lang),
-                &mut issue.attribution_suffix,
-            );
-        });
+    label_grid("style-form").show(ui, |ui| {
+        style_rows(ui, &mut issue.style, printed, lang);
+        text_row(
+            ui,
+            S::AttributionSuffix.get(lang),
+            &mut issue.attribution_suffix,
+        );
+    });
     if ui.button(S::ResetStyle.get(lang)).clicked() {
         issue.style = Default::default();
     }

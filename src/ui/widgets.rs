@@ -8,6 +8,12 @@ use super::focus::{FieldFocus, field_id};
 use crate::i18n::{Lang, S, messages};
 use crate::model::{Classification, Field, Numerals};
 
+/// A two-column grid of labelled rows, as the settings and the profile
+/// window lay theirs out.
+pub fn label_grid(id: &str) -> egui::Grid {
+    egui::Grid::new(id).num_columns(2).spacing([12.0, 6.0])
+}
+
 /// A label and a one-line text field, as a row of a two-column grid.
 pub fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> Response {
     let label = ui.label(label);
@@ -210,13 +216,19 @@ fn step_month((year, month): (i32, u32), delta: i32) -> (i32, u32) {
 }
 
 /// A drop-down of `units` that writes the one clicked into `unit`.
-pub fn unit_picker(ui: &mut Ui, salt: &str, unit: &mut String, units: &[String], lang: Lang) {
+pub fn unit_picker<'a>(
+    ui: &mut Ui,
+    salt: &str,
+    unit: &mut String,
+    units: impl IntoIterator<Item = &'a str>,
+    lang: Lang,
+) {
     egui::ComboBox::from_id_salt(salt)
         .selected_text(S::PickUnit.get(lang))
         .show_ui(ui, |ui| {
             for name in units {
                 if ui.selectable_label(unit == name, name).clicked() {
-                    unit.clone_from(name);
+                    *unit = name.to_owned();
                 }
             }
         })

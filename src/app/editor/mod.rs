@@ -365,8 +365,15 @@ impl Editor {
     /// For each font role of the open issue, the font its pages are set in
     /// here (once the fonts are loaded).
     pub fn printed_fonts(&self) -> Option<Vec<crate::typeset::PrintedFont>> {
-        let fonts = self.fonts.fonts.as_ref()?;
-        Some(fonts.printed(&self.session()?.issue.style))
+        self.printed_fonts_of(&self.session()?.issue.style)
+    }
+
+    /// What `style`'s fonts print in, once the fonts are known.
+    pub fn printed_fonts_of(
+        &self,
+        style: &crate::model::Style,
+    ) -> Option<Vec<crate::typeset::PrintedFont>> {
+        Some(self.fonts.fonts.as_ref()?.printed(style))
     }
 
     pub fn export_progress(&self) -> Option<(usize, usize)> {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{Editor, Effect, Window};
 use crate::app::Session;
 use crate::app::profiles::{self, Found};
+use crate::archive::numbering;
 use crate::i18n::messages;
 use crate::model::Profile;
 
@@ -49,11 +50,8 @@ impl Editor {
     /// issues of its series when the archive has been read.
     pub(super) fn new_from_profile(&mut self, profile: &Profile) {
         let today = chrono::Local::now().date_naive();
-        let mut issue = profile.new_issue(today);
-        if let Some(view) = &self.archive.view {
-            let total = issue.masthead.total_number;
-            crate::archive::numbering::number_after(&mut issue, &view.archive.entries, total);
-        }
+        let entries = self.archive.view.as_ref().map(|v| &v.archive.entries[..]);
+        let issue = numbering::issue_from_profile(profile, entries.unwrap_or_default(), today);
         self.set_session(Session::unsaved(issue));
     }
 

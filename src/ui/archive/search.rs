@@ -97,7 +97,8 @@ impl SearchTab {
                     ui.add(egui::TextEdit::singleline(&mut self.query.unit).desired_width(120.0))
                         .labelled_by(label.id);
                     if !units.is_empty() {
-                        unit_picker(ui, "search-unit", &mut self.query.unit, units, lang);
+                        let names = units.iter().map(String::as_str);
+                        unit_picker(ui, "search-unit", &mut self.query.unit, names, lang);
                     }
                 });
                 ui.end_row();

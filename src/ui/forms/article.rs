@@ -4,7 +4,7 @@
 use egui::{TextEdit, Ui};
 
 use crate::i18n::{Lang, S, messages};
-use crate::model::{Article, ArticleId, ArticlePart, Field, Issue, Quote};
+use crate::model::{Article, ArticleId, ArticlePart, Field, Issue, Quote, Series};
 use crate::ui::body_editor::{self, BodyEditor};
 use crate::ui::focus::{self, FieldFocus, field_id};
 
@@ -31,11 +31,12 @@ impl ArticleForm {
         let Some((s, a)) = issue.find_article(id) else {
             return;
         };
-        // The default attribution and the units depend on the issue, so
-        // read them first.
+        // The default attribution depends on the issue, so read it first.
         let default_attribution = issue.default_attribution(&issue.sections[s].articles[a].unit);
-        let units: Vec<String> = issue.series.unit_names().map(str::to_owned).collect();
-        let article = &mut issue.sections[s].articles[a];
+        let Issue {
+            series, sections, ..
+        } = issue;
+        let article = &mut sections[s].articles[a];
         let at = |part| Field::Article {
             section: s,
             article: a,
@@ -51,7 +52,7 @@ impl ArticleForm {
             .show(ui, |ui| {
                 let label = ui.label(S::Unit.get(lang));
                 ui.horizontal(|ui| {
-                    unit_row(ui, &mut article.unit, &units, label.id, editable, lang);
+                    unit_row(ui, &mut article.unit, series, label.id, editable, lang);
                 });
                 ui.end_row();
 
@@ -135,7 +136,7 @@ impl ArticleForm {
 fn unit_row(
     ui: &mut Ui,
     unit: &mut String,
-    units: &[String],
+    series: &Series,
     label: egui::Id,
     editable: bool,
     lang: Lang,
@@ -145,7 +146,8 @@ fn unit_row(
     }
     ui.add(TextEdit::singleline(unit).desired_width(160.0))
         .labelled_by(label);
-    if !units.is_empty() {
+    if series.unit_names().next().is_some() {
+        let units = series.unit_names();
         crate::ui::widgets::unit_picker(ui, "unit-picker", unit, units, lang);
     }
 }
