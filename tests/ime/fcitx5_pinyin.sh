@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Chinese input, end to end, by hand: a headless X server, fcitx5 with
 # pinyin (default settings: each input context keeps its own state), and
-# the editor on a draft of the sample. Pinyin is switched on once, in 导语;
-# "nihao" + space is typed there, then 正文 is clicked and "nihao" + space
-# typed again without switching anything; the draft is saved with Ctrl+S.
-# It passes when the saved draft holds 你好 twice: the second field kept
-# the input method's state.
+# the editor on a draft of the sample. Pinyin is switched on once, in 标题;
+# "nihao" + space is typed there, then 导语 and 正文 are clicked in turn and
+# "nihao" + space typed again without switching anything; the draft is
+# saved with Ctrl+S. It passes when the saved draft holds 你好 three times:
+# each field kept the input method's state.
 #
 #   tests/ime/fcitx5_pinyin.sh [path/to/jianbao]   (default target/release/jianbao)
 #
@@ -60,13 +60,20 @@ sleep 5
 window=$(xdotool search --class jianbao | head -1)
 xdotool windowfocus --sync "$window"
 
-# The window's layout at 1440×900: the first article in the outline, the
-# end of its 导语, the middle of its 正文.
+# The window's layout at 1440×900: the first article in the outline, its
+# empty 标题, the end of its 导语, the middle of its 正文.
 xdotool mousemove 77 162 click 1
 sleep 1
 xdotool mousemove 820 113 click 1
 sleep 1
 xdotool key ctrl+space
+sleep 1
+xdotool type --delay 120 nihao
+sleep 1
+import -window root "$work/preedit-title.png"
+xdotool key space
+sleep 1
+xdotool mousemove 820 147 click 1
 sleep 1
 xdotool type --delay 120 nihao
 sleep 1
@@ -85,5 +92,5 @@ sleep 2
 
 count=$(grep -o '你好' "$draft" | wc -l)
 echo "work folder: $work"
-echo "你好 in the saved draft: $count (want 2: 导语 and 正文)"
-test "$count" -eq 2
+echo "你好 in the saved draft: $count (want 3: 标题, 导语 and 正文)"
+test "$count" -eq 3
