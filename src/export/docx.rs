@@ -1,25 +1,36 @@
-//! Word (.docx) for those who must edit further, typeset by GB/T 9704
-//! conventions as far as Word's model allows: A4 with the standard margins,
-//! the red 方正小标宋简体 name (2号), 仿宋_GB2312 3号 body at a fixed 28 pt
-//! line pitch with a two-character first-line indent, 黑体 heads, 楷体
-//! attributions at the right, the red rule, the footer block between thin
-//! rules, and page numbers — N — in the page footer.
+//! Word (.docx) for those who must edit further, typeset as the PDF as far
+//! as Word's model allows: A4 with the standard margins, the masthead at
+//! the PDF's heights (the red 方正小标宋简体 name at the style's size), the
+//! 仿宋_GB2312 3号 body at the PDF's exact line pitch (28.9 pt: 22 lines to
+//! the page) with a two-character first-line indent, 黑体 heads, 楷体
+//! attributions at the right, the red rule, the 报尾 between its rules
+//! pinned to the foot of the last page, and page numbers — N — in the page
+//! footer.
 //!
 //! Every run names its East Asian font (`w:eastAsia`) as well as the Latin
 //! one, so Word and WPS use the Chinese font for Chinese text.
 //!
-//! Known limits: the footer block follows the last article rather than
-//! being pinned to the foot of the last page (Word has no such layout);
-//! offices without the official fonts see Word's substitutes.
+//! Known limits: Word and LibreOffice do not squeeze CJK punctuation as
+//! the PDF does, so a full page holds a line or two less of text and a
+//! long issue can take a page more in Word than in the PDF; offices
+//! without the official fonts see Word's substitutes.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
     Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SpecialIndentType, Tab, TabValueType,
+    SpecialIndentType, Tab, TabValueType, Table, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
+    TablePositionProperty, TableRow, WidthType,
 };
 
 use crate::model::{Issue, PageNumbers, Style, TitleAlign, print_count_text};
 use crate::typeset::{NOTE_LABEL, PAGE, attribution_line, section_heading, serial_text};
+
+/// Points per millimetre.
+const MM: f64 = 72.0 / 25.4;
+
+/// A line of the masthead under the name (期号, 总期号, office and date).
+const MASTHEAD_LINE: f64 = 29.0;
 
 /// Twips per millimetre (1440 per inch).
 fn mm(v: f64) -> i32 {
@@ -138,7 +149,7 @@ fn title_paragraph(faces: &Faces, title: &str) -> Paragraph {
     let run = faces.run(title, font, st.article_title_size());
     let lines = f64::from(st.article_title.grid_lines());
     let paragraph = body_paragraph(st)
-        .line_spacing(exact_pitch(28.0 * lines))
+        .line_spacing(exact_pitch(st.line_pitch * lines))
         .keep_next(true);
     match st.article_title.align {
         TitleAlign::Centred => paragraph.align(AlignmentType::Center).indent(
@@ -156,8 +167,111 @@ fn body_paragraph(style: &Style) -> Paragraph {
     let indent = (style.body_size * 2.0 * 20.0).round() as i32;
     Paragraph::new()
         .align(AlignmentType::Both)
-        .line_spacing(exact_pitch(28.0))
+        .line_spacing(exact_pitch(style.line_pitch))
         .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
+}
+
+/// The 报尾 between its rules, pinned to the foot of the last page as in
+/// the PDF: a one-column table floating at the bottom of the type area
+/// (`tblpPr` anchored to the margin, `tblpYSpec="bottom"`), the rules as
+/// cell borders (GB/T 9704-2012 7.4: the first and last 0.35 mm, 8 eighths
+/// of a point; those between 0.25 mm, 6). The text above flows around it,
+/// and Word keeps it on the page of the paragraph after it.
+///
+/// Its rows measure what the template's do, so that it takes the PDF's
+/// height: a line is 1.5 em of the footer size (its 1 em glyphs and 0.5 em
+/// leading), with half the leading above the first line and below the last.
+/// Credits and contacts share the first row, as in the PDF.
+///
+/// It is placed from the page's left edge (at the left margin) rather than
+/// from the margin: LibreOffice turns a floating table as wide as the text
+/// area into an ordinary one, following the text, unless it is placed
+/// relative to the page (its `lcl_floatingTableConversion` heuristic).
+fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
+    let f = &issue.footer;
+    let st = faces.style;
+    let (outer, inner) = (8, 6);
+    let line = |indent: i32, hanging: i32| {
+        Paragraph::new()
+            .line_spacing(exact_pitch(st.footer_size * 1.5))
+            .indent(
+                Some(indent),
+                (hanging > 0).then_some(SpecialIndentType::Hanging(hanging)),
+                None,
+                None,
+            )
+    };
+    let em = (st.footer_size * 20.0).round() as i32;
+    let [credits, contacts] = f.lines();
+    let mut rows: Vec<Vec<Paragraph>> = Vec::new();
+    let people: Vec<Paragraph> = [(credits, "　　"), (contacts, "　")]
+        .into_iter()
+        .filter(|(parts, _)| !parts.is_empty())
+        .map(|(parts, gap)| line(em, 0).add_run(faces.small(&parts.join(gap))))
+        .collect();
+    if !people.is_empty() {
+        rows.push(people);
+    }
+    let distribution: Vec<(&str, &str)> = issue.distribution.lines().collect();
+    for (i, (label, text)) in distribution.iter().enumerate() {
+        let mut p = line(3 * em, 2 * em).add_run(faces.small(&format!("{label}：{}", text.trim())));
+        if i + 1 == distribution.len()
+            && let Some(count) = f.print_count
+        {
+            p = p
+                .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+                .add_run(Run::new().add_tab())
+                .add_run(faces.small(&print_count_text(count)));
+        }
+        rows.push(vec![p]);
+    }
+    if rows.is_empty() {
+        return doc;
+    }
+    let rule = |position, eighths| {
+        TableCellBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(eighths)
+            .color("000000")
+    };
+    let width = text_width();
+    let half_leading = (st.footer_size * 0.25 * 20.0).round() as usize;
+    let count = rows.len();
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, paragraphs)| {
+            let mut borders = TableCellBorders::with_empty().set(rule(
+                TableCellBorderPosition::Top,
+                if i == 0 { outer } else { inner },
+            ));
+            if i + 1 == count {
+                borders = borders.set(rule(TableCellBorderPosition::Bottom, outer));
+            }
+            let cell = paragraphs
+                .into_iter()
+                .fold(TableCell::new(), TableCell::add_paragraph);
+            TableRow::new(vec![cell.width(width, WidthType::Dxa).set_borders(borders)]).cant_split()
+        })
+        .collect();
+    let table = Table::without_borders(rows)
+        .set_grid(vec![width])
+        .width(width, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(half_leading, 0, half_leading, 0))
+        .position(
+            TablePositionProperty::new()
+                .vertical_anchor("margin")
+                .horizontal_anchor("page")
+                .position_y_alignment("bottom")
+                .position_x(mm(PAGE.left))
+                .left_from_text(0)
+                .right_from_text(0),
+        );
+    // The anchor: as small as a paragraph can be, so that it never takes
+    // a line of its own at a page's foot.
+    let anchor = Paragraph::new().line_spacing(exact_pitch(1.0)).size(2);
+    doc.add_table(table).add_paragraph(anchor)
 }
 
 fn with_border(
@@ -223,35 +337,43 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
         };
         doc = doc.add_paragraph(two_ends(faces.hei(classification), faces.hei(&serial)));
     }
+    // The masthead takes the PDF's heights (the template's 报头), so that
+    // the text starts as far down page 1 and the pages break alike.
+    let twips = |pt: f64| (pt * 20.0).round() as u32;
     doc = doc.add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .line_spacing(
-                LineSpacing::new()
-                    .before(mm(8.0) as u32)
-                    .after(mm(4.0) as u32),
+                exact_pitch(st.title_size * 1.3)
+                    .before(twips(4.0 * MM))
+                    .after(twips(6.0 * MM)),
             )
             .add_run(
                 Run::new()
                     .add_text(m.name.trim())
                     .fonts(fonts(&st.title_font, "Times New Roman"))
-                    .size(44)
+                    .size(half_points(st.title_size))
+                    .bold()
                     .color(&red),
             ),
     );
-    doc = doc.add_paragraph(
+    let centred = |text: &str| {
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(faces.body(&m.number_text())),
-    );
+            .line_spacing(exact_pitch(MASTHEAD_LINE))
+            .add_run(faces.body(text))
+    };
+    doc = doc.add_paragraph(centred(&m.number_text()));
     if let Some(total) = m.total_number_text() {
-        doc = doc.add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_run(faces.body(&total)),
-        );
+        doc = doc.add_paragraph(centred(&total));
     }
-    let issuer = two_ends(faces.body(m.office.trim()), faces.body(&m.date_text()));
+    let issuer = two_ends(faces.body(m.office.trim()), faces.body(&m.date_text()))
+        // The rule, 2 mm, then the paragraph spacing before the text.
+        .line_spacing(
+            exact_pitch(MASTHEAD_LINE)
+                .before(twips(3.0 * MM))
+                .after(twips(2.0 * MM + st.line_pitch - st.body_size)),
+        );
     doc = doc.add_paragraph(with_border(
         issuer,
         ParagraphBorderPosition::Bottom,
@@ -272,7 +394,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
             let heading = section_heading(&section.heading);
             doc = doc.add_paragraph(
                 Paragraph::new()
-                    .line_spacing(exact_pitch(28.0))
+                    .line_spacing(exact_pitch(st.line_pitch))
                     .keep_next(true)
                     .add_run(faces.hei(&heading)),
             );
@@ -301,56 +423,14 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 doc = doc.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Right)
-                        .line_spacing(exact_pitch(28.0))
+                        .line_spacing(exact_pitch(st.line_pitch))
                         .add_run(faces.kai(&attribution)),
                 );
             }
         }
     }
 
-    // 报尾, between rules: GB/T 9704-2012 7.4 has the first and last
-    // 0.35 mm (8 eighths of a point), those between 0.25 mm (6).
-    let f = &issue.footer;
-    let (outer, inner) = (8, 6);
-    let mut first = true;
-    let mut rule_above = |p: Paragraph| {
-        let size = if std::mem::take(&mut first) {
-            outer
-        } else {
-            inner
-        };
-        with_border(p, ParagraphBorderPosition::Top, size, "000000")
-    };
-    let footer_line = || {
-        Paragraph::new()
-            .line_spacing(LineSpacing::new().before(60).after(60))
-            .indent(Some(280), None, None, None)
-    };
-    for (i, line) in f.lines().into_iter().filter(|l| !l.is_empty()).enumerate() {
-        let p = footer_line().add_run(faces.small(&line.join("　　")));
-        doc = doc.add_paragraph(if i == 0 { rule_above(p) } else { p }.keep_next(true));
-    }
-    let lines: Vec<(&str, &str)> = issue.distribution.lines().collect();
-    for (i, (label, text)) in lines.iter().enumerate() {
-        let mut p = footer_line()
-            .indent(
-                Some(280 + 560),
-                Some(SpecialIndentType::Hanging(560)),
-                None,
-                None,
-            )
-            .add_run(faces.small(&format!("{label}：{}", text.trim())));
-        if i + 1 == lines.len() {
-            if let Some(count) = f.print_count {
-                p = p
-                    .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
-                    .add_run(Run::new().add_tab())
-                    .add_run(faces.small(&print_count_text(count)));
-            }
-            p = with_border(p, ParagraphBorderPosition::Bottom, outer, "000000");
-        }
-        doc = doc.add_paragraph(rule_above(p).keep_next(i + 1 < lines.len()));
-    }
+    doc = footer_block(doc, issue, &faces);
 
     // — N — in 4号 宋体 (GB/T 9704-2012 7.5): at the right of odd pages
     // and the left of even ones, one character in from the edge; or
@@ -461,6 +541,34 @@ mod tests {
         assert_eq!(sizes, ["8", "6", "6", "6", "8"], "{sizes:?}");
     }
 
+    /// The 报尾 is a table floating at the foot of the type area, placed
+    /// from the page's edge at the left margin, as wide as the text, and
+    /// followed by the paragraph Word anchors it to.
+    #[test]
+    fn the_footer_floats_at_the_foot_of_the_page() {
+        let xml = document_xml(&to_docx(&crate::sample::issue()).expect("builds"));
+        let table = &xml[xml.find("<w:tbl>").expect("the 报尾's table")..];
+        let position = &table[table.find("<w:tblpPr ").expect("floating")..];
+        let position = &position[..position.find("/>").unwrap_or(0)];
+        for attribute in [
+            "w:vertAnchor=\"margin\"",
+            "w:tblpYSpec=\"bottom\"",
+            "w:horzAnchor=\"page\"",
+            &format!("w:tblpX=\"{}\"", mm(PAGE.left)),
+        ] {
+            assert!(position.contains(attribute), "{attribute} in {position}");
+        }
+        assert!(table.contains(&format!("<w:tblW w:w=\"{}\"", text_width())));
+        let rows = table[..table.find("</w:tbl>").unwrap_or(0)]
+            .matches("<w:tr>")
+            .count();
+        assert_eq!(rows, 4, "credits and contacts share a row; 报, 送, 发");
+        assert!(
+            table.contains("</w:tbl><w:p "),
+            "the anchor paragraph follows"
+        );
+    }
+
     #[test]
     fn control_characters_never_reach_the_xml() {
         // One U+0001 used to make word/document.xml ill-formed: Word
@@ -493,7 +601,11 @@ mod tests {
         assert!(xml.contains("w:hint=\"eastAsia\""));
         assert!(xml.contains("东城区坚持“四全”"));
         assert!(xml.contains("（东城区文明办）"));
-        assert!(xml.contains("w:lineRule=\"exact\"") && xml.contains("w:line=\"560\""));
+        let pitch = format!("w:line=\"{}\"", (28.9f64 * 20.0).round());
+        assert!(
+            xml.contains("w:lineRule=\"exact\"") && xml.contains(&pitch),
+            "the PDF's pitch"
+        );
         assert!(xml.contains("w:firstLine=\"640\""), "two 16 pt characters");
         assert!(xml.contains("w:color=\"E60012\""), "the red name and rule");
     }
