@@ -242,6 +242,28 @@ mod tests {
         }
     }
 
+    /// A 报尾 pushed onto a page of its own still stands at that page's
+    /// foot, its last rule on the type area's bottom edge (it used to stand
+    /// at the top).
+    #[test]
+    fn a_footer_alone_on_its_page_stands_at_the_foot() {
+        let (filled, pages) = budget(&one_article(26));
+        let chars = 26 + 28 * (1 + filled.free_lines);
+        let issue = one_article(chars + 28);
+        let document = Typesetter::new(fonts()).compile(&issue).expect("typesets");
+        assert_eq!(document.page_count(), pages + 1, "the 报尾 went on");
+        let bottom = crate::typeset::type_area_bottom();
+        let [(footer_page, top)] = super::places(&document.paged, "jianbao-footer")[..] else {
+            panic!("one 报尾");
+        };
+        let [(end_page, end)] = super::places(&document.paged, "jianbao-footer-end")[..] else {
+            panic!("one 报尾 end");
+        };
+        assert_eq!((footer_page, end_page), (pages, pages), "on the new last page");
+        assert!((end - bottom).abs() < 1.0, "its end at {end}, the foot at {bottom}");
+        assert!(top > bottom / 2.0, "its top at {top}: in the lower half");
+    }
+
     /// A lead never ends a page apart from its article: typst keeps a
     /// paragraph's first two lines together, as the second article's start
     /// walks over a page break.
