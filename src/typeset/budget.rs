@@ -259,8 +259,15 @@ mod tests {
         let [(end_page, end)] = super::places(&document.paged, "jianbao-footer-end")[..] else {
             panic!("one 报尾 end");
         };
-        assert_eq!((footer_page, end_page), (pages, pages), "on the new last page");
-        assert!((end - bottom).abs() < 1.0, "its end at {end}, the foot at {bottom}");
+        assert_eq!(
+            (footer_page, end_page),
+            (pages, pages),
+            "on the new last page"
+        );
+        assert!(
+            (end - bottom).abs() < 1.0,
+            "its end at {end}, the foot at {bottom}"
+        );
         assert!(top > bottom / 2.0, "its top at {top}: in the lower half");
     }
 

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use super::{Editor, Effect, Window};
+use super::{Command, Editor, Effect, Window};
 use crate::app::Session;
 use crate::app::profiles::{self, Found};
 use crate::archive::numbering;
-use crate::i18n::messages;
+use crate::i18n::{S, messages};
 use crate::model::Profile;
 
 /// Where a profile is saved.
@@ -47,8 +47,15 @@ impl Editor {
     }
 
     /// A new, unsaved issue from `profile`, numbered after the archive's
-    /// issues of its series when the archive has been read.
+    /// issues of its series. With an archive folder not read yet, the
+    /// issue is made once it is (as New from latest waits).
     pub(super) fn new_from_profile(&mut self, profile: &Profile) {
+        if self.settings.archive_folder.is_some() && self.archive.view.is_none() {
+            self.watch_archive();
+            self.archive.pending = Some(Command::NewFromProfile(Box::new(profile.clone())));
+            self.notify(S::ArchiveReading.get(self.lang()).to_owned());
+            return;
+        }
         let today = chrono::Local::now().date_naive();
         let entries = self.archive.view.as_ref().map(|v| &v.archive.entries[..]);
         let issue = numbering::issue_from_profile(profile, entries.unwrap_or_default(), today);

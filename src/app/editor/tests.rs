@@ -397,3 +397,27 @@ fn a_paragraph_repeating_an_archived_one_is_found_and_shown_in_the_archive() {
         "{effects:?}"
     );
 }
+
+/// New from a profile with an archive folder not read yet: the issue is
+/// made once the archive is, numbered after the series' issues in it.
+#[test]
+fn a_new_issue_from_a_profile_numbers_after_the_archive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profile = crate::model::Profile::from_issue(&crate::sample::issue());
+    let today = chrono::Local::now().date_naive();
+    let mut fifth = profile.new_issue(today);
+    fifth.masthead.number = Some(5);
+    fifth.masthead.total_number = Some(2180);
+    crate::store::save(&dir.path().join("第5期.ron"), &fifth).expect("saved");
+    let mut editor = editor(&[dir.path()]);
+    editor.command(Command::PickArchiveFolder);
+    editor.command(Command::NewFromProfile(Box::new(profile)));
+    let start = std::time::Instant::now();
+    while editor.session().is_none() {
+        assert!(start.elapsed().as_secs() < 30, "no new issue came");
+        editor.poll();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let m = &editor.session().expect("a new issue").issue.masthead;
+    assert_eq!((m.number, m.total_number), (Some(6), Some(2181)));
+}
