@@ -118,6 +118,7 @@ fn edit_to_texture(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit to new preview texture");
     for (name, issue) in [
         ("sample", jianbao::sample::issue()),
+        ("sample with six photos", with_six_photos()),
         ("large", jianbao::sample::large(40)),
     ] {
         let ctx = egui::Context::default();
@@ -161,6 +162,83 @@ fn edit_to_texture(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+}
+
+/// The sample with six 12-megapixel camera photos inserted as the editor
+/// inserts them (`import::photo::prepare`), two in each article.
+fn with_six_photos() -> Issue {
+    let camera = jianbao::sample::camera_jpeg(4000, 3000);
+    let mut issue = jianbao::sample::issue();
+    for article in &mut issue.sections[0].articles {
+        for n in 0..2 {
+            let image = jianbao::import::photo::prepare(&camera).expect("prepares");
+            article.figures.push(jianbao::model::Placed {
+                after: n,
+                figure: jianbao::model::Figure::Photo(jianbao::model::Photo {
+                    image,
+                    caption: "志愿者在街巷开展文明引导".into(),
+                    width: jianbao::model::PhotoWidth::Half,
+                }),
+            });
+        }
+    }
+    issue
+}
+
+/// Resident memory of this process, in megabytes (Linux).
+fn resident_mb() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
+/// A draft with six photos: what a 12-megapixel photo costs to insert,
+/// the draft's size, a save, and memory after 500 undoable edits (printed
+/// once, not timed).
+fn photos(c: &mut Criterion) {
+    let camera = jianbao::sample::camera_jpeg(4000, 3000);
+    let issue = with_six_photos();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("六张照片.ron");
+    jianbao::store::save(&path, &issue).expect("saves");
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "draft with six photos: {:.2} MB (camera JPEG {:.2} MB each)",
+        size as f64 / 1e6,
+        camera.len() as f64 / 1e6
+    );
+    let before = resident_mb();
+    let mut session = jianbao::app::Session::unsaved(issue.clone());
+    for n in 0..500u32 {
+        let lead = &mut session.issue.sections[0].articles[0].lead;
+        lead.push(char::from_u32(0x4E00 + n).unwrap_or('字'));
+        session.checkpoint();
+    }
+    eprintln!(
+        "resident memory: {:.0} MB before, {:.0} MB after 500 undoable edits",
+        before,
+        resident_mb()
+    );
+    black_box(&session);
+    let mut group = c.benchmark_group("photos");
+    group.bench_function("prepare a 12-megapixel camera photo", |b| {
+        b.iter(|| black_box(jianbao::import::photo::prepare(&camera).expect("prepares")))
+    });
+    group.bench_function("write the sample with six photos as RON text", |b| {
+        b.iter(|| black_box(jianbao::store::to_ron(&issue).expect("serializes")))
+    });
+    let text = jianbao::store::to_ron(&issue).expect("serializes");
+    group.bench_function("read the sample with six photos", |b| {
+        b.iter(|| black_box(jianbao::store::from_ron(&text, &path).expect("reads")))
+    });
+    group.bench_function("save the sample with six photos", |b| {
+        b.iter(|| jianbao::store::save(&path, &issue).expect("saves"))
+    });
     group.finish();
 }
 
@@ -223,6 +301,6 @@ fn typing_frame_time(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(8));
-    targets = edit_to_texture, typing_frame_time
+    targets = edit_to_texture, photos, typing_frame_time
 }
 criterion_main!(benches);

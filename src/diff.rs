@@ -8,7 +8,7 @@
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::model::{Article, ArticleId, Field, Issue};
+use crate::model::{Article, ArticleId, Field, Figure, Issue};
 
 /// What part of the issue a difference is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub enum ArticleText {
     /// All paragraphs, one per line, bold run-ins marked with `**`.
     Body,
     Attribution,
+    /// Photos and tables, as `figures_text` writes them.
+    Figures,
 }
 
 /// A run of characters in a character-level comparison.
@@ -105,7 +107,38 @@ fn article_text(article: &Article, part: ArticleText) -> String {
         ArticleText::Lead => article.lead.clone(),
         ArticleText::Body => crate::model::marked::to_marked(&article.body),
         ArticleText::Attribution => article.attribution.clone().unwrap_or_default(),
+        ArticleText::Figures => figures_text(article),
     }
+}
+
+/// An article's photos and tables as lines of text, so that compare shows
+/// one added, removed, moved, recaptioned or with a cell changed: a photo
+/// as [图 after paragraph N: caption] with its width and a fingerprint of
+/// its image (a replaced photo is a change), a table as its place and
+/// title, then its rows, tab-separated.
+fn figures_text(article: &Article) -> String {
+    let mut lines = Vec::new();
+    for placed in &article.figures {
+        match &placed.figure {
+            Figure::Photo(photo) => {
+                let image = &photo.image;
+                let print = image
+                    .bytes
+                    .as_slice()
+                    .iter()
+                    .fold(0u32, |h, &b| h.rotate_left(5) ^ u32::from(b));
+                lines.push(format!(
+                    "[图 ¶{}：{}] {:?} {}×{} #{print:08x}",
+                    placed.after, photo.caption, photo.width, image.width, image.height
+                ));
+            }
+            Figure::Table(table) => {
+                lines.push(format!("[表 ¶{}：{}]", placed.after, table.title));
+                lines.extend(table.to_tab_separated().lines().map(str::to_owned));
+            }
+        }
+    }
+    lines.join("\n")
 }
 
 fn difference(place: Place, unit: Option<String>, ours: String, theirs: String) -> Difference {
@@ -168,6 +201,7 @@ pub fn compare(ours: &Issue, theirs: &Issue) -> Vec<Difference> {
                     ArticleText::Lead,
                     ArticleText::Body,
                     ArticleText::Attribution,
+                    ArticleText::Figures,
                 ] {
                     let (mine, yours) = (article_text(article, part), article_text(other, part));
                     if mine != yours {
@@ -187,7 +221,13 @@ pub fn compare(ours: &Issue, theirs: &Issue) -> Vec<Difference> {
     }
     for (_, _, article) in theirs.articles() {
         if ours.find_article(article.id).is_none() {
-            let text = format!("{}{}{}", article.title, article.lead, article.body_text());
+            let text = format!(
+                "{}{}{}{}",
+                article.title,
+                article.lead,
+                article.body_text(),
+                figures_text(article)
+            );
             out.push(difference(
                 Place::Added(article.id),
                 Some(article.unit.clone()),
@@ -227,6 +267,7 @@ pub fn accept(ours: &mut Issue, theirs: &Issue, difference: &Difference) {
                 ArticleText::Lead => target.lead = source.lead,
                 ArticleText::Body => target.body = source.body,
                 ArticleText::Attribution => target.attribution = source.attribution,
+                ArticleText::Figures => target.figures = source.figures,
             }
         }
         Place::Removed(id) => {
@@ -311,6 +352,41 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// A cell changed and a caption changed show as one difference in
+    /// the article's figures, with the changed characters; accepting it
+    /// takes the other version's figures.
+    #[test]
+    fn a_changed_cell_and_caption_are_a_figures_difference() {
+        let ours = crate::sample::with_figures();
+        let mut theirs = ours.clone();
+        let Figure::Table(table) = &mut theirs.sections[0].articles[1].figures[0].figure else {
+            panic!("a table");
+        };
+        table.rows[0][2] = "5月".into();
+        let differences = compare(&ours, &theirs);
+        assert_eq!(differences.len(), 1, "{differences:?}");
+        let d = &differences[0];
+        assert!(matches!(
+            d.place,
+            Place::Article {
+                part: ArticleText::Figures,
+                ..
+            }
+        ));
+        assert_eq!(added(&d.chunks), "5");
+        let mut accepted = ours.clone();
+        accept(&mut accepted, &theirs, d);
+        assert_eq!(accepted, theirs);
+
+        // A photo removed in the other version is a difference too.
+        let mut without = ours.clone();
+        without.sections[0].articles[0].figures.clear();
+        let d = compare(&ours, &without);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].ours.contains("东城区志愿者在街巷开展文明引导"));
+        assert!(d[0].theirs.is_empty());
     }
 
     #[test]

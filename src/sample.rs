@@ -4,7 +4,10 @@
 use std::path::Path;
 
 use crate::assets::{SAMPLE_FILE_NAME, SAMPLE_RON};
-use crate::model::{Issue, Paragraph, Span};
+use crate::model::{
+    CellAlign, Figure, Image, ImageBytes, ImageFormat, Issue, Paragraph, Photo, PhotoWidth, Placed,
+    Span, Table,
+};
 use crate::store;
 
 /// The bundled sample issue (首都精神文明建设情况简报 第 11 期), parsed.
@@ -42,6 +45,59 @@ pub fn large(articles: usize) -> Issue {
         article.body = vec![Paragraph { spans: doubled }];
         section.articles.push(article);
     }
+    issue
+}
+
+/// A photo as a camera takes it: `width` × `height` pixels of a smooth
+/// gradient with some detail (so that JPEG has work to do), encoded as a
+/// JPEG file at quality 92.
+pub fn camera_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        let ripple = ((x / 7 + y / 5) % 9) as u8 * 6;
+        image::Rgb([
+            (x * 255 / width.max(1)) as u8 ^ ripple,
+            (y * 255 / height.max(1)) as u8,
+            ((x + y) % 256) as u8,
+        ])
+    });
+    let mut bytes = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92);
+    // Encoding an in-memory RGB buffer into a Vec cannot fail.
+    let _ = picture.write_with_encoder(encoder);
+    bytes
+}
+
+/// The sample with the figures bulletins print: a half-width photo of the
+/// 东城 article after its first paragraph, and a table of figures by
+/// district closing the 房山 article.
+pub fn with_figures() -> Issue {
+    let mut issue = issue();
+    // Already a JPEG no wider than prints sharply: as inserting makes it.
+    let photo = Image {
+        format: ImageFormat::Jpeg,
+        width: 1600,
+        height: 1200,
+        bytes: ImageBytes::new(camera_jpeg(1600, 1200)),
+    };
+    let articles = &mut issue.sections[0].articles;
+    articles[0].figures.push(Placed {
+        after: 1,
+        figure: Figure::Photo(Photo {
+            image: photo,
+            caption: "东城区志愿者在街巷开展文明引导".into(),
+            width: PhotoWidth::Half,
+        }),
+    });
+    let mut table = Table::from_tab_separated(
+        "专项工作组\t牵头单位\t完成时限\n综合协调组\t区创城办\t3月\n宣传动员组\t区委宣传部\t4月\n督查调查组\t区委督查室\t每季度",
+    );
+    table.title = "房山区创城专项工作组".into();
+    table.align = vec![CellAlign::Left, CellAlign::Centre, CellAlign::Centre];
+    let after = articles[1].body.len();
+    articles[1].figures.push(Placed {
+        after,
+        figure: Figure::Table(table),
+    });
     issue
 }
 

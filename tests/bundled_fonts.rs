@@ -101,6 +101,7 @@ fn the_proofreader_flags_only_what_the_bundled_fonts_cannot_print() {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date"),
         covers: &covers,
         earlier: None,
+        measure_mm: jianbao::typeset::PAGE.type_width(),
     };
     let mut issue = jianbao::sample::issue();
     // Rare names in GBK print; 𠀀 (Extension B) does not.

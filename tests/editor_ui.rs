@@ -124,15 +124,9 @@ fn typing_the_bulletin_name_changes_the_model_and_the_pages() {
     assert!(harness.state().session().is_some_and(|s| s.is_dirty()));
     // Page 1's image is the new page: its changed rows were laid over the
     // old image, none refused.
-    let start = Instant::now();
-    while harness.state().preview_images().0[0].map(|(print, _)| print) != Some(after[0]) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "page 1 never came"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "page 1 never came", |harness| {
+        harness.state().preview_images().0[0].map(|(print, _)| print) == Some(after[0])
+    });
     assert_eq!(harness.state().preview_images().1, 0, "no rows refused");
 }
 
@@ -452,15 +446,9 @@ fn the_export_dialog_writes_the_chosen_formats_and_warns_before_replacing() {
         "nothing replaced yet"
     );
     harness.get_by_label("覆盖并导出").click();
-    let start = Instant::now();
-    while std::fs::read_to_string(&txt).expect("read") == "旧文件" {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the export never finished"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "the export never finished", |_| {
+        std::fs::read_to_string(&txt).expect("read") != "旧文件"
+    });
     assert!(
         std::fs::read_to_string(&txt)
             .expect("read")
@@ -761,15 +749,7 @@ fn exporting_an_unapproved_issue_asks_first() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run_steps(2);
     harness.get_by_label("仍然导出").click();
-    let start = Instant::now();
-    while !pdf.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the export never finished"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "the export never finished", |_| pdf.exists());
 }
 
 #[test]
@@ -844,15 +824,9 @@ fn new_from_latest_numbers_on_from_the_archive_and_warns_of_repeats() {
     menu(&mut harness, "文件", "从最近一期新建");
 
     // The archive is read in the background; the new issue follows.
-    let start = Instant::now();
-    while harness.state().session().is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no new issue came"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "no new issue came", |harness| {
+        harness.state().session().is_some()
+    });
     let next = issue(&harness);
     let sample = jianbao::sample::issue();
     assert_eq!(next.masthead.number, Some(6));
@@ -925,15 +899,9 @@ fn open_archive(
     menu(harness, "视图", "档案库…");
     answers.push(folder.to_owned());
     harness.get_by_label("选择…").click();
-    let start = Instant::now();
-    while harness.state().archive_issue_count() != Some(count) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the archive was never read"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(harness, "the archive was never read", |harness| {
+        harness.state().archive_issue_count() == Some(count)
+    });
     harness.run_steps(2);
 }
 
@@ -1111,12 +1079,9 @@ fn a_hostile_word_file_costs_a_message_not_the_editor() {
     harness
         .state_mut()
         .command(&ctx, jianbao::ui::Command::ImportArticle);
-    let start = Instant::now();
-    while harness.state().error_message().is_none() {
-        assert!(start.elapsed() < Duration::from_secs(60), "no answer");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "no answer", |harness| {
+        harness.state().error_message().is_some()
+    });
     let error = harness
         .state()
         .error_message()
@@ -1313,12 +1278,9 @@ fn the_export_dialog_opens_fresh_and_speaks_of_dpi_and_every_page_image() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run_steps(2);
     harness.get_by_label("仍然导出").click();
-    let start = Instant::now();
-    while !pdf.exists() || harness.query_by_label_contains("已导出").is_none() {
-        assert!(start.elapsed() < Duration::from_secs(60), "no export");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "no export", |harness| {
+        pdf.exists() && harness.query_by_label_contains("已导出").is_some()
+    });
     // …then the dialog opens without its progress.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     harness.run_steps(3);
@@ -1914,4 +1876,136 @@ fn a_new_issue_from_a_profile_has_its_defaults_and_its_units() {
         .clone();
     assert_eq!(article.unit, "网络信息中心");
     assert_eq!(article.title, "网络信息中心完成校园网升级");
+}
+
+/// Steps (a frame every 10 ms) until `done`, failing with `what` after a
+/// minute: for work done on the editor's threads.
+fn step_until(
+    harness: &mut Harness<'static, JianbaoApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, JianbaoApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < Duration::from_secs(60), "{what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Steps until article `article` of the first section has `count`
+/// figures (a photo is prepared on its own thread).
+fn wait_for_figures(harness: &mut Harness<'static, JianbaoApp>, article: usize, count: usize) {
+    step_until(harness, "the photo never came", |harness| {
+        issue(harness).sections[0].articles[article].figures.len() >= count
+    });
+}
+
+/// Issue 14, in the window: a table made with its button, typed into
+/// cell by cell with Tab, cells pasted from a spreadsheet spreading over
+/// the grid; a photo inserted from a file, captioned, and taken back by
+/// undo.
+#[test]
+fn a_table_is_typed_and_pasted_and_a_photo_inserted_captioned_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let photo = dir.path().join("活动现场.jpg");
+    std::fs::write(&photo, jianbao::sample::camera_jpeg(3000, 2000)).expect("written");
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+
+    // Below the article's text: scrolled to, as a user would.
+    harness.get_by_label("插入表格").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("插入表格").click();
+    harness.run_steps(2);
+    let first_cell = |harness: &Harness<'static, JianbaoApp>| {
+        let issue = issue(harness);
+        match &issue.sections[0].articles[0].figures[..] {
+            [placed] => match &placed.figure {
+                jianbao::model::Figure::Table(table) => table.clone(),
+                other => panic!("a table, not {other:?}"),
+            },
+            other => panic!("one figure, not {other:?}"),
+        }
+    };
+    // The new table's first cell has the keyboard.
+    harness.event(egui::Event::Text("区".into()));
+    harness.run_steps(1);
+    harness.key_press(Key::Tab);
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("志愿者".into()));
+    harness.run_steps(1);
+    let table = first_cell(&harness);
+    assert_eq!(table.header[..2], ["区", "志愿者"]);
+    // Tab on to the first cell of the next row, then paste two rows.
+    for _ in 0..2 {
+        harness.key_press(Key::Tab);
+        harness.run_steps(1);
+    }
+    harness.event(egui::Event::Paste(
+        "东城区\t1200\t35\n西城区\t980\t28\n".into(),
+    ));
+    harness.run_steps(2);
+    let table = first_cell(&harness);
+    assert_eq!(table.rows[0], ["东城区", "1200", "35"]);
+    assert_eq!(table.rows[1], ["西城区", "980", "28"]);
+
+    answers.push(photo);
+    harness.get_by_label("插入照片…").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("插入照片…").click();
+    wait_for_figures(&mut harness, 0, 2);
+    let figures = issue(&harness).sections[0].articles[0].figures.clone();
+    let jianbao::model::Figure::Photo(inserted) = &figures[1].figure else {
+        panic!("a photo second");
+    };
+    assert_eq!(
+        (inserted.image.width, inserted.image.height),
+        (1843, 1228),
+        "scaled to 300 dpi"
+    );
+    harness.get_by_label("图注").scroll_to_me();
+    harness.run_steps(2);
+    type_into(&mut harness, "图注", "志愿者在街巷开展文明引导");
+    let figures = issue(&harness).sections[0].articles[0].figures.clone();
+    let jianbao::model::Figure::Photo(captioned) = &figures[1].figure else {
+        panic!("a photo second");
+    };
+    assert_eq!(captioned.caption, "志愿者在街巷开展文明引导");
+    wait_for_preview(&mut harness);
+
+    // Undo takes the caption, then the photo, back.
+    harness.get_by_label("插入表格").focus();
+    harness.run_steps(1);
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+    }
+    let figures = issue(&harness).sections[0].articles[0].figures.clone();
+    assert_eq!(figures.len(), 1, "{figures:?}");
+}
+
+/// An image pasted with Ctrl+V while an article is shown becomes its
+/// photo.
+#[test]
+fn a_pasted_image_becomes_the_articles_photo() {
+    let answers = Answers::default();
+    let mut harness = editor(&answers);
+    open_sample(&mut harness);
+    harness.get_by_label_contains("房山区 · ").click();
+    harness.run_steps(2);
+    let pixels = vec![egui::Color32::from_rgb(230, 0, 18); 320 * 240];
+    let image = egui::ColorImage::new([320, 240], pixels);
+    harness.event(egui::Event::PasteImage(std::sync::Arc::new(image)));
+    wait_for_figures(&mut harness, 1, 1);
+    let figures = issue(&harness).sections[0].articles[1].figures.clone();
+    let jianbao::model::Figure::Photo(photo) = &figures[0].figure else {
+        panic!("a photo");
+    };
+    assert_eq!((photo.image.width, photo.image.height), (320, 240));
+    let decoded = image::load_from_memory(photo.image.bytes.as_slice()).expect("decodes");
+    assert_eq!(decoded.to_rgb8().get_pixel(10, 10).0, [230, 0, 18]);
 }

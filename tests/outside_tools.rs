@@ -576,3 +576,57 @@ fn word_has_the_pdfs_masthead_and_last_page() {
         );
     }
 }
+
+/// `pdfimages -list` of `pdf`, and its image rows split into columns:
+/// page num type width height color comp bpc enc interp object ID x-ppi
+/// y-ppi size ratio.
+fn pdf_images(pdf: &Path) -> (String, Vec<Vec<String>>) {
+    let list = run("pdfimages", &["-list".as_ref(), pdf.as_os_str()]);
+    let images = list
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|f| f.len() > 13 && f[2] == "image")
+        .collect();
+    (list, images)
+}
+
+/// A photo reaches the PDF as an image that prints sharply (pdfimages
+/// gives its resolution on the page), and a table's cells read in order.
+#[test]
+#[ignore = "needs poppler-utils and qpdf (installed and run by .ci/run)"]
+fn the_pdf_holds_the_photo_sharp_and_the_table_in_reading_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export(&jianbao::sample::with_figures(), dir.path());
+    let (list, images) = pdf_images(&pdf);
+    assert_eq!(images.len(), 1, "{list}");
+    let (width, ppi): (u32, f64) = (
+        images[0][3].parse().expect("a width"),
+        images[0][12].parse().expect("a resolution"),
+    );
+    assert_eq!(width, 1600, "the photo's own pixels: {list}");
+    assert!(ppi >= 150.0, "{ppi} ppi: {list}");
+    let text = pdf_text(&pdf);
+    let cells = "房山区创城专项工作组专项工作组牵头单位完成时限综合协调组区创城办3月宣传动员组区委宣传部4月督查调查组区委督查室每季度";
+    assert!(text.contains(cells), "{text}");
+    assert!(text.contains("东城区志愿者在街巷开展文明引导"));
+}
+
+/// LibreOffice opens the Word file of an issue with a photo and a table:
+/// its PDF holds the image and the table's cells in order.
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils (installed and run by .ci/run)"]
+fn libreoffice_shows_the_words_photo_and_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = word_through_libreoffice(&jianbao::sample::with_figures(), dir.path());
+    let (list, images) = pdf_images(&pdf);
+    assert_eq!(images.len(), 1, "{list}");
+    let text = pdf_text(&pdf);
+    for piece in [
+        "东城区志愿者在街巷开展文明引导",
+        "房山区创城专项工作组",
+        "综合协调组区创城办3月宣传动员组区委宣传部4月",
+    ] {
+        assert!(text.contains(piece), "{piece} missing: {text}");
+    }
+}

@@ -5,8 +5,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use jianbao::model::review::{Reply, StatusChange};
 use jianbao::model::{
-    Article, ArticleId, Classification, Color, Comment, Distribution, Footer, Issue, Masthead,
-    Numerals, PageNumbers, Paragraph, Profile, Quote, Review, Section, Series, Span, Status, Style,
+    Article, ArticleId, CellAlign, Classification, Color, Comment, Distribution, Figure, Footer,
+    Image, ImageBytes, ImageFormat, Issue, Masthead, Numerals, PageNumbers, Paragraph, Photo,
+    PhotoWidth, Placed, Profile, Quote, Review, Section, Series, Span, Status, Style, Table,
     TitleAlign, TitleLine, Unit,
 };
 use jianbao::store;
@@ -28,6 +29,57 @@ fn date() -> impl Strategy<Value = Option<NaiveDate>> {
     }))
 }
 
+/// A photo (a few arbitrary bytes: the file carries them as they are)
+/// or a table of arbitrary cells, placed after any paragraph.
+fn placed() -> impl Strategy<Value = Placed> {
+    let align = prop_oneof![
+        Just(CellAlign::Left),
+        Just(CellAlign::Centre),
+        Just(CellAlign::Right)
+    ];
+    let table = (
+        text(),
+        proptest::collection::vec(text(), 0..4),
+        proptest::collection::vec(proptest::collection::vec(text(), 0..4), 0..4),
+        proptest::collection::vec(align, 0..4),
+    )
+        .prop_map(|(title, header, rows, align)| {
+            Figure::Table(Table {
+                title,
+                header,
+                rows,
+                align,
+            })
+        });
+    let photo = (
+        proptest::collection::vec(any::<u8>(), 0..64),
+        text(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(bytes, caption, png, half)| {
+            Figure::Photo(Photo {
+                image: Image {
+                    format: if png {
+                        ImageFormat::Png
+                    } else {
+                        ImageFormat::Jpeg
+                    },
+                    width: bytes.len() as u32,
+                    height: 3,
+                    bytes: ImageBytes::new(bytes),
+                },
+                caption,
+                width: if half {
+                    PhotoWidth::Half
+                } else {
+                    PhotoWidth::Full
+                },
+            })
+        });
+    (0usize..4, prop_oneof![table, photo]).prop_map(|(after, figure)| Placed { after, figure })
+}
+
 fn article() -> impl Strategy<Value = Article> {
     let span = (text(), any::<bool>()).prop_map(|(text, bold)| Span { text, bold });
     let paragraph = proptest::collection::vec(span, 0..4).prop_map(|spans| Paragraph { spans });
@@ -38,15 +90,19 @@ fn article() -> impl Strategy<Value = Article> {
         text(),
         proptest::collection::vec(paragraph, 0..3),
         proptest::option::of(text()),
+        proptest::collection::vec(placed(), 0..3),
     )
-        .prop_map(|(id, unit, title, lead, body, attribution)| Article {
-            id: ArticleId(id),
-            unit,
-            title,
-            lead,
-            body,
-            attribution,
-        })
+        .prop_map(
+            |(id, unit, title, lead, body, attribution, figures)| Article {
+                id: ArticleId(id),
+                unit,
+                title,
+                lead,
+                body,
+                attribution,
+                figures,
+            },
+        )
 }
 
 fn time() -> impl Strategy<Value = chrono::NaiveDateTime> {

@@ -23,6 +23,11 @@ pub trait FileDialogs {
     }
     /// A text or Word file to import.
     fn open_import(&mut self, lang: Lang) -> Option<PathBuf>;
+    /// A photo to insert. Unless told otherwise, the same question as an
+    /// import's.
+    fn open_image(&mut self, lang: Lang) -> Option<PathBuf> {
+        self.open_import(lang)
+    }
     /// The folder of past issues.
     fn pick_archive_folder(&mut self, lang: Lang) -> Option<PathBuf> {
         self.pick_folder(lang)
@@ -116,6 +121,18 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title(S::ImportTitle.get(lang))
                 .add_filter(S::ImportFiles.get(lang), &["txt", "docx"])
+                .pick_file()
+        })
+    }
+
+    fn open_image(&mut self, lang: Lang) -> Option<PathBuf> {
+        Self::ask(|| {
+            rfd::FileDialog::new()
+                .set_title(S::InsertPhotoTitle.get(lang))
+                .add_filter(
+                    S::ImageFiles.get(lang),
+                    &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"],
+                )
                 .pick_file()
         })
     }

@@ -484,7 +484,7 @@ mod tests {
         assert!(
             std::fs::read_to_string(&path)
                 .expect("read")
-                .contains("schema: 2,")
+                .contains("schema: 3,")
         );
         // A second save does not replace the backup with the new format.
         session.issue.footer.editor = "王五".into();

@@ -33,7 +33,8 @@ const MAX_DEPTH: usize = 4;
 pub struct ArticleText {
     pub id: ArticleId,
     pub unit: String,
-    /// Lead and body paragraphs, one per line, without bold markers.
+    /// Title, lead and body paragraphs, then captions and table cells, one
+    /// per line, without bold markers.
     pub text: String,
 }
 
@@ -76,6 +77,11 @@ impl Entry {
                     if !article.body.is_empty() {
                         text.push('\n');
                         text.push_str(&article.body_text());
+                    }
+                    // Captions and table cells are found too.
+                    for figure_text in article.figure_texts().filter(|t| !t.trim().is_empty()) {
+                        text.push('\n');
+                        text.push_str(figure_text);
                     }
                     ArticleText {
                         id: article.id,

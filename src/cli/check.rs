@@ -30,6 +30,7 @@ pub(super) fn check(files: &[PathBuf], lang: Lang) -> ExitCode {
                     today: chrono::Local::now().date_naive(),
                     covers: &everything,
                     earlier: None,
+                    measure_mm: crate::typeset::PAGE.type_width(),
                 };
                 let control: Vec<String> = crate::lint::lint(&issue, &cx)
                     .into_iter()
@@ -63,6 +64,7 @@ pub(super) fn lint(
         today: chrono::Local::now().date_naive(),
         covers: &covers,
         earlier: None,
+        measure_mm: crate::typeset::PAGE.type_width(),
     };
     // Past issues, for repeated copy.
     let archive = match archive_folder.map(|folder| super::archive::read(folder, lang)) {

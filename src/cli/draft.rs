@@ -49,6 +49,66 @@ pub(super) fn import(
     }
 }
 
+/// `jianbao import FILE --into DRAFT [--section N]`: one article, from a
+/// Word or text file, added to the end of section N (the last by
+/// default) of the draft, through the guarded save.
+pub(super) fn import_article(
+    file: &Path,
+    into: &Path,
+    section: Option<usize>,
+    lang: Lang,
+) -> ExitCode {
+    let mut issue = match store::load(into) {
+        Ok(issue) => issue,
+        Err(error) => {
+            warn!("{}", error.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match store::read_bounded(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            warn!("{}", error.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let is_docx = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let article = if is_docx {
+        crate::import::article_from_docx(&bytes, &issue)
+    } else {
+        crate::import::article_from_text(&crate::import::decode_text(&bytes), &issue)
+    };
+    let article = match article {
+        Ok(article) => article,
+        Err(error) => {
+            warn!("{}", messages::with_file(file, &error.message(lang), lang));
+            return ExitCode::from(2);
+        }
+    };
+    if issue.sections.is_empty() {
+        issue.add_section();
+    }
+    let count = issue.sections.len();
+    let index = match section {
+        None => count - 1,
+        Some(n) if (1..=count).contains(&n) => n - 1,
+        Some(n) => {
+            warn!("{}", messages::no_such_section(into, n, count, lang));
+            return ExitCode::from(2);
+        }
+    };
+    let summary = messages::article_added(&article.unit, index, lang);
+    issue.sections[index].articles.push(article);
+    if saved(store::save(into, &issue), lang) {
+        say!("{}", messages::with_file(into, &summary, lang));
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
 /// The profile in `path`, or exit code 2 (said).
 fn read_profile(path: &Path, lang: Lang) -> Result<Profile, ExitCode> {
     store::load_profile(path).map_err(|error| {

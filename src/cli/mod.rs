@@ -142,13 +142,21 @@ pub enum Command {
         archive: Option<PathBuf>,
     },
     /// Import a bulletin from plain text (typed, pasted, or copied out of a
-    /// PDF; UTF-8 or GBK) into a draft.
+    /// PDF; UTF-8 or GBK) into a draft; or, with --into, add one article
+    /// (a Word or text file, its photos and tables too) to a draft.
     Import {
-        /// The text file.
+        /// The text file (with --into: one article's Word or text file).
         file: PathBuf,
         /// The draft to write.
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(short, long, required_unless_present = "into")]
+        output: Option<PathBuf>,
+        /// Add the file as one article to this draft (through the guarded
+        /// save).
+        #[arg(long, value_name = "DRAFT", conflicts_with_all = ["output", "profile", "force"])]
+        into: Option<PathBuf>,
+        /// The section to add it to, from 1 (default: the last).
+        #[arg(long, value_name = "N", requires = "into")]
+        section: Option<usize>,
         /// The bulletin profile of the series: its units name the
         /// articles' units, and the draft takes its series and style.
         #[arg(long, value_name = "FILE")]
@@ -468,10 +476,19 @@ pub fn main() -> ExitCode {
         }) => check::lint(&files, fix, &rules, archive.as_deref(), lang),
         Some(Command::Import {
             file,
-            output,
+            into: Some(into),
+            section,
+            ..
+        }) => draft::import_article(&file, &into, section, lang),
+        Some(Command::Import {
+            file,
+            output: Some(output),
             profile,
             force,
+            ..
         }) => draft::import(&file, &output, profile.as_deref(), force, lang),
+        // clap requires one of the two.
+        Some(Command::Import { .. }) => ExitCode::from(2),
         Some(Command::Export {
             files,
             format,

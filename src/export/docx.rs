@@ -10,21 +10,33 @@
 //! Every run names its East Asian font (`w:eastAsia`) as well as the Latin
 //! one, so Word and WPS use the Chinese font for Chinese text.
 //!
-//! Known limits: Word and LibreOffice do not squeeze CJK punctuation as
-//! the PDF does, so a full page holds a line or two less of text and a
-//! long issue can take a page more in Word than in the PDF; offices
-//! without the official fonts see Word's substitutes.
+//! Body text is spaced to the PDF's character grid (28 characters of 3号
+//! to the 156 mm measure), and a short attribution closes the last
+//! paragraph at the right margin as in the PDF. Photos and tables stand
+//! between the paragraphs as the template places them.
+//!
+//! Known limits: Word and LibreOffice do not squeeze consecutive CJK
+//! punctuation (）》，) as the PDF does, and LibreOffice ignores negative
+//! character spacing at the end of a run, so a line with such a pair can
+//! hold a character less, and a long issue can take a page more in Word
+//! than in the PDF; a table's header row is not repeated on the next page
+//! (docx-rs cannot mark it); offices without the official fonts see
+//! Word's substitutes.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts,
     SpecialIndentType, Tab, TabValueType, Table, TableCell, TableCellBorder,
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
     TablePositionProperty, TableRow, WidthType,
 };
 
-use crate::model::{Issue, PageNumbers, Style, TitleAlign, print_count_text};
-use crate::typeset::{NOTE_LABEL, PAGE, attribution_line, section_heading, serial_text};
+use crate::model::{
+    CellAlign, Figure, ImageFormat, Issue, PageNumbers, Photo, Style, TitleAlign, print_count_text,
+};
+use crate::typeset::{
+    NOTE_LABEL, PAGE, attribution_closes_paragraph, attribution_line, section_heading, serial_text,
+};
 
 /// Points per millimetre.
 const MM: f64 = 72.0 / 25.4;
@@ -103,9 +115,22 @@ fn xml_safe(issue: &Issue) -> Result<Issue, DocxError> {
 /// The roles of text in a bulletin, each with its font and size.
 struct Faces<'a> {
     style: &'a Style,
+    /// The body's character spacing in twips: the template's tracking to
+    /// the grid, rounded down so that a full line's characters (28 on the
+    /// standard page) fit the measure in Word and LibreOffice too, which
+    /// count the spacing after a line's last character.
+    grid_spacing: i32,
 }
 
-impl Faces<'_> {
+impl<'a> Faces<'a> {
+    fn new(style: &'a Style) -> Self {
+        let tracking = PAGE.grid(style.body_size).1;
+        Faces {
+            style,
+            grid_spacing: (tracking * 20.0).floor() as i32,
+        }
+    }
+
     fn run(&self, text: &str, font: &str, size: f64) -> Run {
         Run::new()
             .add_text(text)
@@ -118,8 +143,10 @@ impl Faces<'_> {
     fn hei(&self, text: &str) -> Run {
         self.run(text, &self.style.heading_font, self.style.body_size)
     }
-    fn kai(&self, text: &str) -> Run {
-        self.run(text, &self.style.kai_font, self.style.body_size)
+    /// Running text of the body's size in `font`, on the character grid.
+    fn flowing(&self, text: &str, font: &str) -> Run {
+        self.run(text, font, self.style.body_size)
+            .character_spacing(self.grid_spacing)
     }
     fn small(&self, text: &str) -> Run {
         self.run(text, &self.style.body_font, self.style.footer_size)
@@ -148,7 +175,7 @@ fn title_paragraph(faces: &Faces, title: &str) -> Paragraph {
     };
     let run = faces.run(title, font, st.article_title_size());
     let lines = f64::from(st.article_title.grid_lines());
-    let paragraph = body_paragraph(st)
+    let paragraph = body_paragraph(faces)
         .line_spacing(exact_pitch(st.line_pitch * lines))
         .keep_next(true);
     match st.article_title.align {
@@ -163,8 +190,10 @@ fn title_paragraph(faces: &Faces, title: &str) -> Paragraph {
     .add_run(run)
 }
 
-fn body_paragraph(style: &Style) -> Paragraph {
-    let indent = (style.body_size * 2.0 * 20.0).round() as i32;
+fn body_paragraph(faces: &Faces) -> Paragraph {
+    let style = faces.style;
+    // Two characters of the grid, as the template's.
+    let indent = 2 * ((style.body_size * 20.0).round() as i32 + faces.grid_spacing);
     Paragraph::new()
         .align(AlignmentType::Both)
         .line_spacing(exact_pitch(style.line_pitch))
@@ -274,6 +303,111 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
     doc.add_table(table).add_paragraph(anchor)
 }
 
+/// A photo (centred, its caption below in 4号 楷体) or a table (4号, full
+/// grid, its title above in 黑体) between the paragraphs. docx-rs writes
+/// every image as PNG, so a JPEG photo is converted; a photo that cannot
+/// be decoded is left out with its caption kept. Known limit: docx-rs
+/// cannot mark a header row to repeat on the next page.
+fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
+    let st = faces.style;
+    let centred = || {
+        Paragraph::new().align(AlignmentType::Center).indent(
+            None,
+            Some(SpecialIndentType::FirstLine(0)),
+            None,
+            None,
+        )
+    };
+    let caption = |text: &str| {
+        centred()
+            .line_spacing(exact_pitch(st.footer_size * 1.5))
+            .add_run(faces.run(text, &st.kai_font, st.footer_size))
+    };
+    match figure {
+        Figure::Photo(photo) => {
+            let mut doc = doc;
+            if let Some(pic) = picture(photo) {
+                doc =
+                    doc.add_paragraph(centred().keep_next(true).add_run(Run::new().add_image(pic)));
+            }
+            if photo.caption.trim().is_empty() {
+                doc
+            } else {
+                doc.add_paragraph(caption(photo.caption.trim()))
+            }
+        }
+        Figure::Table(table) => {
+            let mut doc = doc;
+            if !table.title.trim().is_empty() {
+                doc = doc.add_paragraph(
+                    centred()
+                        .keep_next(true)
+                        .line_spacing(exact_pitch(st.footer_size * 1.5))
+                        .add_run(faces.run(table.title.trim(), &st.heading_font, st.footer_size)),
+                );
+            }
+            let columns = table.columns().max(1);
+            let width = text_width() / columns;
+            let align = |c: usize| match table.align_of(c) {
+                CellAlign::Left => AlignmentType::Left,
+                CellAlign::Centre => AlignmentType::Center,
+                CellAlign::Right => AlignmentType::Right,
+            };
+            let rows = std::iter::once((&table.header, true))
+                .chain(table.rows.iter().map(|r| (r, false)))
+                .map(|(row, header)| {
+                    let cells = (0..columns)
+                        .map(|c| {
+                            let text = row.get(c).map_or("", String::as_str);
+                            let font = if header {
+                                &st.heading_font
+                            } else {
+                                &st.body_font
+                            };
+                            TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+                                Paragraph::new().align(align(c)).add_run(faces.run(
+                                    text,
+                                    font,
+                                    st.footer_size,
+                                )),
+                            )
+                        })
+                        .collect();
+                    TableRow::new(cells).cant_split()
+                })
+                .collect();
+            doc.add_table(
+                Table::new(rows)
+                    .set_grid(vec![width; columns])
+                    .width(width * columns, WidthType::Dxa)
+                    .layout(TableLayoutType::Fixed),
+            )
+            .add_paragraph(Paragraph::new().line_spacing(exact_pitch(st.footer_size)))
+        }
+    }
+}
+
+/// A photo as Word's picture at its printed width (EMU: 36,000 a
+/// millimetre), in PNG as docx-rs writes it.
+fn picture(photo: &Photo) -> Option<Pic> {
+    let (w, h) = (photo.image.width.max(1), photo.image.height.max(1));
+    let png = match photo.image.format {
+        ImageFormat::Png => photo.image.bytes.as_slice().to_vec(),
+        ImageFormat::Jpeg => {
+            let decoded = image::load_from_memory(photo.image.bytes.as_slice()).ok()?;
+            let mut png = Vec::new();
+            decoded
+                .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .ok()?;
+            png
+        }
+    };
+    let width_mm = PAGE.type_width() * photo.width.fraction();
+    let emu = |mm: f64| (mm * 36_000.0).round() as u32;
+    let height_mm = width_mm * f64::from(h) / f64::from(w);
+    Some(Pic::new_with_dimensions(png, w, h).size(emu(width_mm), emu(height_mm)))
+}
+
 fn with_border(
     mut paragraph: Paragraph,
     position: ParagraphBorderPosition,
@@ -310,7 +444,7 @@ fn two_ends(left: Run, right: Run) -> Paragraph {
 pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     let issue = &xml_safe(issue)?;
     let st = &issue.style;
-    let faces = Faces { style: st };
+    let faces = Faces::new(st);
     let m = &issue.masthead;
     let red = st.accent.hex().trim_start_matches('#').to_owned();
     let mut doc = Docx::new()
@@ -384,9 +518,9 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     // 报核
     if let Some(note) = issue.editors_note_text() {
         doc = doc.add_paragraph(
-            body_paragraph(st)
-                .add_run(faces.hei(NOTE_LABEL))
-                .add_run(faces.kai(note)),
+            body_paragraph(&faces)
+                .add_run(faces.flowing(NOTE_LABEL, &st.heading_font))
+                .add_run(faces.flowing(note, &st.kai_font)),
         );
     }
     for section in &issue.sections {
@@ -396,7 +530,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 Paragraph::new()
                     .line_spacing(exact_pitch(st.line_pitch))
                     .keep_next(true)
-                    .add_run(faces.hei(&heading)),
+                    .add_run(faces.flowing(&heading, &st.heading_font)),
             );
         }
         for article in &section.articles {
@@ -404,27 +538,61 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 doc = doc.add_paragraph(title_paragraph(&faces, article.title.trim()));
             }
             let paragraphs: Vec<_> = article.body.iter().filter(|p| !p.is_blank()).collect();
+            // Each figure before the printed paragraph it follows, as the
+            // template places it; those after the last come before the
+            // attribution, which then takes its own line.
+            let figures: Vec<(usize, &Figure)> = article
+                .figures
+                .iter()
+                .map(|placed| {
+                    let before = article.body.iter().take(placed.after);
+                    (before.filter(|p| !p.is_blank()).count(), &placed.figure)
+                })
+                .collect();
+            let trailing: Vec<&Figure> = figures
+                .iter()
+                .filter(|(k, _)| *k >= paragraphs.len())
+                .map(|(_, f)| *f)
+                .collect();
+            let attribution = attribution_line(&issue.attribution_of(article));
+            let closes = attribution_closes_paragraph(&attribution) && trailing.is_empty();
             let count = paragraphs.len().max(1);
             for i in 0..count {
-                let mut paragraph = body_paragraph(st);
+                for (_, figure) in figures
+                    .iter()
+                    .filter(|(k, _)| *k == i && i < paragraphs.len())
+                {
+                    doc = add_figure(doc, figure, &faces);
+                }
+                let mut paragraph = body_paragraph(&faces);
                 if i == 0 && !article.lead.is_empty() {
-                    paragraph = paragraph.add_run(faces.hei(&article.lead));
+                    paragraph = paragraph.add_run(faces.flowing(&article.lead, &st.heading_font));
                 }
                 if let Some(p) = paragraphs.get(i) {
                     for span in &p.spans {
-                        let run = faces.body(&span.text);
+                        let run = faces.flowing(&span.text, &st.body_font);
                         paragraph = paragraph.add_run(if span.bold { run.bold() } else { run });
                     }
                 }
+                // A short attribution closes the last paragraph at the right
+                // margin, as in the PDF: a right tab stop on the margin.
+                if i + 1 == count && closes {
+                    paragraph = paragraph
+                        .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+                        .add_run(Run::new().add_tab())
+                        .add_run(faces.flowing(&attribution, &st.kai_font));
+                }
                 doc = doc.add_paragraph(paragraph);
             }
-            let attribution = attribution_line(&issue.attribution_of(article));
-            if !attribution.is_empty() {
+            for figure in trailing {
+                doc = add_figure(doc, figure, &faces);
+            }
+            if !attribution.is_empty() && !closes {
                 doc = doc.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Right)
                         .line_spacing(exact_pitch(st.line_pitch))
-                        .add_run(faces.kai(&attribution)),
+                        .add_run(faces.flowing(&attribution, &st.kai_font)),
                 );
             }
         }
@@ -606,7 +774,6 @@ mod tests {
             xml.contains("w:lineRule=\"exact\"") && xml.contains(&pitch),
             "the PDF's pitch"
         );
-        assert!(xml.contains("w:firstLine=\"640\""), "two 16 pt characters");
         assert!(xml.contains("w:color=\"E60012\""), "the red name and rule");
     }
 
@@ -622,5 +789,51 @@ mod tests {
             xml.contains("w:top=\"2098\"") && xml.contains("w:left=\"1587\""),
             "37 mm / 28 mm"
         );
+    }
+
+    /// The body's runs are spaced to the PDF's grid: 28 characters of 3号
+    /// to the 156 mm measure (−0.2 pt each, rounded down to −5 twips so
+    /// that 28 fit), the first-line indent two of those characters.
+    #[test]
+    fn the_body_is_spaced_to_the_pdfs_grid() {
+        let (per_line, tracking) = PAGE.grid(16.0);
+        assert_eq!(per_line, 28);
+        assert!((tracking + 0.2).abs() < 0.01, "{tracking}");
+        let xml = document_xml(&to_docx(&crate::sample::issue()).expect("builds"));
+        assert!(xml.contains("<w:spacing w:val=\"-5\" />"), "grid spacing");
+        assert!(xml.contains("w:firstLine=\"630\""), "two grid characters");
+        let full_line = 28.0 * (16.0 + (tracking * 20.0).floor() / 20.0);
+        assert!(full_line <= PAGE.type_width() * MM, "{full_line}");
+    }
+
+    /// A short attribution closes its article's last paragraph at a right
+    /// tab stop on the margin, as the PDF sets it; a long one is a
+    /// right-aligned paragraph of its own.
+    #[test]
+    fn a_short_attribution_closes_the_last_paragraph() {
+        let mut issue = crate::sample::issue();
+        issue.sections[0].articles[1].attribution =
+            Some("房山区精神文明建设委员会办公室宣传教育科".into());
+        let xml = document_xml(&to_docx(&issue).expect("builds"));
+        let paragraph_of = |text: &str| {
+            let at = xml.find(text).expect(text);
+            let start = xml[..at]
+                .rfind("<w:p>")
+                .or_else(|| xml[..at].rfind("<w:p "))
+                .unwrap_or(0);
+            xml[start..at].to_owned()
+        };
+        let closing = paragraph_of("（东城区文明办）");
+        assert!(
+            closing.contains("有效提升文明"),
+            "shares the last paragraph"
+        );
+        assert!(
+            closing.contains("<w:tab w:val=\"right\""),
+            "at a right tab stop"
+        );
+        let own = paragraph_of("（房山区精神文明建设委员会办公室宣传教育科）");
+        assert!(!own.contains("<w:tab "), "a line of its own");
+        assert!(own.contains("<w:jc w:val=\"right\" />"), "at the right");
     }
 }

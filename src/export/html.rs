@@ -5,7 +5,10 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::model::{Article, Issue, Paragraph, TitleAlign, print_count_text};
+use crate::model::{
+    Article, Block, CellAlign, Figure, ImageFormat, Issue, Paragraph, Photo, PhotoWidth, Table,
+    TitleAlign, print_count_text,
+};
 use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
 /// The page's style sheet: official fonts first, then common system fonts.
@@ -32,6 +35,14 @@ footer .credits span + span, footer .contacts span + span { margin-left: 2em; }
 footer .distribution p { border-top: 1px solid #000; margin: 0; padding: .3em 1em; padding-left: 3em; text-indent: -2em; }
 footer .distribution { border-bottom: 1px solid #000; }
 .count { float: right; text-indent: 0; }
+figure.photo { margin: .8em auto; text-align: center; }
+figure.photo img { max-width: 100%; }
+figure.photo.half img { max-width: 50%; }
+figcaption { font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, "LXGW WenKai", serif; font-size: .875em; }
+article table { border-collapse: collapse; margin: .8em auto; font-size: .875em; }
+article table caption { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; }
+article th, article td { border: 1px solid #000; padding: .2em .5em; }
+article th { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-weight: normal; }
 @media print {
   body { max-width: none; padding: 0; font-size: 16pt; }
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -99,6 +110,8 @@ pub fn to_html(issue: &Issue) -> String {
 
 fn article_html(issue: &Issue, article: &Article) -> Markup {
     let paragraphs: Vec<&Paragraph> = article.body.iter().filter(|p| !p.is_blank()).collect();
+    // The lead opens the first printed paragraph.
+    let first = article.body.iter().position(|p| !p.is_blank());
     let attribution = attribution_line(&issue.attribution_of(article));
     let title_class = match issue.style.article_title.align {
         TitleAlign::Centred => "title centred",
@@ -112,18 +125,71 @@ fn article_html(issue: &Issue, article: &Article) -> Markup {
             @if paragraphs.is_empty() {
                 p { strong class="lead" { (article.lead) } }
             }
-            @for (i, paragraph) in paragraphs.iter().enumerate() {
-                p {
-                    @if i == 0 && !article.lead.is_empty() {
-                        strong class="lead" { (article.lead) }
+            @for block in article.blocks() {
+                @match block {
+                    Block::Paragraph(index, paragraph) if !paragraph.is_blank() => {
+                        p {
+                            @if first == Some(index) && !article.lead.is_empty() {
+                                strong class="lead" { (article.lead) }
+                            }
+                            @for span in &paragraph.spans {
+                                @if span.bold { b { (span.text) } } @else { (span.text) }
+                            }
+                        }
                     }
-                    @for span in &paragraph.spans {
-                        @if span.bold { b { (span.text) } } @else { (span.text) }
-                    }
+                    Block::Paragraph(..) => {}
+                    Block::Figure(_, Figure::Photo(photo)) => { (photo_html(photo)) }
+                    Block::Figure(_, Figure::Table(table)) => { (table_html(table)) }
                 }
             }
             @if !attribution.is_empty() {
                 p class="attribution" { (attribution) }
+            }
+        }
+    }
+}
+
+/// A photo inline (its bytes as a data URL: the page is one file) with
+/// its caption.
+fn photo_html(photo: &Photo) -> Markup {
+    use base64::Engine as _;
+    let mime = match photo.image.format {
+        ImageFormat::Jpeg => "image/jpeg",
+        ImageFormat::Png => "image/png",
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(photo.image.bytes.as_slice());
+    let class = match photo.width {
+        PhotoWidth::Full => "photo",
+        PhotoWidth::Half => "photo half",
+    };
+    html! {
+        figure class=(class) {
+            img src=(format!("data:{mime};base64,{data}")) alt=(photo.caption.trim());
+            @if !photo.caption.trim().is_empty() {
+                figcaption { (photo.caption.trim()) }
+            }
+        }
+    }
+}
+
+fn table_html(table: &Table) -> Markup {
+    let columns = table.columns();
+    let align = |c: usize| match table.align_of(c) {
+        CellAlign::Left => "left",
+        CellAlign::Centre => "center",
+        CellAlign::Right => "right",
+    };
+    let cell = |row: &[String], c: usize| row.get(c).cloned().unwrap_or_default();
+    html! {
+        table {
+            @if !table.title.trim().is_empty() {
+                caption { (table.title.trim()) }
+            }
+            thead { tr { @for c in 0..columns { th style=(format!("text-align: {}", align(c))) { (cell(&table.header, c)) } } } }
+            tbody {
+                @for row in &table.rows {
+                    tr { @for c in 0..columns { td style=(format!("text-align: {}", align(c))) { (cell(row, c)) } } }
+                }
             }
         }
     }

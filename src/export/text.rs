@@ -3,7 +3,7 @@
 //! attributions, the footer and the 报/送/发 lines. Paragraphs are single
 //! lines (messaging apps wrap them) indented with two full-width spaces.
 
-use crate::model::{Issue, print_count_text};
+use crate::model::{Block, Figure, Issue, print_count_text};
 use crate::typeset::{NOTE_LABEL, attribution_line, section_heading};
 
 /// Two full-width spaces: the first-line indent of Chinese paragraphs.
@@ -47,19 +47,30 @@ pub fn to_text(issue: &Issue) -> String {
             if !title.is_empty() {
                 out.push(title.to_owned());
             }
-            let paragraphs: Vec<String> = article
-                .body
-                .iter()
-                .filter(|p| !p.is_blank())
-                .map(|p| p.text())
-                .collect();
-            let mut first = article.lead.clone();
-            let mut rest = paragraphs.into_iter();
-            if let Some(p) = rest.next() {
-                first.push_str(&p);
+            // The lead opens the first printed paragraph; photos print as
+            // [图：caption], tables as their title and tab-separated rows.
+            let mut lead = Some(article.lead.clone());
+            for block in article.blocks() {
+                match block {
+                    Block::Paragraph(_, p) if p.is_blank() => {}
+                    Block::Paragraph(_, p) => {
+                        let text = lead.take().unwrap_or_default() + &p.text();
+                        out.push(format!("{INDENT}{text}"));
+                    }
+                    Block::Figure(_, Figure::Photo(photo)) => {
+                        out.push(format!("[图：{}]", photo.caption.trim()));
+                    }
+                    Block::Figure(_, Figure::Table(table)) => {
+                        if !table.title.trim().is_empty() {
+                            out.push(table.title.trim().to_owned());
+                        }
+                        out.extend(table.to_tab_separated().lines().map(str::to_owned));
+                    }
+                }
             }
-            out.push(format!("{INDENT}{first}"));
-            out.extend(rest.map(|p| format!("{INDENT}{p}")));
+            if let Some(lead) = lead {
+                out.push(format!("{INDENT}{lead}"));
+            }
             let attribution = attribution_line(&issue.attribution_of(article));
             if !attribution.is_empty() {
                 out.push(attribution);

@@ -93,10 +93,24 @@ pub const CLI_ZH: &[(&str, &str, &str)] = &[
     (
         "import",
         "",
-        "从纯文本（录入、粘贴或从 PDF 复制；UTF-8 或 GBK）导入简报为稿件",
+        "从纯文本（录入、粘贴或从 PDF 复制；UTF-8 或 GBK）导入简报为稿件；或用 --into 把一篇稿件（Word 或文本文件，照片与表格一并导入）加入已有稿件",
     ),
-    ("import", "file", "文本文件"),
+    (
+        "import",
+        "file",
+        "文本文件（用 --into 时：一篇稿件的 Word 或文本文件）",
+    ),
     ("import", "output", "要写入的稿件"),
+    (
+        "import",
+        "into",
+        "把文件作为一篇文章加入这份已有稿件（经受保护的保存）",
+    ),
+    (
+        "import",
+        "section",
+        "加入第几个栏目（从 1 起；默认最后一个）",
+    ),
     (
         "import",
         "profile",

@@ -50,6 +50,28 @@ pub fn field_label(field: &Field, lang: Lang) -> String {
                     Lang::Zh => format!("正文第 {} 段", p + 1),
                     Lang::En => format!("paragraph {}", p + 1),
                 },
+                ArticlePart::Figure(f) => match lang {
+                    Lang::Zh => format!("第 {} 个图表", f + 1),
+                    Lang::En => format!("figure {}", f + 1),
+                },
+                ArticlePart::Caption(f) => match lang {
+                    Lang::Zh => format!("第 {} 个图表的图注或表题", f + 1),
+                    Lang::En => format!("caption of figure {}", f + 1),
+                },
+                ArticlePart::Cell {
+                    figure,
+                    row,
+                    column,
+                } => match (lang, row) {
+                    (Lang::Zh, 0) => format!("第 {} 个表格表头第 {} 列", figure + 1, column + 1),
+                    (Lang::Zh, _) => {
+                        format!("第 {} 个表格第 {row} 行第 {} 列", figure + 1, column + 1)
+                    }
+                    (Lang::En, 0) => format!("table {}, header, column {}", figure + 1, column + 1),
+                    (Lang::En, _) => {
+                        format!("table {}, row {row}, column {}", figure + 1, column + 1)
+                    }
+                },
             };
             format!("{base} · {part}")
         }
@@ -215,6 +237,8 @@ pub fn limit_exceeded(exceeded: &crate::store::LimitExceeded, lang: Lang) -> Str
         L::Characters => lang.pick("全文字数", "characters in the whole issue"),
         L::Comments => lang.pick("批注数", "number of comments"),
         L::HistoryEntries => lang.pick("状态记录数", "number of status changes"),
+        L::Figures => lang.pick("全文图表数", "number of photos and tables in the issue"),
+        L::TableCells => lang.pick("全文表格单元格数", "number of table cells in the issue"),
     };
     let (found, max) = (exceeded.found, exceeded.limit.max());
     let place = match (exceeded.section, exceeded.article, lang) {
@@ -854,6 +878,8 @@ pub fn rule_title(rule: crate::lint::Rule, lang: Lang) -> &'static str {
         R::ControlCharacter => lang.pick("不可见的控制字符", "Invisible control characters"),
         R::RepeatedCopy => lang.pick("与往期重复的段落", "Paragraphs repeating earlier issues"),
         R::UnknownUnit => lang.pick("不在系列名单中的单位", "Units the series does not list"),
+        R::PhotoWithoutCaption => lang.pick("照片缺少图注", "Photos without a caption"),
+        R::LowResolutionPhoto => lang.pick("照片分辨率不足", "Photos too coarse to print sharply"),
     }
 }
 
@@ -933,6 +959,18 @@ pub fn finding(f: &crate::lint::Finding, lang: Lang) -> String {
         }
         (R::UnknownUnit, Lang::En) => format!(
             "“{found}” is not one of the series' contributing units (add it under Bulletin series)"
+        ),
+        (R::PhotoWithoutCaption, Lang::Zh) => "照片下应有图注，说明拍摄的内容".to_owned(),
+        (R::PhotoWithoutCaption, Lang::En) => {
+            "a photo needs a caption saying what it shows".to_owned()
+        }
+        (R::LowResolutionPhoto, Lang::Zh) => format!(
+            "照片按印刷宽度只有 {found} dpi（至少 {} dpi），印出来会模糊；请换用原图或改为半栏",
+            crate::lint::MIN_DPI
+        ),
+        (R::LowResolutionPhoto, Lang::En) => format!(
+            "the photo prints at {found} dpi (at least {} needed) and will look blurred; use the original or print it half width",
+            crate::lint::MIN_DPI
         ),
         (R::RequiredField | R::MalformedContact, _) => String::new(),
     }
@@ -1022,6 +1060,46 @@ pub fn fix_all_of_kind(count: usize, lang: Lang) -> String {
 /// A message about a file: the file, then what.
 pub fn with_file(path: &std::path::Path, what: &str, lang: Lang) -> String {
     format!("{}{}{what}", path.display(), sep(lang))
+}
+
+/// `--section N` names a section the draft does not have.
+pub fn no_such_section(path: &std::path::Path, n: usize, count: usize, lang: Lang) -> String {
+    let what = match lang {
+        Lang::Zh => format!("没有第 {n} 个栏目（本期共 {count} 个）"),
+        Lang::En => format!("there is no section {n} (the issue has {count})"),
+    };
+    with_file(path, &what, lang)
+}
+
+/// An article was added to section `index` (from 0).
+pub fn article_added(unit: &str, index: usize, lang: Lang) -> String {
+    let unit = if unit.trim().is_empty() {
+        "—"
+    } else {
+        unit.trim()
+    };
+    match lang {
+        Lang::Zh => format!("已把{unit}的文章加入第 {} 个栏目", index + 1),
+        Lang::En => format!("added the article of {unit} to section {}", index + 1),
+    }
+}
+
+/// Why a file could not be made into a photo.
+pub fn photo_error(error: &crate::import::photo::PhotoError, lang: Lang) -> String {
+    match error {
+        crate::import::photo::PhotoError::Unreadable(detail) => match lang {
+            Lang::Zh => format!("不是可以读取的 JPEG 或 PNG 照片，或文件已损坏（{detail}）"),
+            Lang::En => format!("not a readable JPEG or PNG photo, or a damaged file ({detail})"),
+        },
+    }
+}
+
+/// A photo's size and the resolution it prints at.
+pub fn photo_size(width: u32, height: u32, dpi: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{width}×{height} 像素，印刷约 {dpi:.0} dpi"),
+        Lang::En => format!("{width}×{height} pixels, printing at about {dpi:.0} dpi"),
+    }
 }
 
 /// An import into the editor made an issue of this many articles.

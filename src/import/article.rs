@@ -136,6 +136,14 @@ pub fn unit_of(attribution: &str, lead: &str, series: &Series) -> String {
 /// with no sentence punctuation at all (计算机学院举办人工智能教学研讨会;
 /// quotes, brackets and dashes allowed). A body line, even one broken out
 /// of a paragraph by a PDF copy, nearly always holds a comma or a stop.
+/// Whether a paragraph right after a photo reads as its caption (图注): a
+/// short line that is not a sentence of the text.
+pub fn looks_like_caption(text: &str) -> bool {
+    let text = text.trim().trim_matches('\u{3000}');
+    let length = text.chars().count();
+    (1..=60).contains(&length) && !text.ends_with(['。', '！', '？', '；'])
+}
+
 pub fn looks_like_title(line: &str) -> bool {
     let line = line.trim();
     let count = line.chars().count();
@@ -200,6 +208,7 @@ pub fn article_from_paragraphs(id: ArticleId, parts: ArticleParts, series: &Seri
         lead,
         body: body.iter().map(|p| with_run_ins(p, run_ins)).collect(),
         attribution,
+        figures: Vec::new(),
     }
 }
 

@@ -6,10 +6,11 @@
 mod article;
 mod bulletin;
 mod clean;
+pub mod photo;
 
 pub use bulletin::{read as bulletin_from_text, settle_attributions};
 
-use crate::model::{Article, Issue, Paragraph, Span};
+use crate::model::{Article, Figure, Issue, Paragraph, Photo, PhotoWidth, Placed, Span, Table};
 
 /// Text from a file: UTF-8 (with or without a byte-order mark), else GBK /
 /// GB 18030 as Chinese Windows writes it, else UTF-16 with a mark.
@@ -108,12 +109,18 @@ pub fn article_from_text(text: &str, issue: &Issue) -> Result<Article, ImportErr
 }
 
 /// One article from a Word file: each Word paragraph a paragraph, bold
-/// runs kept bold.
+/// runs kept bold; its photos (with the caption paragraph after one, when
+/// it reads as a caption) and its tables (the first row the header) where
+/// they stand among the paragraphs. A photo that cannot be read is left
+/// out; the text is what matters most.
 pub fn article_from_docx(bytes: &[u8], issue: &Issue) -> Result<Article, ImportError> {
-    use docx_rs::{DocumentChild, ParagraphChild, RunChild};
+    use docx_rs::{DocumentChild, DrawingData, ParagraphChild, RunChild};
     check_unpacked_size(bytes)?;
     // docx-rs panics on some malformed files: a panic is a refusal here.
-    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes));
+    // Without previews it keeps every image's own bytes (with them, and
+    // without its image feature, it drops all but PNGs).
+    let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
+    let read = std::panic::catch_unwind(|| docx_rs::read_docx_with_options(bytes, options));
     let docx = match read {
         Ok(Ok(docx)) => docx,
         Ok(Err(e)) => return Err(ImportError::Docx(e.to_string())),
@@ -121,30 +128,128 @@ pub fn article_from_docx(bytes: &[u8], issue: &Issue) -> Result<Article, ImportE
     };
     let bold_on = docx_rs::Bold::new();
     let mut paragraphs: Vec<Vec<Span>> = Vec::new();
+    // Each figure with the number of Word paragraphs before it.
+    let mut figures: Vec<(usize, Figure)> = Vec::new();
+    let mut caption_wanted = false;
     for child in &docx.document.children {
-        let DocumentChild::Paragraph(paragraph) = child else {
-            continue;
+        let paragraph = match child {
+            DocumentChild::Paragraph(paragraph) => paragraph,
+            DocumentChild::Table(table) => {
+                figures.push((paragraphs.len(), Figure::Table(table_from_docx(table))));
+                caption_wanted = false;
+                continue;
+            }
+            _ => continue,
         };
         let mut spans: Vec<Span> = Vec::new();
+        let mut photos = Vec::new();
         for child in &paragraph.children {
             let ParagraphChild::Run(run) = child else {
                 continue;
             };
             let bold = run.run_property.bold.as_ref() == Some(&bold_on);
-            let text: String = run
-                .children
-                .iter()
-                .filter_map(|c| match c {
-                    RunChild::Text(t) => Some(t.text.as_str()),
-                    RunChild::Tab(_) => Some(" "),
-                    _ => None,
-                })
-                .collect();
+            let mut text = String::new();
+            for c in &run.children {
+                match c {
+                    RunChild::Text(t) => text.push_str(&t.text),
+                    RunChild::Tab(_) => text.push(' '),
+                    RunChild::Drawing(drawing) => {
+                        if let Some(DrawingData::Pic(pic)) = &drawing.data
+                            && let Some((_, _, image, _)) =
+                                docx.images.iter().find(|(id, ..)| *id == pic.id)
+                            && let Ok(image) = photo::prepare(&image.0)
+                        {
+                            photos.push(image);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             spans.push(Span { text, bold });
+        }
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        if caption_wanted && photos.is_empty() && article::looks_like_caption(&text) {
+            if let Some((_, Figure::Photo(photo))) = figures.last_mut() {
+                photo.caption = text.trim().trim_matches('\u{3000}').to_owned();
+            }
+            caption_wanted = false;
+            continue;
+        }
+        caption_wanted = !photos.is_empty();
+        for image in photos {
+            figures.push((
+                paragraphs.len(),
+                Figure::Photo(Photo {
+                    image,
+                    caption: String::new(),
+                    width: PhotoWidth::Full,
+                }),
+            ));
         }
         paragraphs.push(spans);
     }
-    finish(paragraphs, issue)
+    let counted = figures
+        .iter()
+        .map(|(before, _)| {
+            paragraphs[..*before]
+                .iter()
+                .filter(|p| p.iter().any(|s| !s.text.trim().is_empty()))
+                .count()
+        })
+        .collect::<Vec<_>>();
+    let mut result = finish(paragraphs, issue)?;
+    // A title taken off the top is one paragraph fewer before each figure.
+    let taken = usize::from(!result.title.is_empty());
+    result.figures = figures
+        .into_iter()
+        .zip(counted)
+        .map(|((_, figure), before)| Placed {
+            after: before.saturating_sub(taken).min(result.body.len()),
+            figure,
+        })
+        .collect();
+    Ok(result)
+}
+
+/// A Word table's text, row by row, the first row the header; each cell's
+/// paragraphs joined.
+fn table_from_docx(table: &docx_rs::Table) -> Table {
+    use docx_rs::{ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|TableChild::TableRow(row)| {
+            row.cells
+                .iter()
+                .map(|TableRowChild::TableCell(cell)| {
+                    let mut text = String::new();
+                    for content in &cell.children {
+                        let TableCellContent::Paragraph(p) = content else {
+                            continue;
+                        };
+                        for child in &p.children {
+                            if let ParagraphChild::Run(run) = child {
+                                for c in &run.children {
+                                    if let RunChild::Text(t) = c {
+                                        text.push_str(&t.text);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    clean::tidy_spaces(text.trim())
+                })
+                .collect()
+        })
+        .collect();
+    let mut rows = rows.into_iter();
+    let mut table = Table {
+        header: rows.next().unwrap_or_default(),
+        rows: rows.collect(),
+        ..Table::default()
+    };
+    table.square();
+    table
 }
 
 /// Paragraphs (as spans) to an article: attribution off the end, lead off

@@ -40,10 +40,18 @@ pub enum Rule {
     /// An article's unit that the series' profile does not list (only for
     /// series that list units).
     UnknownUnit,
+    /// A photo printed without a caption (图注).
+    PhotoWithoutCaption,
+    /// A photo whose pixels, spread over its printed width, give less
+    /// than [`MIN_DPI`]: it prints blurred.
+    LowResolutionPhoto,
 }
 
+/// The least resolution a photo prints sharply enough at.
+pub const MIN_DPI: f64 = 150.0;
+
 impl Rule {
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 17] = [
         Rule::HalfWidthPunctuation,
         Rule::UnpairedMarks,
         Rule::StraySpaces,
@@ -59,6 +67,8 @@ impl Rule {
         Rule::ControlCharacter,
         Rule::RepeatedCopy,
         Rule::UnknownUnit,
+        Rule::PhotoWithoutCaption,
+        Rule::LowResolutionPhoto,
     ];
 
     pub fn id(self) -> &'static str {
@@ -78,6 +88,8 @@ impl Rule {
             Rule::ControlCharacter => "char.control",
             Rule::RepeatedCopy => "copy.repeated",
             Rule::UnknownUnit => "unit.unknown",
+            Rule::PhotoWithoutCaption => "photo.caption",
+            Rule::LowResolutionPhoto => "photo.resolution",
         }
     }
 
@@ -139,6 +151,9 @@ pub struct Context<'a> {
     pub covers: &'a dyn Fn(char) -> bool,
     /// The earlier paragraph a text repeats, where an archive is known.
     pub earlier: Option<FindEarlier<'a>>,
+    /// The width of the type area, in millimetres: what a full-width
+    /// photo prints across.
+    pub measure_mm: f64,
 }
 
 /// The text fields proofread, with their text, in form order: the
@@ -157,12 +172,14 @@ pub fn text_fields(issue: &Issue) -> Vec<(Field, String)> {
             part,
         } => match part {
             ArticlePart::Title | ArticlePart::Lead | ArticlePart::Paragraph(_) => true,
+            // Captions and table cells print too; the text rules apply.
+            ArticlePart::Caption(_) | ArticlePart::Cell { .. } => true,
             ArticlePart::Attribution => issue
                 .sections
                 .get(*section)
                 .and_then(|s| s.articles.get(*article))
                 .is_some_and(|a| a.attribution.is_some()),
-            ArticlePart::Unit | ArticlePart::Whole => false,
+            ArticlePart::Unit | ArticlePart::Whole | ArticlePart::Figure(_) => false,
         },
         _ => false,
     };
@@ -261,6 +278,7 @@ pub fn lint(issue: &Issue, cx: &Context<'_>) -> Vec<Finding> {
         });
     }
     findings.extend(unknown_units(issue));
+    findings.extend(photos(issue, cx.measure_mm));
     if let Some(date) = issue.masthead.date
         && date > cx.today
     {
@@ -312,6 +330,51 @@ fn unknown_units(issue: &Issue) -> Vec<Finding> {
                 problem: None,
                 earlier: None,
             });
+        }
+    }
+    findings
+}
+
+/// Photos without a caption, and photos that print below [`MIN_DPI`]
+/// (the finding's `found` is the resolution, in whole dots per inch).
+fn photos(issue: &Issue, measure_mm: f64) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (s, section) in issue.sections.iter().enumerate() {
+        for (a, article) in section.articles.iter().enumerate() {
+            for (f, placed) in article.figures.iter().enumerate() {
+                let crate::model::Figure::Photo(photo) = &placed.figure else {
+                    continue;
+                };
+                let at = |part| Field::Article {
+                    section: s,
+                    article: a,
+                    part,
+                };
+                let finding = |rule, field, found: String| Finding {
+                    rule,
+                    field,
+                    range: 0..0,
+                    found,
+                    fix: None,
+                    problem: None,
+                    earlier: None,
+                };
+                if photo.caption.trim().is_empty() {
+                    findings.push(finding(
+                        Rule::PhotoWithoutCaption,
+                        at(ArticlePart::Caption(f)),
+                        String::new(),
+                    ));
+                }
+                let dpi = photo.dpi(measure_mm);
+                if dpi < MIN_DPI {
+                    findings.push(finding(
+                        Rule::LowResolutionPhoto,
+                        at(ArticlePart::Figure(f)),
+                        format!("{}", dpi.floor()),
+                    ));
+                }
+            }
         }
     }
     findings
@@ -414,7 +477,74 @@ mod tests {
             earlier: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
             covers: &|c| c != '\u{E000}',
+            measure_mm: crate::typeset::PAGE.type_width(),
         }
+    }
+
+    /// A photo without a caption, one too coarse for its printed width,
+    /// and half-width punctuation in a caption and a table cell, each
+    /// with its place.
+    #[test]
+    fn photos_and_tables_are_proofread() {
+        use crate::model::{Figure, PhotoWidth};
+        let mut issue = crate::sample::with_figures();
+        assert!(
+            lint(&issue, &cx())
+                .iter()
+                .all(|f| !matches!(f.rule, Rule::PhotoWithoutCaption | Rule::LowResolutionPhoto)),
+            "the sample's photo is captioned and sharp"
+        );
+        let article = &mut issue.sections[0].articles[0];
+        let Figure::Photo(photo) = &mut article.figures[0].figure else {
+            panic!("a photo");
+        };
+        photo.caption.clear();
+        photo.width = PhotoWidth::Full;
+        photo.image.width = 800; // 130 dpi over 156 mm
+        let Figure::Table(table) = &mut issue.sections[0].articles[1].figures[0].figure else {
+            panic!("a table");
+        };
+        table.title = "房山区创城专项工作组(一)".into();
+        table.rows[1][1] = "区委 宣传部".into();
+        let findings = lint(&issue, &cx());
+        let of = |rule| {
+            findings
+                .iter()
+                .filter(move |f| f.rule == rule)
+                .collect::<Vec<_>>()
+        };
+        let at = |article, part| Field::Article {
+            section: 0,
+            article,
+            part,
+        };
+        let caption = of(Rule::PhotoWithoutCaption);
+        assert_eq!(caption.len(), 1);
+        assert_eq!(caption[0].field, at(0, ArticlePart::Caption(0)));
+        let coarse = of(Rule::LowResolutionPhoto);
+        assert_eq!(coarse.len(), 1);
+        assert_eq!(
+            (coarse[0].field, coarse[0].found.as_str()),
+            (at(0, ArticlePart::Figure(0)), "130")
+        );
+        let half = of(Rule::HalfWidthPunctuation);
+        assert!(
+            half.iter()
+                .any(|f| f.field == at(1, ArticlePart::Caption(0)) && f.found == "(")
+        );
+        let spaces = of(Rule::StraySpaces);
+        let cell = at(
+            1,
+            ArticlePart::Cell {
+                figure: 0,
+                row: 2,
+                column: 1,
+            },
+        );
+        assert!(spaces.iter().any(|f| f.field == cell), "{spaces:?}");
+        // The fixes reach the cell and the caption.
+        assert!(issue.replace_in_field(&cell, 2..3, ""));
+        assert_eq!(issue.field_text(&cell).as_deref(), Some("区委宣传部"));
     }
 
     #[test]

@@ -5,7 +5,9 @@ use std::hash::{BuildHasher, Hasher};
 
 use serde::{Deserialize, Serialize};
 
+use super::ArticlePart;
 use super::count_chars;
+use super::figure::{Block, Figure, Placed};
 
 /// A 栏目: a bracketed heading such as 【文明创建】 followed by its articles.
 /// `heading` holds the words only; the brackets are typography.
@@ -66,6 +68,9 @@ pub struct Article {
     pub body: Vec<Paragraph>,
     /// Printed in parentheses under the article: 东城区文明办.
     pub attribution: Option<String>,
+    /// Photos and tables between the paragraphs (see [`super::figure`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Placed>,
 }
 
 impl Article {
@@ -93,11 +98,109 @@ impl Article {
                 .sum::<usize>()
     }
 
-    /// True when there is nothing to print: no title, lead or body text.
+    /// True when there is nothing to print: no title, lead, body text or
+    /// figure.
     pub fn is_empty(&self) -> bool {
         self.title.trim().is_empty()
             && self.lead.trim().is_empty()
             && self.body.iter().all(Paragraph::is_blank)
+            && self.figures.is_empty()
+    }
+
+    /// The body in reading order: paragraphs, and each figure after the
+    /// paragraphs it follows (figures at one place in their order).
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        let mut figures: Vec<(usize, usize, &Figure)> = self
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(i, placed)| (placed.after.min(self.body.len()), i, &placed.figure))
+            .collect();
+        figures.sort_by_key(|&(after, i, _)| (after, i));
+        let mut figures = figures.into_iter().peekable();
+        let mut blocks = Vec::with_capacity(self.body.len() + self.figures.len());
+        for (p, paragraph) in self.body.iter().enumerate() {
+            while let Some((_, i, figure)) = figures.next_if(|&(after, _, _)| after <= p) {
+                blocks.push(Block::Figure(i, figure));
+            }
+            blocks.push(Block::Paragraph(p, paragraph));
+        }
+        blocks.extend(figures.map(|(_, i, figure)| Block::Figure(i, figure)));
+        blocks
+    }
+
+    /// The parts of the figures, in order: each figure, its caption, and a
+    /// table's cells row by row (the header is row 0).
+    pub fn figure_parts(&self) -> Vec<ArticlePart> {
+        let mut parts = Vec::new();
+        for (f, placed) in self.figures.iter().enumerate() {
+            parts.extend([ArticlePart::Figure(f), ArticlePart::Caption(f)]);
+            if let Figure::Table(table) = &placed.figure {
+                for (row, cells) in std::iter::once(&table.header)
+                    .chain(&table.rows)
+                    .enumerate()
+                {
+                    parts.extend((0..cells.len()).map(|column| ArticlePart::Cell {
+                        figure: f,
+                        row,
+                        column,
+                    }));
+                }
+            }
+        }
+        parts
+    }
+
+    /// The text of a caption or cell part (see [`ArticlePart`]).
+    pub fn figure_text(&self, part: ArticlePart) -> Option<&str> {
+        match part {
+            ArticlePart::Caption(f) => Some(match &self.figures.get(f)?.figure {
+                Figure::Photo(photo) => &photo.caption,
+                Figure::Table(table) => &table.title,
+            }),
+            ArticlePart::Cell {
+                figure,
+                row,
+                column,
+            } => match &self.figures.get(figure)?.figure {
+                Figure::Table(table) => table.row(row)?.get(column).map(String::as_str),
+                Figure::Photo(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The string behind a caption or cell part, to change it in place.
+    pub fn figure_text_mut(&mut self, part: ArticlePart) -> Option<&mut String> {
+        match part {
+            ArticlePart::Caption(f) => Some(match &mut self.figures.get_mut(f)?.figure {
+                Figure::Photo(photo) => &mut photo.caption,
+                Figure::Table(table) => &mut table.title,
+            }),
+            ArticlePart::Cell {
+                figure,
+                row,
+                column,
+            } => match &mut self.figures.get_mut(figure)?.figure {
+                Figure::Table(table) => table.row_mut(row)?.get_mut(column),
+                Figure::Photo(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Caption and cell texts of the article's figures, in order.
+    pub fn figure_texts(&self) -> impl Iterator<Item = &str> {
+        self.figures
+            .iter()
+            .flat_map(|placed| -> Box<dyn Iterator<Item = &str>> {
+                match &placed.figure {
+                    Figure::Photo(photo) => Box::new(std::iter::once(photo.caption.as_str())),
+                    Figure::Table(table) => {
+                        Box::new(std::iter::once(table.title.as_str()).chain(table.cells()))
+                    }
+                }
+            })
     }
 }
 

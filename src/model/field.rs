@@ -60,6 +60,16 @@ pub enum ArticlePart {
     /// Body paragraph, counted from 0.
     Paragraph(usize),
     Attribution,
+    /// Figure `n` of the article as a whole (a photo's resolution).
+    Figure(usize),
+    /// A photo's caption or a table's title, of figure `n`.
+    Caption(usize),
+    /// A table cell: row 0 is the header, body rows count from 1.
+    Cell {
+        figure: usize,
+        row: usize,
+        column: usize,
+    },
 }
 
 impl Field {
@@ -121,6 +131,13 @@ impl Field {
                     ArticlePart::Lead => format!("{base}.lead"),
                     ArticlePart::Paragraph(p) => format!("{base}.body[{p}]"),
                     ArticlePart::Attribution => format!("{base}.attribution"),
+                    ArticlePart::Figure(f) => format!("{base}.figures[{f}]"),
+                    ArticlePart::Caption(f) => format!("{base}.figures[{f}].caption"),
+                    ArticlePart::Cell {
+                        figure,
+                        row,
+                        column,
+                    } => format!("{base}.figures[{figure}].cells[{row}][{column}]"),
                 }
             }
             Field::Editor => "footer.editor".into(),
@@ -157,6 +174,10 @@ impl Issue {
                 ArticlePart::Unit => Some(a.unit.clone()),
                 ArticlePart::Title => Some(a.title.clone()),
                 ArticlePart::Lead => Some(a.lead.clone()),
+                ArticlePart::Figure(_) => None,
+                ArticlePart::Caption(_) | ArticlePart::Cell { .. } => {
+                    a.figure_text(part).map(str::to_owned)
+                }
             };
         }
         match *field {
@@ -184,7 +205,8 @@ impl Issue {
                     ArticlePart::Lead => Some(&mut a.lead),
                     ArticlePart::Unit => Some(&mut a.unit),
                     ArticlePart::Attribution => a.attribution.as_mut(),
-                    ArticlePart::Paragraph(_) | ArticlePart::Whole => None,
+                    ArticlePart::Caption(_) | ArticlePart::Cell { .. } => a.figure_text_mut(part),
+                    ArticlePart::Paragraph(_) | ArticlePart::Whole | ArticlePart::Figure(_) => None,
                 }
             }
             _ => PLAIN_TEXT
@@ -261,6 +283,7 @@ impl Issue {
                 ]);
                 fields.extend((0..article.body.len()).map(|p| at(ArticlePart::Paragraph(p))));
                 fields.push(at(ArticlePart::Attribution));
+                fields.extend(article.figure_parts().into_iter().map(at));
             }
         }
         fields.extend_from_slice(after);

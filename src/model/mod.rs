@@ -8,6 +8,7 @@
 mod article;
 mod edit;
 mod field;
+pub mod figure;
 mod footer;
 pub mod marked;
 mod masthead;
@@ -19,6 +20,9 @@ mod validate;
 
 pub use article::{Article, ArticleId, Paragraph, Section, Span, replace_chars};
 pub use field::{ArticlePart, Field};
+pub use figure::{
+    Block, CellAlign, Figure, Image, ImageBytes, ImageFormat, Photo, PhotoWidth, Placed, Table,
+};
 pub use footer::{Distribution, Footer, print_count_text};
 pub use masthead::{
     Classification, Masthead, Numerals, chinese_date, chinese_numeral, parse_number,
@@ -35,8 +39,10 @@ use serde::{Deserialize, Serialize};
 /// written by a newer Jianbao and are refused rather than half-read.
 ///
 /// History: 1 — the first format; 2 — `masthead.number` became optional
-/// (`Some(11)`; absent while not filled in) instead of 0 meaning "none".
-pub const SCHEMA_VERSION: u32 = 2;
+/// (`Some(11)`; absent while not filled in) instead of 0 meaning "none";
+/// 3 — articles carry photos and tables (`figures`), which a build reading
+/// 2 would refuse as unknown fields.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One issue of a bulletin: masthead, optional editor's note, sections of
 /// articles, footer, distribution lists and the typesetting style.

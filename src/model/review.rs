@@ -214,21 +214,27 @@ impl Review {
     }
 }
 
-/// Where a quote is now in its article: the part (lead or a paragraph) and
-/// the character range. Of several places with the quoted words, the one
+/// Where a quote is now in its article: the part (lead, a paragraph, a
+/// photo's caption or a table's title or cell) and the character range. Of several places with the quoted words, the one
 /// whose surroundings best match the quote's context wins. `None` when the
 /// words are no longer in the article.
 pub fn locate(article: &Article, quote: &Quote) -> Option<(ArticlePart, Range<usize>)> {
     if quote.text.is_empty() {
         return None;
     }
-    let parts = std::iter::once((ArticlePart::Lead, article.lead.clone())).chain(
-        article
-            .body
-            .iter()
-            .enumerate()
-            .map(|(p, paragraph)| (ArticlePart::Paragraph(p), paragraph.text())),
-    );
+    let figures = article.figure_parts().into_iter().filter_map(|part| {
+        let text = article.figure_text(part)?;
+        Some((part, text.to_owned()))
+    });
+    let parts = std::iter::once((ArticlePart::Lead, article.lead.clone()))
+        .chain(
+            article
+                .body
+                .iter()
+                .enumerate()
+                .map(|(p, paragraph)| (ArticlePart::Paragraph(p), paragraph.text())),
+        )
+        .chain(figures);
     let wanted_chars = quote.text.chars().count();
     // Only the context next to the words counts, as much as `capture`
     // takes: a file with a long context costs no more than a real one.
@@ -285,6 +291,29 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2021, 2, 24)
             .and_then(|d| d.and_hms_opt(9, 30, 0))
             .expect("a time")
+    }
+
+    /// A comment can quote a photo's caption or a table cell: the quote
+    /// is found there, as the field to select.
+    #[test]
+    fn a_quote_of_a_caption_or_a_cell_is_found_there() {
+        let issue = crate::sample::with_figures();
+        let article = &issue.sections[0].articles[1];
+        let cell = ArticlePart::Cell {
+            figure: 0,
+            row: 3,
+            column: 1,
+        };
+        let text = article.figure_text(cell).expect("a cell").to_owned();
+        assert_eq!(text, "区委督查室");
+        let quote = Quote::capture(&text, 2..5);
+        assert_eq!(locate(article, &quote), Some((cell, 2..5)));
+        let east = &issue.sections[0].articles[0];
+        let caption = east
+            .figure_text(ArticlePart::Caption(0))
+            .expect("a caption");
+        let quote = Quote::capture(caption, 0..3);
+        assert_eq!(locate(east, &quote), Some((ArticlePart::Caption(0), 0..3)));
     }
 
     #[test]

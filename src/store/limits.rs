@@ -16,7 +16,7 @@
 use std::path::Path;
 
 use super::{LoadError, Position};
-use crate::model::Issue;
+use crate::model::{Figure, Issue};
 
 /// What a draft may hold at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +34,10 @@ pub enum Limit {
     Characters,
     Comments,
     HistoryEntries,
+    /// Photos and tables in the whole issue.
+    Figures,
+    /// Table cells in the whole issue.
+    TableCells,
 }
 
 impl Limit {
@@ -49,6 +53,8 @@ impl Limit {
             Limit::Characters => 200_000,
             Limit::Comments => 5_000,
             Limit::HistoryEntries => 2_000,
+            Limit::Figures => 300,
+            Limit::TableCells => 20_000,
         }
     }
 }
@@ -161,6 +167,17 @@ pub fn shape(issue: &Issue) -> Result<(), LimitExceeded> {
         .map(|p| p.spans.len())
         .sum();
     over(Limit::Spans, spans, None, None)?;
+    let figures = issue.articles().map(|(_, _, a)| a.figures.len()).sum();
+    over(Limit::Figures, figures, None, None)?;
+    let cells = issue
+        .articles()
+        .flat_map(|(_, _, a)| &a.figures)
+        .map(|placed| match &placed.figure {
+            Figure::Table(table) => table.cells().count(),
+            Figure::Photo(_) => 0,
+        })
+        .sum();
+    over(Limit::TableCells, cells, None, None)?;
 
     // Every text, with where it is: (characters, section, article).
     let chars = |text: &str| text.chars().count();
@@ -204,6 +221,9 @@ pub fn shape(issue: &Issue) -> Result<(), LimitExceeded> {
                 let n = paragraph.spans.iter().map(|x| chars(&x.text)).sum();
                 texts.push((n, s, a));
             }
+            for text in article.figure_texts() {
+                texts.push((chars(text), s, a));
+            }
         }
     }
     for comment in &issue.review.comments {
@@ -234,6 +254,26 @@ mod tests {
         let text = crate::assets::SAMPLE_RON;
         let parts = text.matches(['(', '[']).count();
         assert!(parts * 20 < Limit::Parts.max(), "{parts}");
+    }
+
+    #[test]
+    fn a_table_of_too_many_cells_is_refused() {
+        let mut issue = crate::sample::with_figures();
+        assert_eq!(shape(&issue), Ok(()));
+        let row = vec!["东城区".to_owned(); 100];
+        let table = crate::model::Table {
+            rows: vec![row; 201],
+            ..Default::default()
+        };
+        issue.sections[0].articles[2]
+            .figures
+            .push(crate::model::Placed {
+                after: 0,
+                figure: Figure::Table(table),
+            });
+        let exceeded = shape(&issue).expect_err("over");
+        assert_eq!(exceeded.limit, Limit::TableCells);
+        assert!(exceeded.found > Limit::TableCells.max());
     }
 
     #[test]

@@ -50,7 +50,9 @@ fn pretty(value: &impl serde::Serialize) -> Result<String, SaveError> {
         .struct_names(false)
         // Spans are short: keep each on one line so paragraphs stay readable.
         .depth_limit(7);
-    let mut text = ron::ser::to_string_pretty(value, config).map_err(SaveError::Serialize)?;
+    let (text, images) =
+        crate::model::figure::DeferredImages::collect(|| ron::ser::to_string_pretty(value, config));
+    let mut text = images.splice(&text.map_err(SaveError::Serialize)?);
     text.push('\n');
     Ok(text)
 }
@@ -412,12 +414,12 @@ mod tests {
         let text = to_ron(&sample()).expect("serializes");
         assert!(text.contains("首都精神文明建设情况简报"));
         assert!(!text.contains("\\u{"));
-        assert!(text.starts_with("(\n    schema: 2,\n"));
+        assert!(text.starts_with("(\n    schema: 3,\n"));
     }
 
     #[test]
     fn a_newer_schema_is_refused_naming_both_versions() {
-        let text = SAMPLE_RON.replacen("schema: 2,", "schema: 999,", 1);
+        let text = SAMPLE_RON.replacen("schema: 3,", "schema: 999,", 1);
         match from_ron(&text, Path::new("x.ron")) {
             Err(LoadError::TooNew {
                 found: 999,

@@ -111,6 +111,7 @@ mod tests {
         let json = to_json(issue, &PrintOptions::default(), &fonts);
         let mut world = SandboxWorld::new(fonts);
         world.set_data(json);
+        world.set_images(crate::typeset::data::images(issue));
         world
     }
 

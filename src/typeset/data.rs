@@ -8,7 +8,9 @@
 use serde::Serialize;
 
 use super::fonts::{FontRole, FontSet};
-use crate::model::{Issue, PageNumbers, TitleAlign};
+use crate::model::{
+    Article, ArticleId, CellAlign, Figure, ImageBytes, ImageFormat, Issue, PageNumbers, TitleAlign,
+};
 
 /// Per-export choices that are not part of the issue.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -59,6 +61,13 @@ pub fn section_heading(heading: &str) -> String {
 }
 
 /// An attribution as printed: （东城区文明办）; empty when there is none.
+/// Whether an article's printed attribution closes its last paragraph at
+/// the right margin (when it fits there) rather than taking a right-aligned
+/// line of its own: the template and Word decide alike.
+pub fn attribution_closes_paragraph(line: &str) -> bool {
+    !line.is_empty() && line.chars().count() <= 18
+}
+
 pub fn attribution_line(attribution: &str) -> String {
     if attribution.is_empty() {
         String::new()
@@ -87,6 +96,15 @@ impl PageGeometry {
     /// The width of the type area.
     pub fn type_width(&self) -> f64 {
         self.width - self.left - self.right
+    }
+
+    /// The character grid of text at `size` points: the whole number of
+    /// characters that fills the measure (28 of 3号 on the standard page),
+    /// and the tracking in points that spaces them to it (−0.2 pt there).
+    pub fn grid(&self, size: f64) -> (u32, f64) {
+        let measure = self.type_width() / 25.4 * 72.0;
+        let per_line = (measure / size).round().max(1.0);
+        (per_line as u32, measure / per_line - size)
     }
 
     /// The page number's distance from the bottom edge.
@@ -148,6 +166,8 @@ struct StyleData<'a> {
     body_size: f64,
     footer_size: f64,
     line_pitch: f64,
+    /// The body's tracking to its character grid, in points.
+    tracking: f64,
 }
 
 #[derive(Serialize)]
@@ -176,6 +196,106 @@ struct ArticleData<'a> {
     lead: &'a str,
     paragraphs: Vec<Vec<SpanData<'a>>>,
     attribution: String,
+    /// See `attribution_closes_paragraph`.
+    attribution_closes: bool,
+    /// Photos and tables, each after a number of `paragraphs`.
+    figures: Vec<FigureData<'a>>,
+}
+
+/// A photo or a table, for the template.
+#[derive(Serialize)]
+struct FigureData<'a> {
+    /// How many of the article's printed paragraphs stand before it.
+    after: usize,
+    /// "photo" or "table".
+    kind: &'static str,
+    /// A photo's image in the sandbox (see `images`) and its share of the
+    /// measure.
+    path: Option<String>,
+    width: f64,
+    /// A photo's caption, or a table's title.
+    caption: &'a str,
+    header: &'a [String],
+    rows: &'a [Vec<String>],
+    columns: usize,
+    /// Per column: "left", "center" or "right".
+    align: Vec<&'static str>,
+}
+
+/// Where the template finds photo `index` of `article`: a path in the
+/// sandbox, which serves the image from memory (see `images`).
+fn image_path(article: ArticleId, index: usize, format: ImageFormat) -> String {
+    format!("/figures/{}-{index}.{}", article.0, format.extension())
+}
+
+/// Every photo's image in `issue`, under the path the data gives it.
+pub fn images(issue: &Issue) -> Vec<(String, ImageBytes)> {
+    issue
+        .articles()
+        .flat_map(|(_, _, article)| {
+            article
+                .figures
+                .iter()
+                .enumerate()
+                .filter_map(|(i, placed)| match &placed.figure {
+                    Figure::Photo(photo) => Some((
+                        image_path(article.id, i, photo.image.format),
+                        photo.image.bytes.clone(),
+                    )),
+                    Figure::Table(_) => None,
+                })
+        })
+        .collect()
+}
+
+fn figure_data(article: &Article) -> Vec<FigureData<'_>> {
+    // `after` counts the paragraphs that print (blank ones do not).
+    let printed_before = |after: usize| {
+        article
+            .body
+            .iter()
+            .take(after)
+            .filter(|p| !p.is_blank())
+            .count()
+    };
+    article
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, placed)| {
+            let after = printed_before(placed.after);
+            match &placed.figure {
+                Figure::Photo(photo) => FigureData {
+                    after,
+                    kind: "photo",
+                    path: Some(image_path(article.id, i, photo.image.format)),
+                    width: photo.width.fraction(),
+                    caption: photo.caption.trim(),
+                    header: &[],
+                    rows: &[],
+                    columns: 0,
+                    align: Vec::new(),
+                },
+                Figure::Table(table) => FigureData {
+                    after,
+                    kind: "table",
+                    path: None,
+                    width: 1.0,
+                    caption: table.title.trim(),
+                    header: &table.header,
+                    rows: &table.rows,
+                    columns: table.columns(),
+                    align: (0..table.columns())
+                        .map(|c| match table.align_of(c) {
+                            CellAlign::Left => "left",
+                            CellAlign::Centre => "center",
+                            CellAlign::Right => "right",
+                        })
+                        .collect(),
+                },
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -288,6 +408,7 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
             body_size: st.body_size,
             footer_size: st.footer_size,
             line_pitch: st.line_pitch,
+            tracking: PAGE.grid(st.body_size).1,
         },
         masthead: MastheadData {
             classification: m.classification.map(|c| c.label()),
@@ -307,26 +428,31 @@ fn data<'a>(issue: &'a Issue, options: &PrintOptions, fonts: &FontSet) -> Data<'
                 articles: section
                     .articles
                     .iter()
-                    .map(|article| ArticleData {
-                        id: article.id.0.to_string(),
-                        unit: &article.unit,
-                        title: article.title.trim(),
-                        lead: &article.lead,
-                        paragraphs: article
-                            .body
-                            .iter()
-                            .filter(|p| !p.is_blank())
-                            .map(|p| {
-                                p.spans
-                                    .iter()
-                                    .map(|s| SpanData {
-                                        text: &s.text,
-                                        bold: s.bold,
-                                    })
-                                    .collect()
-                            })
-                            .collect(),
-                        attribution: attribution_line(&issue.attribution_of(article)),
+                    .map(|article| {
+                        let attribution = attribution_line(&issue.attribution_of(article));
+                        ArticleData {
+                            id: article.id.0.to_string(),
+                            unit: &article.unit,
+                            title: article.title.trim(),
+                            lead: &article.lead,
+                            paragraphs: article
+                                .body
+                                .iter()
+                                .filter(|p| !p.is_blank())
+                                .map(|p| {
+                                    p.spans
+                                        .iter()
+                                        .map(|s| SpanData {
+                                            text: &s.text,
+                                            bold: s.bold,
+                                        })
+                                        .collect()
+                                })
+                                .collect(),
+                            attribution_closes: attribution_closes_paragraph(&attribution),
+                            attribution,
+                            figures: figure_data(article),
+                        }
                     })
                     .collect(),
             })

@@ -22,7 +22,8 @@ mod world;
 pub use crate::assets::fonts::FontsMissing;
 pub use budget::PageBudget;
 pub use data::{
-    NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_line, section_heading, serial_text,
+    NOTE_LABEL, PAGE, PageGeometry, PrintOptions, attribution_closes_paragraph, attribution_line,
+    section_heading, serial_text,
 };
 pub use fonts::{BUNDLED_KAI, BUNDLED_SANS, BUNDLED_SERIF, FontRole, FontSet, PrintedFont};
 pub use world::TEMPLATE;
@@ -145,6 +146,7 @@ impl Typesetter {
     ) -> Result<Document, TypesetError> {
         let json = data::to_json(issue, options, self.world.fonts());
         self.world.set_data(json);
+        self.world.set_images(data::images(issue));
         let Some(seed) = seed else {
             return run(&self.world, None);
         };
@@ -229,7 +231,9 @@ pub fn compile_volume(
     };
     let newest = data::to_json(newest, &PrintOptions::default(), &fonts);
     let volume = data::volume_json(issues, title, subtitle, &fonts);
-    run(&SandboxWorld::volume(fonts, newest, volume), None)
+    let mut world = SandboxWorld::volume(fonts, newest, volume);
+    world.set_images(issues.iter().flat_map(data::images).collect());
+    run(&world, None)
 }
 
 impl Document {

@@ -1,7 +1,8 @@
-//! The sandbox typst compiles in: it serves the template, the issue's JSON
-//! and fonts, and nothing else — no file system, no packages, no network, no
+//! The sandbox typst compiles in: it serves the template, the issue's JSON,
+//! its photos from memory and fonts, and nothing else — no file system, no packages, no network, no
 //! clock.
 
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult};
@@ -12,6 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts::FontSet;
+use crate::model::ImageBytes;
 
 /// The page template, compiled into the binary.
 pub const TEMPLATE: &str = include_str!("../../assets/templates/bulletin.typ");
@@ -46,6 +48,10 @@ pub struct SandboxWorld {
     data: Bytes,
     /// The volume's issues (only for a volume).
     volume: Bytes,
+    /// Photos, by path: the issue's image and typst's view of the same
+    /// bytes, kept so that an unchanged photo is not hashed again on every
+    /// keystroke (typst's `Bytes` hashes once, lazily).
+    images: HashMap<FileId, (ImageBytes, Bytes)>,
 }
 
 impl SandboxWorld {
@@ -56,6 +62,7 @@ impl SandboxWorld {
             template: Source::new(*MAIN_ID, TEMPLATE.to_owned()),
             data: Bytes::new(Vec::new()),
             volume: Bytes::new(Vec::new()),
+            images: HashMap::new(),
         }
     }
 
@@ -70,11 +77,30 @@ impl SandboxWorld {
             template: Source::new(*MAIN_ID, format!("{definitions}\n{VOLUME_TAIL}")),
             data: Bytes::new(newest),
             volume: Bytes::new(volume),
+            images: HashMap::new(),
         }
     }
 
     pub fn set_data(&mut self, data: Vec<u8>) {
         self.data = Bytes::new(data);
+    }
+
+    /// Serves `images` (path, bytes) and no others. An image already
+    /// served under its path keeps its typst bytes when it is the same
+    /// shared buffer.
+    pub fn set_images(&mut self, images: Vec<(String, ImageBytes)>) {
+        let mut kept = std::mem::take(&mut self.images);
+        for (path, bytes) in images {
+            let Some(vpath) = VirtualPath::new(&path).ok() else {
+                continue;
+            };
+            let id = FileId::new(RootedPath::new(VirtualRoot::Project, vpath));
+            let typst_bytes = match kept.remove(&id) {
+                Some((old, typst_bytes)) if Arc::ptr_eq(&old.0, &bytes.0) => typst_bytes,
+                _ => Bytes::new(bytes.clone()),
+            };
+            self.images.insert(id, (bytes, typst_bytes));
+        }
     }
 
     pub fn fonts(&self) -> &Arc<FontSet> {
@@ -108,6 +134,8 @@ impl World for SandboxWorld {
             Ok(self.data.clone())
         } else if id == *VOLUME_ID && !self.volume.is_empty() {
             Ok(self.volume.clone())
+        } else if let Some((_, bytes)) = self.images.get(&id) {
+            Ok(bytes.clone())
         } else {
             Err(not_found(id))
         }

@@ -182,6 +182,7 @@ fn place_label(theirs: &Issue, ours: &Issue, difference: &Difference, lang: Lang
             ArticleText::Lead => S::Lead.get(lang),
             ArticleText::Body => S::Body.get(lang),
             ArticleText::Attribution => S::Attribution.get(lang),
+            ArticleText::Figures => S::Figures.get(lang),
         }),
         Place::Added(_) => with_unit(S::ArticleAdded.get(lang)),
         Place::Removed(_) => with_unit(S::ArticleRemoved.get(lang)),

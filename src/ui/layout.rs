@@ -122,14 +122,14 @@ impl JianbaoApp {
                     });
             }
             let editable = session.can_edit();
-            views.form.ui(
+            commands.extend(views.form.ui(
                 ui,
                 &mut session.issue,
                 selection,
                 editable,
                 lang,
                 &mut views.focus,
-            );
+            ));
         });
         commands
     }

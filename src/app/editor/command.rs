@@ -39,6 +39,18 @@ pub enum Command {
     ImportBulletin,
     /// One article from a Word or text file, into the current section.
     ImportArticle,
+    /// A photo from an image file (asked for when `path` is `None`, as
+    /// when a file is dropped it is given), added after the article's
+    /// last paragraph.
+    InsertPhoto {
+        article: crate::model::ArticleId,
+        path: Option<std::path::PathBuf>,
+    },
+    /// An image pasted from the clipboard, as a photo of the article.
+    PastePhoto {
+        article: crate::model::ArticleId,
+        image: std::sync::Arc<egui::ColorImage>,
+    },
     /// Open the window to paste an article's text into.
     PasteArticle,
     /// One article from pasted text, into the current section.

@@ -50,6 +50,7 @@ impl Document {
             today: chrono::Local::now().date_naive(),
             covers,
             earlier,
+            measure_mm: crate::typeset::PAGE.type_width(),
         };
         self.findings = crate::lint::lint(&self.session.issue, &cx);
         self.linted = Some(self.session.issue.clone());

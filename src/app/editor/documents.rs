@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Document, Editor, Effect, PathKind, Question, RecoverAnswer};
+use super::{Arrival, Document, Editor, Effect, PathKind, Question, RecoverAnswer};
 use crate::app::files::FileDialogs;
 use crate::app::files::{sibling_name, with_extension};
 use crate::app::session::{DiskState, OpenError};
@@ -276,7 +276,7 @@ impl Editor {
         let spawned = std::thread::Builder::new()
             .name("jianbao-import".into())
             .spawn(move || {
-                let _ = send.send(read_article(&path, &issue, lang));
+                let _ = send.send(read_article(&path, &issue, lang).map(Arrival::Article));
             });
         match spawned {
             Ok(_) => self.importing = Some(receive),
@@ -290,9 +290,13 @@ impl Editor {
             return;
         };
         match receive.try_recv() {
-            Ok(Ok(article)) => {
+            Ok(Ok(Arrival::Article(article))) => {
                 self.importing = None;
                 self.add_article(article);
+            }
+            Ok(Ok(Arrival::Photo(id, image))) => {
+                self.importing = None;
+                self.add_photo(id, image);
             }
             Ok(Err(message)) => {
                 self.importing = None;

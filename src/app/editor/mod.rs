@@ -23,6 +23,7 @@ mod archiving;
 mod command;
 mod document;
 mod documents;
+mod figures;
 mod outline;
 mod paths;
 mod profiling;
@@ -187,7 +188,16 @@ struct ArchiveState {
 
 /// An article being read from a file on its own thread (a Word file can be
 /// slow or hostile): the article, or the message why not.
-type Importing = Receiver<Result<Article, String>>;
+type Importing = Receiver<Result<Arrival, String>>;
+
+/// What an import thread brings back.
+#[derive(Debug)]
+enum Arrival {
+    /// An article read from a Word or text file.
+    Article(Article),
+    /// A photo for article `.0`, read and prepared.
+    Photo(crate::model::ArticleId, crate::model::Image),
+}
 
 /// The editor without its window.
 pub struct Editor {
@@ -625,6 +635,8 @@ impl Editor {
             Command::Settings => self.effect(Effect::Show(Window::Settings)),
             Command::ImportBulletin => self.import_bulletin(),
             Command::ImportArticle => self.import_article(),
+            Command::InsertPhoto { article, path } => self.insert_photo(article, path),
+            Command::PastePhoto { article, image } => self.paste_photo(article, image),
             Command::PasteArticle => {
                 if self.session().is_some_and(Session::can_edit) {
                     self.effect(Effect::Show(Window::Paste));

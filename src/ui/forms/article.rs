@@ -27,10 +27,8 @@ impl ArticleForm {
         editable: bool,
         lang: Lang,
         focus: &mut FieldFocus,
-    ) {
-        let Some((s, a)) = issue.find_article(id) else {
-            return;
-        };
+    ) -> Option<crate::app::Command> {
+        let (s, a) = issue.find_article(id)?;
         // The default attribution depends on the issue, so read it first.
         let default_attribution = issue.default_attribution(&issue.sections[s].articles[a].unit);
         let Issue {
@@ -102,6 +100,17 @@ impl ArticleForm {
             }
             attribution_row(ui, article, &default_attribution, attribution, focus, lang);
         });
+
+        let command = super::figures::ui(ui, article, id, editable, lang, &at, focus);
+        // A caption or a cell can be quoted in a comment too.
+        let figure_parts = article.figure_parts();
+        if let Some(part) = figure_parts
+            .into_iter()
+            .find(|p| ui.memory(|m| m.has_focus(field_id(at(*p)))))
+        {
+            self.selected = focus::selection(ui.ctx(), field_id(at(part))).map(|r| (id, part, r));
+        }
+        command
     }
 
     /// Remembers the selection of the lead or body while one of them has
@@ -125,6 +134,9 @@ impl ArticleForm {
         let text = match part {
             ArticlePart::Lead => article.lead.clone(),
             ArticlePart::Paragraph(p) => article.body.get(p)?.text(),
+            ArticlePart::Caption(_) | ArticlePart::Cell { .. } => {
+                article.figure_text(part)?.to_owned()
+            }
             _ => return None,
         };
         let quote = Quote::capture(&text, range);

@@ -1,6 +1,7 @@
 //! The middle column: a form for the selected part of the issue.
 
 mod article;
+mod figures;
 mod footer;
 mod masthead;
 mod section;
@@ -21,7 +22,8 @@ pub struct FormPanel {
 
 impl FormPanel {
     /// Not `editable`, nothing can be changed; an article's text can still
-    /// be selected, to quote in a comment.
+    /// be selected, to quote in a comment. Returns what the form asks the
+    /// editor for (a photo to insert).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -30,7 +32,7 @@ impl FormPanel {
         editable: bool,
         lang: Lang,
         focus: &mut FieldFocus,
-    ) {
+    ) -> Option<crate::app::Command> {
         // Each form scrolls on its own: a long article's scroll position
         // must not hide the top of the masthead form.
         egui::ScrollArea::vertical()
@@ -44,11 +46,15 @@ impl FormPanel {
                     Selection::Masthead => masthead::ui(ui, issue, lang, focus),
                     Selection::EditorsNote => note_ui(ui, issue, lang, focus),
                     Selection::Section(s) => section::ui(ui, issue, s, lang, focus),
-                    Selection::Article(id) => self.article.ui(ui, issue, id, editable, lang, focus),
+                    Selection::Article(id) => {
+                        return self.article.ui(ui, issue, id, editable, lang, focus);
+                    }
                     Selection::Footer => footer::footer_ui(ui, issue, lang, focus),
                     Selection::Distribution => footer::distribution_ui(ui, issue, lang, focus),
                 }
-            });
+                None
+            })
+            .inner
     }
 
     /// The words last selected in article `id`, as a quote for a comment.
