@@ -1962,6 +1962,9 @@ fn a_table_is_typed_and_pasted_and_a_photo_inserted_captioned_and_undone() {
     let jianbao::model::Figure::Photo(inserted) = &figures[1].figure else {
         panic!("a photo second");
     };
+    harness.run_steps(2);
+    // The form shows the photo itself, not only its size.
+    harness.get_by_label("照片预览");
     assert_eq!(
         (inserted.image.width, inserted.image.height),
         (1843, 1228),

@@ -235,6 +235,7 @@ strings! {
     InsertPhotoHint => "也可以把照片文件拖到这里", "You can also drop a photo file here";
     InsertTable => "插入表格", "Insert table";
     PhotoLabel => "照片", "Photo";
+    PhotoPreview => "照片预览", "Photo preview";
     TableLabel => "表格", "Table";
     Caption => "图注", "Caption";
     TableTitle => "表题", "Title";

@@ -11,7 +11,8 @@ use egui::{TextEdit, Ui};
 use crate::app::Command;
 use crate::i18n::{Lang, S, messages};
 use crate::model::{
-    Article, ArticleId, ArticlePart, Field, Figure, Photo, PhotoWidth, Placed, Table,
+    Article, ArticleId, ArticlePart, Field, Figure, Image, ImageBytes, Photo, PhotoWidth, Placed,
+    Table,
 };
 use crate::typeset::PAGE;
 use crate::ui::focus::{FieldFocus, field_id};
@@ -79,6 +80,7 @@ pub fn ui(
     }
 
     let paragraphs = article.body.len();
+    let mut thumbnails = Thumbnails::take(ui.ctx());
     let mut moved = None;
     for (i, placed) in article.figures.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -105,16 +107,82 @@ pub fn ui(
             });
             match &mut placed.figure {
                 Figure::Photo(photo) => {
-                    photo_ui(ui, photo, at(ArticlePart::Caption(i)), lang, focus)
+                    thumbnails.show(ui, &photo.image, S::PhotoPreview.get(lang));
+                    photo_ui(ui, photo, at(ArticlePart::Caption(i)), lang, focus);
                 }
                 Figure::Table(table) => table_ui(ui, table, i, lang, at, focus),
             }
         });
     }
+    thumbnails.keep(ui.ctx());
     if let Some(moved) = moved {
         move_figure(article, moved);
     }
     command
+}
+
+/// Small pictures of the shown article's photos, made once per photo: the
+/// image's bytes (held, so that their address is not reused) and its
+/// texture, by the address of the bytes. Those not shown in a frame are
+/// dropped at its end.
+#[derive(Clone, Default)]
+struct Thumbnails {
+    kept: std::collections::HashMap<usize, (ImageBytes, Option<egui::TextureHandle>)>,
+    shown: std::collections::HashMap<usize, (ImageBytes, Option<egui::TextureHandle>)>,
+}
+
+impl Thumbnails {
+    const KEY: &str = "jianbao-photo-thumbnails";
+    /// The longest side of a thumbnail, in points.
+    const SIZE: f32 = 160.0;
+
+    fn take(ctx: &egui::Context) -> Self {
+        let key = egui::Id::unique(Self::KEY);
+        let kept = ctx
+            .data_mut(|d| d.remove_temp::<Self>(key))
+            .unwrap_or_default()
+            .shown;
+        Thumbnails {
+            kept,
+            shown: Default::default(),
+        }
+    }
+
+    fn keep(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_temp(egui::Id::unique(Self::KEY), self));
+    }
+
+    /// Shows `image`'s thumbnail, named `name` for screen readers.
+    fn show(&mut self, ui: &mut Ui, image: &Image, name: &str) {
+        let key = image.bytes.as_slice().as_ptr() as usize;
+        let entry = self.kept.remove(&key).unwrap_or_else(|| {
+            let texture = decode_thumbnail(image).map(|picture| {
+                ui.ctx()
+                    .load_texture(format!("photo-{key:x}"), picture, Default::default())
+            });
+            (image.bytes.clone(), texture)
+        });
+        if let Some(texture) = &entry.1 {
+            let size = texture.size_vec2();
+            let scale = (Self::SIZE / size.x.max(size.y)).min(1.0);
+            ui.add(egui::Image::new((texture.id(), size * scale)).alt_text(name));
+        }
+        self.shown.insert(key, entry);
+    }
+}
+
+/// The photo scaled to a thumbnail, or `None` when it does not decode.
+fn decode_thumbnail(image: &Image) -> Option<egui::ColorImage> {
+    let side = (Thumbnails::SIZE * 2.0) as u32;
+    let picture = image::load_from_memory(image.bytes.as_slice())
+        .ok()?
+        .thumbnail(side, side);
+    let rgba = picture.to_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    Some(egui::ColorImage::from_rgba_unmultiplied(
+        size,
+        rgba.as_raw(),
+    ))
 }
 
 /// A photo dropped on the window, for this article.
