@@ -128,12 +128,26 @@ fn word_has_the_picture_and_the_table() {
         .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
         .map(str::to_owned)
         .collect();
-    assert_eq!(media.len(), 1, "{media:?}");
-    let mut png = Vec::new();
-    std::io::Read::read_to_end(&mut archive.by_name(&media[0]).expect("media"), &mut png)
+    // The photo as the JPEG it is, named as one, its relationship with it.
+    assert_eq!(media, ["word/media/rIdImage1.jpeg"]);
+    let mut jpeg = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name(&media[0]).expect("media"), &mut jpeg)
         .expect("bytes");
-    let image = image::load_from_memory(&png).expect("a readable image");
-    assert_eq!((image.width(), image.height()), (1600, 1200));
+    let Figure::Photo(photo) =
+        &jianbao::sample::with_figures().sections[0].articles[0].figures[0].figure
+    else {
+        panic!("a photo");
+    };
+    assert_eq!(jpeg, photo.image.bytes.as_slice());
+    let mut rels = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("word/_rels/document.xml.rels")
+            .expect("rels"),
+        &mut rels,
+    )
+    .expect("text");
+    assert!(rels.contains("Target=\"media/rIdImage1.jpeg\""), "{rels}");
     let order = [
         "房山区创城专项工作组",
         "专项工作组",

@@ -32,7 +32,7 @@ use docx_rs::{
 };
 
 use crate::model::{
-    CellAlign, Figure, ImageFormat, Issue, PageNumbers, Photo, Style, TitleAlign, print_count_text,
+    CellAlign, Figure, Issue, PageNumbers, Photo, Style, TitleAlign, print_count_text,
 };
 use crate::typeset::{
     NOTE_LABEL, PAGE, attribution_closes_paragraph, attribution_line, section_heading, serial_text,
@@ -304,10 +304,8 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
 }
 
 /// A photo (centred, its caption below in 4号 楷体) or a table (4号, full
-/// grid, its title above in 黑体) between the paragraphs. docx-rs writes
-/// every image as PNG, so a JPEG photo is converted; a photo that cannot
-/// be decoded is left out with its caption kept. Known limit: docx-rs
-/// cannot mark a header row to repeat on the next page.
+/// grid, its title above in 黑体) between the paragraphs. Known limit:
+/// docx-rs cannot mark a header row to repeat on the next page.
 fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
     let st = faces.style;
     let centred = || {
@@ -326,9 +324,9 @@ fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
     match figure {
         Figure::Photo(photo) => {
             let mut doc = doc;
-            if let Some(pic) = picture(photo) {
-                doc =
-                    doc.add_paragraph(centred().keep_next(true).add_run(Run::new().add_image(pic)));
+            if !photo.image.bytes.is_empty() {
+                let pic = Run::new().add_image(picture(photo));
+                doc = doc.add_paragraph(centred().keep_next(true).add_run(pic));
             }
             if photo.caption.trim().is_empty() {
                 doc
@@ -388,24 +386,14 @@ fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
 }
 
 /// A photo as Word's picture at its printed width (EMU: 36,000 a
-/// millimetre), in PNG as docx-rs writes it.
-fn picture(photo: &Photo) -> Option<Pic> {
+/// millimetre), its bytes as they are (see `jpeg_pictures`).
+fn picture(photo: &Photo) -> Pic {
     let (w, h) = (photo.image.width.max(1), photo.image.height.max(1));
-    let png = match photo.image.format {
-        ImageFormat::Png => photo.image.bytes.as_slice().to_vec(),
-        ImageFormat::Jpeg => {
-            let decoded = image::load_from_memory(photo.image.bytes.as_slice()).ok()?;
-            let mut png = Vec::new();
-            decoded
-                .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-                .ok()?;
-            png
-        }
-    };
     let width_mm = PAGE.type_width() * photo.width.fraction();
     let emu = |mm: f64| (mm * 36_000.0).round() as u32;
     let height_mm = width_mm * f64::from(h) / f64::from(w);
-    Some(Pic::new_with_dimensions(png, w, h).size(emu(width_mm), emu(height_mm)))
+    Pic::new_with_dimensions(photo.image.bytes.as_slice().to_vec(), w, h)
+        .size(emu(width_mm), emu(height_mm))
 }
 
 fn with_border(
@@ -627,7 +615,54 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
-    Ok(bytes.into_inner())
+    jpeg_pictures(bytes.into_inner()).map_err(DocxError::Pack)
+}
+
+/// The package with each JPEG picture named as one. docx-rs names every
+/// picture `media/….png`; a photo is handed to it as the JPEG it is (a
+/// PNG of it is four times the size), so its part is renamed `.jpeg` and
+/// its relationship follows (the package already declares JPEG's type).
+fn jpeg_pictures(package: Vec<u8>) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::{Read, Write};
+    const RELS: &str = "word/_rels/document.xml.rels";
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&package))?;
+    let mut renamed = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        let name = part.name().to_owned();
+        let mut head = [0u8; 3];
+        if name.starts_with("word/media/")
+            && name.ends_with(".png")
+            && part.read_exact(&mut head).is_ok()
+            && head == [0xFF, 0xD8, 0xFF]
+        {
+            let jpeg = format!("{}.jpeg", name.trim_end_matches(".png"));
+            renamed.push((name, jpeg));
+        }
+    }
+    if renamed.is_empty() {
+        return Ok(package);
+    }
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let name = archive.by_index_raw(i)?.name().to_owned();
+        if let Some((_, jpeg)) = renamed.iter().find(|(png, _)| *png == name) {
+            out.raw_copy_file_rename(archive.by_index_raw(i)?, jpeg)?;
+        } else if name == RELS {
+            let mut rels = String::new();
+            archive.by_index(i)?.read_to_string(&mut rels)?;
+            for (png, jpeg) in &renamed {
+                let target =
+                    |part: &str| format!("Target=\"{}\"", part.trim_start_matches("word/"));
+                rels = rels.replace(&target(png), &target(jpeg));
+            }
+            out.start_file(RELS, zip::write::SimpleFileOptions::default())?;
+            out.write_all(rels.as_bytes())?;
+        } else {
+            out.raw_copy_file(archive.by_index_raw(i)?)?;
+        }
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 #[cfg(test)]
