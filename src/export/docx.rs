@@ -19,14 +19,13 @@
 //! punctuation (）》，) as the PDF does, and LibreOffice ignores negative
 //! character spacing at the end of a run, so a line with such a pair can
 //! hold a character less, and a long issue can take a page more in Word
-//! than in the PDF; a table's header row is not repeated on the next page
-//! (docx-rs cannot mark it); offices without the official fonts see
-//! Word's substitutes.
+//! than in the PDF; offices without the official fonts see Word's
+//! substitutes.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
     Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts,
-    SpecialIndentType, Tab, TabValueType, Table, TableCell, TableCellBorder,
+    SpecialIndentType, Tab, TabValueType, Table, TableAlignmentType, TableCell, TableCellBorder,
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
     TablePositionProperty, TableRow, WidthType,
 };
@@ -304,8 +303,8 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
 }
 
 /// A photo (centred, its caption below in 4号 楷体) or a table (4号, full
-/// grid, its title above in 黑体) between the paragraphs. Known limit:
-/// docx-rs cannot mark a header row to repeat on the next page.
+/// grid, its title above in 黑体, its header row repeated on each page:
+/// see `mend_package`) between the paragraphs, centred.
 fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
     let st = faces.style;
     let centred = || {
@@ -376,6 +375,7 @@ fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
                 .collect();
             doc.add_table(
                 Table::new(rows)
+                    .align(TableAlignmentType::Center)
                     .set_grid(vec![width; columns])
                     .width(width * columns, WidthType::Dxa)
                     .layout(TableLayoutType::Fixed),
@@ -386,7 +386,7 @@ fn add_figure(doc: Docx, figure: &Figure, faces: &Faces) -> Docx {
 }
 
 /// A photo as Word's picture at its printed width (EMU: 36,000 a
-/// millimetre), its bytes as they are (see `jpeg_pictures`).
+/// millimetre), its bytes as they are (see `mend_package`).
 fn picture(photo: &Photo) -> Pic {
     let (w, h) = (photo.image.width.max(1), photo.image.height.max(1));
     let width_mm = PAGE.type_width() * photo.width.fraction();
@@ -615,16 +615,26 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
-    jpeg_pictures(bytes.into_inner()).map_err(DocxError::Pack)
+    let tables = issue.articles().any(|(_, _, a)| {
+        a.figures
+            .iter()
+            .any(|f| matches!(f.figure, Figure::Table(_)))
+    });
+    mend_package(bytes.into_inner(), tables).map_err(DocxError::Pack)
 }
 
-/// The package with each JPEG picture named as one. docx-rs names every
-/// picture `media/….png`; a photo is handed to it as the JPEG it is (a
-/// PNG of it is four times the size), so its part is renamed `.jpeg` and
-/// its relationship follows (the package already declares JPEG's type).
-fn jpeg_pictures(package: Vec<u8>) -> Result<Vec<u8>, zip::result::ZipError> {
+/// What docx-rs cannot write, mended in its package:
+/// - each JPEG picture named as one. docx-rs names every picture
+///   `media/….png`; a photo is handed to it as the JPEG it is (a PNG of it
+///   is four times the size), so its part is renamed `.jpeg` and its
+///   relationship follows (the package already declares JPEG's type);
+/// - a figure table's first row marked as its header (`w:tblHeader`), so
+///   that Word repeats it on every page the table runs onto, as the PDF
+///   does. The 报尾's table (the only one placed with `w:tblpPr`) is left.
+fn mend_package(package: Vec<u8>, tables: bool) -> Result<Vec<u8>, zip::result::ZipError> {
     use std::io::{Read, Write};
     const RELS: &str = "word/_rels/document.xml.rels";
+    const DOCUMENT: &str = "word/document.xml";
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&package))?;
     let mut renamed = Vec::new();
     for i in 0..archive.len() {
@@ -640,7 +650,7 @@ fn jpeg_pictures(package: Vec<u8>) -> Result<Vec<u8>, zip::result::ZipError> {
             renamed.push((name, jpeg));
         }
     }
-    if renamed.is_empty() {
+    if renamed.is_empty() && !tables {
         return Ok(package);
     }
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -648,21 +658,52 @@ fn jpeg_pictures(package: Vec<u8>) -> Result<Vec<u8>, zip::result::ZipError> {
         let name = archive.by_index_raw(i)?.name().to_owned();
         if let Some((_, jpeg)) = renamed.iter().find(|(png, _)| *png == name) {
             out.raw_copy_file_rename(archive.by_index_raw(i)?, jpeg)?;
-        } else if name == RELS {
-            let mut rels = String::new();
-            archive.by_index(i)?.read_to_string(&mut rels)?;
-            for (png, jpeg) in &renamed {
-                let target =
-                    |part: &str| format!("Target=\"{}\"", part.trim_start_matches("word/"));
-                rels = rels.replace(&target(png), &target(jpeg));
+        } else if name == RELS || name == DOCUMENT {
+            let mut xml = String::new();
+            archive.by_index(i)?.read_to_string(&mut xml)?;
+            if name == RELS {
+                for (png, jpeg) in &renamed {
+                    let target =
+                        |part: &str| format!("Target=\"{}\"", part.trim_start_matches("word/"));
+                    xml = xml.replace(&target(png), &target(jpeg));
+                }
+            } else {
+                xml = with_header_rows(&xml);
             }
-            out.start_file(RELS, zip::write::SimpleFileOptions::default())?;
-            out.write_all(rels.as_bytes())?;
+            out.start_file(name, zip::write::SimpleFileOptions::default())?;
+            out.write_all(xml.as_bytes())?;
         } else {
             out.raw_copy_file(archive.by_index_raw(i)?)?;
         }
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// `document.xml` with the first row of every table not placed by
+/// `w:tblpPr` (a figure's, not the 报尾's) marked as a header row.
+fn with_header_rows(xml: &str) -> String {
+    const TABLE: &str = "<w:tbl>";
+    const FIRST_ROW: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(at) = rest.find(TABLE) {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        let properties = table.find("</w:tblPr>").map_or("", |end| &table[..end]);
+        match table.find(FIRST_ROW) {
+            Some(row) if !properties.contains("<w:tblpPr") => {
+                out.push_str(&table[..row]);
+                out.push_str("<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
+                rest = &table[row + FIRST_ROW.len()..];
+            }
+            _ => {
+                out.push_str(TABLE);
+                rest = &table[TABLE.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
