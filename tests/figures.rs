@@ -339,3 +339,48 @@ fn a_long_tables_header_repeats_and_never_stands_alone() {
     }
     assert!(repeated, "the header repeats on a continuation page");
 }
+
+/// In a yearly volume, issues made from the same template share article
+/// ids; each issue's own photo still prints (photos are named by their
+/// bytes, not by article).
+#[test]
+fn a_volume_prints_each_issues_own_photo() {
+    let issues: Vec<_> = [(1u32, 800u32), (2, 900)]
+        .into_iter()
+        .map(|(number, width)| {
+            let mut issue = jianbao::sample::with_figures();
+            issue.masthead.number = Some(number);
+            let Figure::Photo(photo) = &mut issue.sections[0].articles[0].figures[0].figure else {
+                panic!("a photo");
+            };
+            photo.image = jianbao::model::Image {
+                format: jianbao::model::ImageFormat::Jpeg,
+                width,
+                height: 600,
+                bytes: jianbao::model::ImageBytes::new(jianbao::sample::camera_jpeg(width, 600)),
+            };
+            issue
+        })
+        .collect();
+    assert_eq!(
+        issues[0].sections[0].articles[0].id,
+        issues[1].sections[0].articles[0].id
+    );
+    let document = jianbao::typeset::compile_volume(
+        Arc::new(FontSet::bundled()),
+        &issues,
+        "首都精神文明建设情况简报",
+        "2021 年合订本",
+    )
+    .expect("typesets");
+    let pdf = document.pdf().expect("a PDF");
+    let images = pdf
+        .windows(b"/Subtype /Image".len())
+        .filter(|w| *w == b"/Subtype /Image")
+        .count()
+        + pdf
+            .windows(b"/Subtype/Image".len())
+            .filter(|w| *w == b"/Subtype/Image")
+            .count();
+    assert_eq!(images, 2, "one image per issue");
+}

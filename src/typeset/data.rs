@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::fonts::{FontRole, FontSet};
 use crate::model::{
-    Article, ArticleId, CellAlign, Figure, ImageBytes, ImageFormat, Issue, PageNumbers, TitleAlign,
+    Article, CellAlign, Figure, ImageBytes, ImageFormat, Issue, PageNumbers, TitleAlign,
 };
 
 /// Per-export choices that are not part of the issue.
@@ -222,28 +222,32 @@ struct FigureData<'a> {
     align: Vec<&'static str>,
 }
 
-/// Where the template finds photo `index` of `article`: a path in the
-/// sandbox, which serves the image from memory (see `images`).
-fn image_path(article: ArticleId, index: usize, format: ImageFormat) -> String {
-    format!("/figures/{}-{index}.{}", article.0, format.extension())
+/// Where the template finds a photo's image: a path in the sandbox, which
+/// serves the image from memory (see `images`). Named by the address of
+/// the shared bytes: the same photo keeps its path through edits, moves
+/// and undo, and two photos never share one, in an issue or a volume (the
+/// sandbox holds the bytes of every path it serves, so an address is not
+/// reused while its path is served).
+fn image_path(bytes: &ImageBytes, format: ImageFormat) -> String {
+    let address = bytes.as_slice().as_ptr() as usize;
+    format!(
+        "/figures/{address:x}-{}.{}",
+        bytes.len(),
+        format.extension()
+    )
 }
 
 /// Every photo's image in `issue`, under the path the data gives it.
 pub fn images(issue: &Issue) -> Vec<(String, ImageBytes)> {
     issue
         .articles()
-        .flat_map(|(_, _, article)| {
-            article
-                .figures
-                .iter()
-                .enumerate()
-                .filter_map(|(i, placed)| match &placed.figure {
-                    Figure::Photo(photo) => Some((
-                        image_path(article.id, i, photo.image.format),
-                        photo.image.bytes.clone(),
-                    )),
-                    Figure::Table(_) => None,
-                })
+        .flat_map(|(_, _, article)| &article.figures)
+        .filter_map(|placed| match &placed.figure {
+            Figure::Photo(photo) => Some((
+                image_path(&photo.image.bytes, photo.image.format),
+                photo.image.bytes.clone(),
+            )),
+            Figure::Table(_) => None,
         })
         .collect()
 }
@@ -261,14 +265,13 @@ fn figure_data(article: &Article) -> Vec<FigureData<'_>> {
     article
         .figures
         .iter()
-        .enumerate()
-        .map(|(i, placed)| {
+        .map(|placed| {
             let after = printed_before(placed.after);
             match &placed.figure {
                 Figure::Photo(photo) => FigureData {
                     after,
                     kind: "photo",
-                    path: Some(image_path(article.id, i, photo.image.format)),
+                    path: Some(image_path(&photo.image.bytes, photo.image.format)),
                     width: photo.width.fraction(),
                     caption: photo.caption.trim(),
                     header: &[],
