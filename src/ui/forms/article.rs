@@ -103,10 +103,12 @@ impl ArticleForm {
 
         let command = super::figures::ui(ui, article, id, editable, lang, &at, focus);
         // A caption or a cell can be quoted in a comment too.
-        let figure_parts = article.figure_parts();
-        if let Some(part) = figure_parts
-            .into_iter()
-            .find(|p| ui.memory(|m| m.has_focus(field_id(at(*p)))))
+        let focused = ui.memory(|m| m.focused());
+        if let Some(focused) = focused
+            && let Some(part) = article
+                .figure_parts()
+                .into_iter()
+                .find(|p| field_id(at(*p)) == focused)
         {
             self.selected = focus::selection(ui.ctx(), field_id(at(part))).map(|r| (id, part, r));
         }

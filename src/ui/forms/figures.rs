@@ -118,6 +118,11 @@ pub fn ui(
     if let Some(moved) = moved {
         move_figure(article, moved);
     }
+    // A place typed into a figure's field can put it out of order; the
+    // panel lists them, and moves them, in reading order.
+    if !article.figures.is_sorted_by_key(|placed| placed.after) {
+        article.figures.sort_by_key(|placed| placed.after);
+    }
     command
 }
 
@@ -369,5 +374,4 @@ fn move_figure(article: &mut Article, moved: Move) {
         }
         _ => {}
     }
-    article.figures.sort_by_key(|placed| placed.after);
 }
