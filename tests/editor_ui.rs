@@ -2011,4 +2011,14 @@ fn a_pasted_image_becomes_the_articles_photo() {
     assert_eq!((photo.image.width, photo.image.height), (320, 240));
     let decoded = image::load_from_memory(photo.image.bytes.as_slice()).expect("decodes");
     assert_eq!(decoded.to_rgb8().get_pixel(10, 10).0, [230, 0, 18]);
+
+    // Removed with its button, and back with undo.
+    harness.get_by_label("删除此图表").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("删除此图表").click();
+    harness.run_steps(2);
+    assert!(issue(&harness).sections[0].articles[1].figures.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(issue(&harness).sections[0].articles[1].figures.len(), 1);
 }

@@ -246,7 +246,7 @@ strings! {
     RemoveRow => "删最后一行", "Remove last row";
     AddColumn => "加一列", "Add column";
     RemoveColumn => "删最后一列", "Remove last column";
-    RemoveFigure => "删除", "Remove";
+    RemoveFigure => "删除此图表", "Remove this figure";
     TablePasteHint => "可从 WPS 或 Excel 复制单元格，粘贴到任一单元格；Tab 键到下一格", "Paste cells copied from WPS or Excel into any cell; Tab moves to the next cell";
     PasteTitle => "粘贴为文章", "Paste as article";
     PasteHint => "粘贴区县报来的文字：自动合并断行、去掉多余空格，识别导语、小标题和落款", "Paste a district's text: broken lines are joined, stray spaces removed, the lead, run-in heads and attribution found";

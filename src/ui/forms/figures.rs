@@ -375,3 +375,55 @@ fn move_figure(article: &mut Article, moved: Move) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+
+    /// Figures at 0 (a table) and 1 (a photo) among three paragraphs.
+    fn article() -> Article {
+        let mut article = Article::default();
+        article.body = ["一。", "二。", "三。"].map(Paragraph::plain).to_vec();
+        article.figures = vec![
+            Placed {
+                after: 0,
+                figure: Figure::Table(Table::from_tab_separated("区\t数")),
+            },
+            Placed {
+                after: 1,
+                figure: Figure::Photo(Photo::default()),
+            },
+        ];
+        article
+    }
+
+    fn places(article: &Article) -> Vec<(usize, bool)> {
+        let photo = |f: &Figure| matches!(f, Figure::Photo(_));
+        article
+            .figures
+            .iter()
+            .map(|p| (p.after, photo(&p.figure)))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_moves_past_the_block_next_to_it() {
+        let mut a = article();
+        // Up past paragraph 一: now at the same place as the table, after it.
+        move_figure(&mut a, Move::Up(1));
+        assert_eq!(places(&a), [(0, false), (0, true)]);
+        // Up again: past the table.
+        move_figure(&mut a, Move::Up(1));
+        assert_eq!(places(&a), [(0, true), (0, false)]);
+        // Down from the last place stays at the end.
+        let mut b = article();
+        for _ in 0..5 {
+            let last = b.figures.len() - 1;
+            move_figure(&mut b, Move::Down(last));
+        }
+        assert_eq!(places(&b), [(0, false), (3, true)]);
+        move_figure(&mut b, Move::Remove(0));
+        assert_eq!(places(&b), [(3, true)]);
+    }
+}
