@@ -383,19 +383,20 @@ mod tests {
 
     /// Figures at 0 (a table) and 1 (a photo) among three paragraphs.
     fn article() -> Article {
-        let mut article = Article::default();
-        article.body = ["一。", "二。", "三。"].map(Paragraph::plain).to_vec();
-        article.figures = vec![
-            Placed {
-                after: 0,
-                figure: Figure::Table(Table::from_tab_separated("区\t数")),
-            },
-            Placed {
-                after: 1,
-                figure: Figure::Photo(Photo::default()),
-            },
-        ];
-        article
+        Article {
+            body: ["一。", "二。", "三。"].map(Paragraph::plain).to_vec(),
+            figures: vec![
+                Placed {
+                    after: 0,
+                    figure: Figure::Table(Table::from_tab_separated("区\t数")),
+                },
+                Placed {
+                    after: 1,
+                    figure: Figure::Photo(Photo::default()),
+                },
+            ],
+            ..Article::default()
+        }
     }
 
     fn places(article: &Article) -> Vec<(usize, bool)> {
