@@ -72,15 +72,7 @@ pub(super) fn import_article(
             return ExitCode::from(2);
         }
     };
-    let is_docx = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let article = if is_docx {
-        crate::import::article_from_docx(&bytes, &issue)
-    } else {
-        crate::import::article_from_text(&crate::import::decode_text(&bytes), &issue)
-    };
-    let article = match article {
+    let article = match crate::import::article_from_file(file, &bytes, &issue) {
         Ok(article) => article,
         Err(error) => {
             warn!("{}", messages::with_file(file, &error.message(lang), lang));

@@ -529,14 +529,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
             // Each figure before the printed paragraph it follows, as the
             // template places it; those after the last come before the
             // attribution, which then takes its own line.
-            let figures: Vec<(usize, &Figure)> = article
-                .figures
-                .iter()
-                .map(|placed| {
-                    let before = article.body.iter().take(placed.after);
-                    (before.filter(|p| !p.is_blank()).count(), &placed.figure)
-                })
-                .collect();
+            let figures: Vec<(usize, &Figure)> = article.printed_figures().collect();
             let trailing: Vec<&Figure> = figures
                 .iter()
                 .filter(|(k, _)| *k >= paragraphs.len())

@@ -108,6 +108,23 @@ pub fn article_from_text(text: &str, issue: &Issue) -> Result<Article, ImportErr
     )
 }
 
+/// One article from a file's bytes: a Word file when `path` ends in
+/// .docx, else text (UTF-8, GBK or UTF-16).
+pub fn article_from_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    issue: &Issue,
+) -> Result<Article, ImportError> {
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx {
+        article_from_docx(bytes, issue)
+    } else {
+        article_from_text(&decode_text(bytes), issue)
+    }
+}
+
 /// One article from a Word file: each Word paragraph a paragraph, bold
 /// runs kept bold; its photos (with the caption paragraph after one, when
 /// it reads as a caption) and its tables (the first row the header) where

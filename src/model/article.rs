@@ -191,16 +191,19 @@ impl Article {
 
     /// Caption and cell texts of the article's figures, in order.
     pub fn figure_texts(&self) -> impl Iterator<Item = &str> {
-        self.figures
-            .iter()
-            .flat_map(|placed| -> Box<dyn Iterator<Item = &str>> {
-                match &placed.figure {
-                    Figure::Photo(photo) => Box::new(std::iter::once(photo.caption.as_str())),
-                    Figure::Table(table) => {
-                        Box::new(std::iter::once(table.title.as_str()).chain(table.cells()))
-                    }
-                }
-            })
+        self.figure_parts()
+            .into_iter()
+            .filter_map(|part| self.figure_text(part))
+    }
+
+    /// Each figure with the number of printed (not blank) paragraphs
+    /// before it: where the pages and Word place it. A figure at the number
+    /// of printed paragraphs or more stands after the text.
+    pub fn printed_figures(&self) -> impl Iterator<Item = (usize, &Figure)> {
+        self.figures.iter().map(|placed| {
+            let before = self.body.iter().take(placed.after);
+            (before.filter(|p| !p.is_blank()).count(), &placed.figure)
+        })
     }
 }
 

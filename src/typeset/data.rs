@@ -253,50 +253,37 @@ pub fn images(issue: &Issue) -> Vec<(String, ImageBytes)> {
 }
 
 fn figure_data(article: &Article) -> Vec<FigureData<'_>> {
-    // `after` counts the paragraphs that print (blank ones do not).
-    let printed_before = |after: usize| {
-        article
-            .body
-            .iter()
-            .take(after)
-            .filter(|p| !p.is_blank())
-            .count()
-    };
     article
-        .figures
-        .iter()
-        .map(|placed| {
-            let after = printed_before(placed.after);
-            match &placed.figure {
-                Figure::Photo(photo) => FigureData {
-                    after,
-                    kind: "photo",
-                    path: Some(image_path(&photo.image.bytes, photo.image.format)),
-                    width: photo.width.fraction(),
-                    caption: photo.caption.trim(),
-                    header: &[],
-                    rows: &[],
-                    columns: 0,
-                    align: Vec::new(),
-                },
-                Figure::Table(table) => FigureData {
-                    after,
-                    kind: "table",
-                    path: None,
-                    width: 1.0,
-                    caption: table.title.trim(),
-                    header: &table.header,
-                    rows: &table.rows,
-                    columns: table.columns(),
-                    align: (0..table.columns())
-                        .map(|c| match table.align_of(c) {
-                            CellAlign::Left => "left",
-                            CellAlign::Centre => "center",
-                            CellAlign::Right => "right",
-                        })
-                        .collect(),
-                },
-            }
+        .printed_figures()
+        .map(|(after, figure)| match figure {
+            Figure::Photo(photo) => FigureData {
+                after,
+                kind: "photo",
+                path: Some(image_path(&photo.image.bytes, photo.image.format)),
+                width: photo.width.fraction(),
+                caption: photo.caption.trim(),
+                header: &[],
+                rows: &[],
+                columns: 0,
+                align: Vec::new(),
+            },
+            Figure::Table(table) => FigureData {
+                after,
+                kind: "table",
+                path: None,
+                width: 1.0,
+                caption: table.title.trim(),
+                header: &table.header,
+                rows: &table.rows,
+                columns: table.columns(),
+                align: (0..table.columns())
+                    .map(|c| match table.align_of(c) {
+                        CellAlign::Left => "left",
+                        CellAlign::Centre => "center",
+                        CellAlign::Right => "right",
+                    })
+                    .collect(),
+            },
         })
         .collect()
 }

@@ -442,15 +442,7 @@ fn read_article(
     issue: &Issue,
     lang: crate::i18n::Lang,
 ) -> Result<crate::model::Article, String> {
-    let is_docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let bytes = crate::store::read_bounded(path).map_err(|e| e.message(lang))?;
-    let article = if is_docx {
-        crate::import::article_from_docx(&bytes, issue)
-    } else {
-        let text = crate::import::decode_text(&bytes);
-        crate::import::article_from_text(&text, issue)
-    };
-    article.map_err(|e| messages::with_file(path, &e.message(lang), lang))
+    crate::import::article_from_file(path, &bytes, issue)
+        .map_err(|e| messages::with_file(path, &e.message(lang), lang))
 }
