@@ -6,8 +6,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::model::{
-    Article, Block, CellAlign, Figure, ImageFormat, Issue, Paragraph, Photo, PhotoWidth, Table,
-    TitleAlign, print_count_text,
+    Article, Block, Figure, ImageFormat, Issue, Paragraph, Photo, PhotoWidth, Table, TitleAlign,
+    print_count_text,
 };
 use crate::typeset::{NOTE_LABEL, attribution_line, section_heading, serial_text};
 
@@ -174,11 +174,7 @@ fn photo_html(photo: &Photo) -> Markup {
 
 fn table_html(table: &Table) -> Markup {
     let columns = table.columns();
-    let align = |c: usize| match table.align_of(c) {
-        CellAlign::Left => "left",
-        CellAlign::Centre => "center",
-        CellAlign::Right => "right",
-    };
+    let align = |c: usize| table.align_of(c).keyword();
     let cell = |row: &[String], c: usize| row.get(c).cloned().unwrap_or_default();
     html! {
         table {

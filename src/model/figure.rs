@@ -231,6 +231,17 @@ pub enum CellAlign {
     Right,
 }
 
+impl CellAlign {
+    /// The alignment's name as CSS and the page template write it.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CellAlign::Left => "left",
+            CellAlign::Centre => "center",
+            CellAlign::Right => "right",
+        }
+    }
+}
+
 /// A small table of text cells: a header row and body rows.
 ///
 /// Rows may be ragged in a file; [`Table::columns`] is the widest row, and

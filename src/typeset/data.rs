@@ -8,9 +8,7 @@
 use serde::Serialize;
 
 use super::fonts::{FontRole, FontSet};
-use crate::model::{
-    Article, CellAlign, Figure, ImageBytes, ImageFormat, Issue, PageNumbers, TitleAlign,
-};
+use crate::model::{Article, Figure, ImageBytes, ImageFormat, Issue, PageNumbers, TitleAlign};
 
 /// Per-export choices that are not part of the issue.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -277,11 +275,7 @@ fn figure_data(article: &Article) -> Vec<FigureData<'_>> {
                 rows: &table.rows,
                 columns: table.columns(),
                 align: (0..table.columns())
-                    .map(|c| match table.align_of(c) {
-                        CellAlign::Left => "left",
-                        CellAlign::Centre => "center",
-                        CellAlign::Right => "right",
-                    })
+                    .map(|c| table.align_of(c).keyword())
                     .collect(),
             },
         })

@@ -15,7 +15,7 @@ impl Editor {
     /// Reads the photo at `path` (asked for when `None`) for article `id`.
     pub(super) fn insert_photo(&mut self, id: ArticleId, path: Option<PathBuf>) {
         let lang = self.lang();
-        if !self.session().is_some_and(|s| s.can_edit()) || self.importing.is_some() {
+        if !self.takes_a_photo() {
             return;
         }
         let path = match path {
@@ -31,7 +31,7 @@ impl Editor {
     /// Makes an image pasted from the clipboard a photo of article `id`.
     pub(super) fn paste_photo(&mut self, id: ArticleId, image: Arc<egui::ColorImage>) {
         let lang = self.lang();
-        if !self.session().is_some_and(|s| s.can_edit()) || self.importing.is_some() {
+        if !self.takes_a_photo() {
             return;
         }
         self.prepare_photo(id, move || {
@@ -40,6 +40,12 @@ impl Editor {
             })?;
             crate::import::photo::prepare(&png).map_err(|e| messages::photo_error(&e, lang))
         });
+    }
+
+    /// Whether a photo can come in now: the draft is editable and no
+    /// import or photo is on its way.
+    fn takes_a_photo(&self) -> bool {
+        self.session().is_some_and(|s| s.can_edit()) && self.importing.is_none()
     }
 
     /// Runs `prepare` on its own thread; `poll_import` adds what it makes.
