@@ -122,13 +122,13 @@ fn figures_text(article: &Article) -> String {
         match &placed.figure {
             Figure::Photo(photo) => {
                 let image = &photo.image;
-                let print = image
-                    .bytes
-                    .as_slice()
-                    .iter()
-                    .fold(0u32, |h, &b| h.rotate_left(5) ^ u32::from(b));
+                // std's hasher with its fixed keys: the same image gives
+                // the same print in both versions.
+                use std::hash::BuildHasher as _;
+                let print = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default()
+                    .hash_one(&image.bytes);
                 lines.push(format!(
-                    "[图 ¶{}：{}] {:?} {}×{} #{print:08x}",
+                    "[图 ¶{}：{}] {:?} {}×{} #{print:016x}",
                     placed.after, photo.caption, photo.width, image.width, image.height
                 ));
             }

@@ -270,9 +270,11 @@ fn table_ui(
     // Cells copied from a spreadsheet, pasted into the cell that has the
     // keyboard, spread over the grid instead of into that one cell.
     let columns = table.columns().max(1);
-    let focused = (0..=table.rows.len())
-        .flat_map(|r| (0..columns).map(move |c| (r, c)))
-        .find(|&(r, c)| ui.memory(|m| m.has_focus(field_id(cell_field(r, c)))));
+    let focused = ui.memory(|m| m.focused()).and_then(|focused| {
+        (0..=table.rows.len())
+            .flat_map(|r| (0..columns).map(move |c| (r, c)))
+            .find(|&(r, c)| field_id(cell_field(r, c)) == focused)
+    });
     if let Some((row, column)) = focused
         && let Some(cells) = take_tabular_paste(ui)
     {
