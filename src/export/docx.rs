@@ -608,11 +608,12 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
-    let tables = issue.articles().any(|(_, _, a)| {
-        a.figures
-            .iter()
-            .any(|f| matches!(f.figure, Figure::Table(_)))
-    });
+    let figures = || issue.articles().flat_map(|(_, _, a)| &a.figures);
+    if figures().next().is_none() {
+        // Nothing docx-rs wrote needs mending.
+        return Ok(bytes.into_inner());
+    }
+    let tables = figures().any(|f| matches!(f.figure, Figure::Table(_)));
     mend_package(bytes.into_inner(), tables).map_err(DocxError::Pack)
 }
 
