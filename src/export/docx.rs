@@ -15,12 +15,16 @@
 //! paragraph at the right margin as in the PDF. Photos and tables stand
 //! between the paragraphs as the template places them.
 //!
-//! Known limits: Word and LibreOffice do not squeeze consecutive CJK
-//! punctuation (）》，) as the PDF does, and LibreOffice ignores negative
-//! character spacing at the end of a run, so a line with such a pair can
-//! hold a character less, and a long issue can take a page more in Word
-//! than in the PDF; offices without the official fonts see Word's
-//! substitutes.
+//! The PDF fills its lines as Word does (first fit, every mark in its own
+//! cell), and Word's punctuation may not hang past the margin, so the two
+//! break lines and pages alike.
+//!
+//! Known limits: LibreOffice reads the no-hanging setting inverted, so
+//! under it a closing mark hangs and some lines hold a character more than
+//! the PDF's (the pages still agree on the sample and a 26-page issue); a
+//! short attribution that no longer fits its last line wraps inside itself
+//! in Word, where the PDF moves it whole to a line of its own; offices
+//! without the official fonts see Word's substitutes.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
@@ -114,19 +118,19 @@ fn xml_safe(issue: &Issue) -> Result<Issue, DocxError> {
 /// The roles of text in a bulletin, each with its font and size.
 struct Faces<'a> {
     style: &'a Style,
-    /// The body's character spacing in twips: the template's tracking to
-    /// the grid, rounded down so that a full line's characters (28 on the
-    /// standard page) fit the measure in Word and LibreOffice too, which
-    /// count the spacing after a line's last character.
+    /// The body's character spacing in twips: a grid cell less the
+    /// character, rounded down so that a full line's characters (28 on the
+    /// standard page) fit the measure in Word and LibreOffice, which add
+    /// the spacing after every character, a line's last too (−5 twips).
     grid_spacing: i32,
 }
 
 impl<'a> Faces<'a> {
     fn new(style: &'a Style) -> Self {
-        let tracking = PAGE.grid(style.body_size).1;
+        let spacing = PAGE.grid_cell(style.body_size) - style.body_size;
         Faces {
             style,
-            grid_spacing: (tracking * 20.0).floor() as i32,
+            grid_spacing: (spacing * 20.0).floor() as i32,
         }
     }
 
@@ -199,6 +203,25 @@ fn body_paragraph(faces: &Faces) -> Paragraph {
         .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
 }
 
+/// Where Word and LibreOffice set the baseline in an exact line: this many
+/// em above the line's foot, whatever the line's height (LibreOffice 7.4
+/// with the bundled fonts). typst sets a line's one-em glyph box in the
+/// middle of its leading, so placing text as the PDF does means allowing
+/// for the difference.
+const EXACT_LINE_BASELINE: f64 = 0.21;
+
+/// Where the page number's line ends above the page's bottom edge, in mm
+/// (Word's footer distance): the dashes' ink 7 mm below the type area, as
+/// the template sets them (a 宋体 dash's ink reaches 0.26 em above the
+/// baseline). The line is exactly one em tall, so it never reaches into
+/// the type area and takes a line of text from the page, as a line of the
+/// font's own height did.
+fn page_number_from_edge(style: &Style) -> f64 {
+    const DASH_INK: f64 = 0.26;
+    let em = style.footer_size / MM;
+    PAGE.bottom - PAGE.footer_descent - (DASH_INK + EXACT_LINE_BASELINE) * em
+}
+
 /// The 报尾 between its rules, pinned to the foot of the last page as in
 /// the PDF: a one-column table floating at the bottom of the type area
 /// (`tblpPr` anchored to the margin, `tblpYSpec="bottom"`), the rules as
@@ -248,6 +271,7 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
         {
             p = p
                 .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+                .add_run(faces.small("\u{3000}"))
                 .add_run(Run::new().add_tab())
                 .add_run(faces.small(&print_count_text(count)));
         }
@@ -263,7 +287,16 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
             .color("000000")
     };
     let width = text_width();
-    let half_leading = (st.footer_size * 0.25 * 20.0).round() as usize;
+    // Half the leading above the first line and below the last, as the
+    // template pads them, less what Word sets its baseline lower in an
+    // exact line than the PDF does (whose baseline stands 0.25 + 0.12 em
+    // above the line's foot).
+    let half_leading = st.footer_size * 0.25 * 20.0;
+    let lower = (0.25 + 0.12 - EXACT_LINE_BASELINE) * st.footer_size * 20.0;
+    let (above, below) = (
+        (half_leading - lower).round() as usize,
+        (half_leading + lower).round() as usize,
+    );
     let count = rows.len();
     let rows = rows
         .into_iter()
@@ -286,7 +319,7 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
         .set_grid(vec![width])
         .width(width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(half_leading, 0, half_leading, 0))
+        .margins(TableCellMargins::new().margin(above, 0, below, 0))
         .position(
             TablePositionProperty::new()
                 .vertical_anchor("margin")
@@ -443,7 +476,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 .bottom(mm(PAGE.bottom))
                 .left(mm(PAGE.left))
                 .right(mm(PAGE.right))
-                .footer(mm(PAGE.footer_from_edge()))
+                .footer(mm(page_number_from_edge(st)))
                 .header(mm(PAGE.header)),
         )
         .default_fonts(fonts(&st.body_font, "Times New Roman"))
@@ -557,9 +590,11 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                 }
                 // A short attribution closes the last paragraph at the right
                 // margin, as in the PDF: a right tab stop on the margin.
+                // At least one character's space keeps it from the text.
                 if i + 1 == count && closes {
                     paragraph = paragraph
                         .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+                        .add_run(faces.flowing("\u{3000}", &st.body_font))
                         .add_run(Run::new().add_tab())
                         .add_run(faces.flowing(&attribution, &st.kai_font));
                 }
@@ -590,6 +625,7 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
         Footer::new().add_paragraph(
             Paragraph::new()
                 .align(align)
+                .line_spacing(exact_pitch(st.footer_size))
                 .indent(Some(left), None, Some(right), None)
                 .fonts(fonts(&st.page_number_font, "Times New Roman"))
                 .size(half_points(st.footer_size))
@@ -608,12 +644,10 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(DocxError::Pack)?;
-    let figures = || issue.articles().flat_map(|(_, _, a)| &a.figures);
-    if figures().next().is_none() {
-        // Nothing docx-rs wrote needs mending.
-        return Ok(bytes.into_inner());
-    }
-    let tables = figures().any(|f| matches!(f.figure, Figure::Table(_)));
+    let tables = issue
+        .articles()
+        .flat_map(|(_, _, a)| &a.figures)
+        .any(|f| matches!(f.figure, Figure::Table(_)));
     mend_package(bytes.into_inner(), tables).map_err(DocxError::Pack)
 }
 
@@ -624,11 +658,16 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 ///   relationship follows (the package already declares JPEG's type);
 /// - a figure table's first row marked as its header (`w:tblHeader`), so
 ///   that Word repeats it on every page the table runs onto, as the PDF
-///   does. The 报尾's table (the only one placed with `w:tblpPr`) is left.
+///   does. The 报尾's table (the only one placed with `w:tblpPr`) is left;
+/// - punctuation kept inside the measure (`w:overflowPunct` off in the
+///   paragraphs' defaults). Word and LibreOffice let a comma or full stop
+///   hang past the margin, which the PDF never does, so a Word line would
+///   hold a character more.
 fn mend_package(package: Vec<u8>, tables: bool) -> Result<Vec<u8>, zip::result::ZipError> {
     use std::io::{Read, Write};
     const RELS: &str = "word/_rels/document.xml.rels";
     const DOCUMENT: &str = "word/document.xml";
+    const STYLES: &str = "word/styles.xml";
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&package))?;
     let mut renamed = Vec::new();
     for i in 0..archive.len() {
@@ -644,18 +683,21 @@ fn mend_package(package: Vec<u8>, tables: bool) -> Result<Vec<u8>, zip::result::
             renamed.push((name, jpeg));
         }
     }
-    if renamed.is_empty() && !tables {
-        return Ok(package);
-    }
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..archive.len() {
         let name = archive.by_index_raw(i)?.name().to_owned();
         if let Some((_, jpeg)) = renamed.iter().find(|(png, _)| *png == name) {
             out.raw_copy_file_rename(archive.by_index_raw(i)?, jpeg)?;
-        } else if name == RELS || name == DOCUMENT {
+        } else if name == RELS || (name == DOCUMENT && tables) || name == STYLES {
             let mut xml = String::new();
             archive.by_index(i)?.read_to_string(&mut xml)?;
-            if name == RELS {
+            if name == STYLES {
+                xml = xml.replacen(
+                    "<w:pPrDefault><w:pPr>",
+                    "<w:pPrDefault><w:pPr><w:overflowPunct w:val=\"0\" />",
+                    1,
+                );
+            } else if name == RELS {
                 for (png, jpeg) in &renamed {
                     let target =
                         |part: &str| format!("Target=\"{}\"", part.trim_start_matches("word/"));
@@ -807,6 +849,46 @@ mod tests {
         );
     }
 
+    /// Punctuation never hangs past the margin (the PDF's lines hold no
+    /// more than the measure): off in the paragraphs' defaults, with or
+    /// without figures to mend.
+    #[test]
+    fn punctuation_stays_inside_the_measure() {
+        for issue in [crate::sample::issue(), crate::sample::with_figures()] {
+            let bytes = to_docx(&issue).expect("builds");
+            let styles = part(&bytes, "word/styles.xml").expect("styles");
+            let defaults = &styles[styles.find("<w:pPrDefault>").expect("defaults")..];
+            let defaults = &defaults[..defaults.find("</w:pPrDefault>").unwrap_or(0)];
+            assert!(
+                defaults.contains("<w:overflowPunct w:val=\"0\" />"),
+                "{defaults}"
+            );
+        }
+    }
+
+    /// The page number's line is exactly one em (4号, 280 twips) and ends
+    /// below the type area by more than its height, so it takes no line
+    /// from the page; its footer distance puts the dashes' ink 7 mm below.
+    #[test]
+    fn the_page_number_keeps_out_of_the_type_area() {
+        let bytes = to_docx(&crate::sample::issue()).expect("builds");
+        for footer in footers(&bytes) {
+            assert!(
+                footer.contains("w:line=\"280\" w:lineRule=\"exact\""),
+                "{footer}"
+            );
+        }
+        let xml = document_xml(&bytes);
+        let distance = mm(page_number_from_edge(&crate::sample::issue().style));
+        assert!(
+            xml.contains(&format!("w:footer=\"{distance}\"")),
+            "{distance}"
+        );
+        // The line's top, from the page's foot, is below the type area's.
+        assert!(distance + 280 < mm(PAGE.bottom));
+        assert!(distance > mm(PAGE.bottom - PAGE.footer_descent) - 280);
+    }
+
     #[test]
     fn control_characters_never_reach_the_xml() {
         // One U+0001 used to make word/document.xml ill-formed: Word
@@ -868,7 +950,11 @@ mod tests {
     fn the_body_is_spaced_to_the_pdfs_grid() {
         let (per_line, tracking) = PAGE.grid(16.0);
         assert_eq!(per_line, 28);
-        assert!((tracking + 0.2).abs() < 0.01, "{tracking}");
+        let measure = PAGE.type_width() * MM;
+        // The template's lines: 28 fit with eight changes of style, 29 never.
+        let typst = |n: f64, changes: f64| n * 16.0 + (n - 1.0 - changes) * tracking;
+        assert!(typst(28.0, 8.0) <= measure + 1e-9, "{tracking}");
+        assert!(typst(29.0, 0.0) > measure, "{tracking}");
         let xml = document_xml(&to_docx(&crate::sample::issue()).expect("builds"));
         assert!(xml.contains("<w:spacing w:val=\"-5\" />"), "grid spacing");
         assert!(xml.contains("w:firstLine=\"630\""), "two grid characters");

@@ -96,18 +96,33 @@ impl PageGeometry {
         self.width - self.left - self.right
     }
 
-    /// The character grid of text at `size` points: the whole number of
-    /// characters that fills the measure (28 of 3号 on the standard page),
-    /// and the tracking in points that spaces them to it (−0.2 pt there).
-    pub fn grid(&self, size: f64) -> (u32, f64) {
-        let measure = self.type_width() / 25.4 * 72.0;
-        let per_line = (measure / size).round().max(1.0);
-        (per_line as u32, measure / per_line - size)
+    /// The measure (the type area's width) in points.
+    pub fn measure(&self) -> f64 {
+        self.type_width() / 25.4 * 72.0
     }
 
-    /// The page number's distance from the bottom edge.
-    pub fn footer_from_edge(&self) -> f64 {
-        self.bottom - self.footer_descent
+    /// The character grid of text at `size` points: the whole number of
+    /// characters that fills the measure (28 of 3号 on the standard page),
+    /// and the tracking in points that fits them to it (−0.3 pt there).
+    ///
+    /// Lines are filled by their natural width (as Word fills them), so a
+    /// full line must fit without squeezing. typst adds tracking between
+    /// the characters of each differently styled stretch of text, not after
+    /// its last, so a full line's tracking is counted over 27 gaps less one
+    /// for each change of style it may hold (a bold phrase makes two).
+    /// Twenty-nine characters never fit.
+    pub fn grid(&self, size: f64) -> (u32, f64) {
+        /// Changes of style a full line may hold and keep its characters.
+        const STYLE_CHANGES: f64 = 8.0;
+        let per_line = (self.measure() / size).round().max(1.0);
+        let gaps = (per_line - 1.0 - STYLE_CHANGES).max(1.0);
+        (per_line as u32, (self.measure() - per_line * size) / gaps)
+    }
+
+    /// One character's cell of that grid, in points: the measure over the
+    /// characters per line (15.79 pt for 3号 on the standard page).
+    pub fn grid_cell(&self, size: f64) -> f64 {
+        self.measure() / f64::from(self.grid(size).0)
     }
 }
 
