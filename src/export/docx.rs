@@ -16,15 +16,17 @@
 //! between the paragraphs as the template places them.
 //!
 //! The PDF fills its lines as Word does (first fit, every mark in its own
-//! cell), and Word's punctuation may not hang past the margin, so the two
-//! break lines and pages alike.
+//! cell, CJK and Latin text a quarter em apart), so the two break lines and
+//! pages alike.
 //!
-//! Known limits: LibreOffice reads the no-hanging setting inverted, so
-//! under it a closing mark hangs and some lines hold a character more than
-//! the PDF's (the pages still agree on the sample and a 26-page issue); a
-//! short attribution that no longer fits its last line wraps inside itself
-//! in Word, where the PDF moves it whole to a line of its own; offices
-//! without the official fonts see Word's substitutes.
+//! Known limits: Word and WPS let a closing mark hang past the margin (their
+//! default; the PDF never does), so a line there can hold a character
+//! more; LibreOffice, which the tests use, does not, reading the setting
+//! inverted. LibreOffice also sets a quarter em around + and other signs
+//! between hanzi, which the PDF does not. A short attribution that no
+//! longer fits its last line wraps inside itself in Word, where the PDF
+//! moves it whole to a line of its own. Offices without the official fonts
+//! see Word's substitutes.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
@@ -118,19 +120,19 @@ fn xml_safe(issue: &Issue) -> Result<Issue, DocxError> {
 /// The roles of text in a bulletin, each with its font and size.
 struct Faces<'a> {
     style: &'a Style,
-    /// The body's character spacing in twips: a grid cell less the
-    /// character, rounded down so that a full line's characters (28 on the
-    /// standard page) fit the measure in Word and LibreOffice, which add
-    /// the spacing after every character, a line's last too (−5 twips).
+    /// The body's character spacing in twips: the template's tracking, to
+    /// the nearest twip (−6). Word and LibreOffice add it after every
+    /// character, typst between the characters of a stretch of one style,
+    /// so over a line of 28 to 30 characters the two take about as much:
+    /// the lines that just fit, fit in both.
     grid_spacing: i32,
 }
 
 impl<'a> Faces<'a> {
     fn new(style: &'a Style) -> Self {
-        let spacing = PAGE.grid_cell(style.body_size) - style.body_size;
         Faces {
             style,
-            grid_spacing: (spacing * 20.0).floor() as i32,
+            grid_spacing: (PAGE.grid(style.body_size).1 * 20.0).round() as i32,
         }
     }
 
@@ -659,10 +661,12 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 /// - a figure table's first row marked as its header (`w:tblHeader`), so
 ///   that Word repeats it on every page the table runs onto, as the PDF
 ///   does. The 报尾's table (the only one placed with `w:tblpPr`) is left;
-/// - punctuation kept inside the measure (`w:overflowPunct` off in the
-///   paragraphs' defaults). Word and LibreOffice let a comma or full stop
-///   hang past the margin, which the PDF never does, so a Word line would
-///   hold a character more.
+/// - `w:overflowPunct` written out in the paragraphs' defaults, on, as
+///   Word and WPS have it by default (a comma or full stop may hang past
+///   the margin). LibreOffice reads the setting inverted (its writerfilter
+///   sets hanging for `w:val="0"`), so to it this says: no hanging, as in
+///   the PDF. Left out, LibreOffice hangs punctuation, and with substitute
+///   fonts it did not even draw a hanging full stop.
 fn mend_package(package: Vec<u8>, tables: bool) -> Result<Vec<u8>, zip::result::ZipError> {
     use std::io::{Read, Write};
     const RELS: &str = "word/_rels/document.xml.rels";
@@ -694,7 +698,7 @@ fn mend_package(package: Vec<u8>, tables: bool) -> Result<Vec<u8>, zip::result::
             if name == STYLES {
                 xml = xml.replacen(
                     "<w:pPrDefault><w:pPr>",
-                    "<w:pPrDefault><w:pPr><w:overflowPunct w:val=\"0\" />",
+                    "<w:pPrDefault><w:pPr><w:overflowPunct w:val=\"1\" />",
                     1,
                 );
             } else if name == RELS {
@@ -849,18 +853,18 @@ mod tests {
         );
     }
 
-    /// Punctuation never hangs past the margin (the PDF's lines hold no
-    /// more than the measure): off in the paragraphs' defaults, with or
-    /// without figures to mend.
+    /// Whether punctuation may hang is written out (LibreOffice reads the
+    /// written "on" as "off", as in the PDF), with or without figures to
+    /// mend.
     #[test]
-    fn punctuation_stays_inside_the_measure() {
+    fn whether_punctuation_hangs_is_written_out() {
         for issue in [crate::sample::issue(), crate::sample::with_figures()] {
             let bytes = to_docx(&issue).expect("builds");
             let styles = part(&bytes, "word/styles.xml").expect("styles");
             let defaults = &styles[styles.find("<w:pPrDefault>").expect("defaults")..];
             let defaults = &defaults[..defaults.find("</w:pPrDefault>").unwrap_or(0)];
             assert!(
-                defaults.contains("<w:overflowPunct w:val=\"0\" />"),
+                defaults.contains("<w:overflowPunct w:val=\"1\" />"),
                 "{defaults}"
             );
         }
@@ -944,8 +948,9 @@ mod tests {
     }
 
     /// The body's runs are spaced to the PDF's grid: 28 characters of 3号
-    /// to the 156 mm measure (−0.2 pt each, rounded down to −5 twips so
-    /// that 28 fit), the first-line indent two of those characters.
+    /// to the 156 mm measure (the template's −0.3 pt tracking, −6 twips
+    /// after each character in Word), the first-line indent two of those
+    /// characters.
     #[test]
     fn the_body_is_spaced_to_the_pdfs_grid() {
         let (per_line, tracking) = PAGE.grid(16.0);
@@ -956,10 +961,11 @@ mod tests {
         assert!(typst(28.0, 8.0) <= measure + 1e-9, "{tracking}");
         assert!(typst(29.0, 0.0) > measure, "{tracking}");
         let xml = document_xml(&to_docx(&crate::sample::issue()).expect("builds"));
-        assert!(xml.contains("<w:spacing w:val=\"-5\" />"), "grid spacing");
-        assert!(xml.contains("w:firstLine=\"630\""), "two grid characters");
-        let full_line = 28.0 * (16.0 + (tracking * 20.0).floor() / 20.0);
-        assert!(full_line <= PAGE.type_width() * MM, "{full_line}");
+        assert!(xml.contains("<w:spacing w:val=\"-6\" />"), "grid spacing");
+        assert!(xml.contains("w:firstLine=\"628\""), "two grid characters");
+        // Word's lines: 28 fit, 29 never.
+        let word = |n: f64| n * (16.0 - 6.0 / 20.0);
+        assert!(word(28.0) <= measure && word(29.0) > measure);
     }
 
     /// A short attribution closes its article's last paragraph at a right
