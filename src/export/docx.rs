@@ -955,7 +955,7 @@ mod tests {
     fn the_body_is_spaced_to_the_pdfs_grid() {
         let (per_line, tracking) = PAGE.grid(16.0);
         assert_eq!(per_line, 28);
-        let measure = PAGE.type_width() * MM;
+        let measure = PAGE.measure();
         // The template's lines: 28 fit with eight changes of style, 29 never.
         let typst = |n: f64, changes: f64| n * 16.0 + (n - 1.0 - changes) * tracking;
         assert!(typst(28.0, 8.0) <= measure + 1e-9, "{tracking}");

@@ -118,12 +118,6 @@ impl PageGeometry {
         let gaps = (per_line - 1.0 - STYLE_CHANGES).max(1.0);
         (per_line as u32, (self.measure() - per_line * size) / gaps)
     }
-
-    /// One character's cell of that grid, in points: the measure over the
-    /// characters per line (15.79 pt for 3号 on the standard page).
-    pub fn grid_cell(&self, size: f64) -> f64 {
-        self.measure() / f64::from(self.grid(size).0)
-    }
 }
 
 /// GB/T 9704-2012: A4, margins 37/35/28/26 mm (type area 156 × 225 mm),
