@@ -271,11 +271,11 @@ fn footer_block(doc: Docx, issue: &Issue, faces: &Faces) -> Docx {
         if i + 1 == distribution.len()
             && let Some(count) = f.print_count
         {
-            p = p
-                .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
-                .add_run(faces.small("\u{3000}"))
-                .add_run(Run::new().add_tab())
-                .add_run(faces.small(&print_count_text(count)));
+            p = flush_right(
+                p,
+                faces.small("\u{3000}"),
+                faces.small(&print_count_text(count)),
+            );
         }
         rows.push(vec![p]);
     }
@@ -453,11 +453,27 @@ fn with_border(
     paragraph
 }
 
+/// A right tab stop on the right margin.
+fn margin_tab() -> Tab {
+    Tab::new().val(TabValueType::Right).pos(text_width())
+}
+
+/// Ends `paragraph` with `body` against the right margin, as the template's
+/// `flush-right` does: after `space` (a full-width space, so that it stands
+/// at least a character from the text), a tab to a stop on the margin.
+fn flush_right(paragraph: Paragraph, space: Run, body: Run) -> Paragraph {
+    paragraph
+        .add_tab(margin_tab())
+        .add_run(space)
+        .add_run(Run::new().add_tab())
+        .add_run(body)
+}
+
 /// A line of text with a second part flush right (office | date).
 fn two_ends(left: Run, right: Run) -> Paragraph {
     Paragraph::new()
         .line_spacing(exact_pitch(28.0))
-        .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
+        .add_tab(margin_tab())
         .add_run(left)
         .add_run(Run::new().add_tab())
         .add_run(right)
@@ -591,14 +607,13 @@ pub fn to_docx(issue: &Issue) -> Result<Vec<u8>, DocxError> {
                     }
                 }
                 // A short attribution closes the last paragraph at the right
-                // margin, as in the PDF: a right tab stop on the margin.
-                // At least one character's space keeps it from the text.
+                // margin, as in the PDF.
                 if i + 1 == count && closes {
-                    paragraph = paragraph
-                        .add_tab(Tab::new().val(TabValueType::Right).pos(text_width()))
-                        .add_run(faces.flowing("\u{3000}", &st.body_font))
-                        .add_run(Run::new().add_tab())
-                        .add_run(faces.flowing(&attribution, &st.kai_font));
+                    paragraph = flush_right(
+                        paragraph,
+                        faces.flowing("\u{3000}", &st.body_font),
+                        faces.flowing(&attribution, &st.kai_font),
+                    );
                 }
                 doc = doc.add_paragraph(paragraph);
             }
