@@ -62,6 +62,13 @@ fn open_sample(harness: &mut Harness<'static, JianbaoApp>) {
     wait_for_preview(harness);
 }
 
+/// Opens the sample and, from the outline, its first article (东城区).
+fn open_first_article(harness: &mut Harness<'static, JianbaoApp>) {
+    open_sample(harness);
+    harness.get_by_label_contains("东城区 · ").click();
+    harness.run_steps(2);
+}
+
 /// Steps until the pages on screen were typeset from the newest issue.
 fn wait_for_preview(harness: &mut Harness<'static, JianbaoApp>) {
     let start = Instant::now();
@@ -1184,9 +1191,7 @@ fn last_span(harness: &Harness<'static, JianbaoApp>) -> jianbao::model::Span {
 fn ctrl_b_on_selected_words_makes_them_bold_in_the_model() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    open_sample(&mut harness);
-    harness.get_by_label_contains("东城区 · ").click();
-    harness.run_steps(2);
+    open_first_article(&mut harness);
     let before = last_span(&harness);
     assert!(!before.bold);
     let tail: String = {
@@ -1208,9 +1213,7 @@ fn ctrl_b_on_selected_words_makes_them_bold_in_the_model() {
 fn the_bold_button_makes_the_selection_bold_in_the_model() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    open_sample(&mut harness);
-    harness.get_by_label_contains("东城区 · ").click();
-    harness.run_steps(2);
+    open_first_article(&mut harness);
     select_body_end(&mut harness, 3);
     harness.get_by_label("加粗").click();
     harness.run_steps(3);
@@ -1351,9 +1354,7 @@ impl egui::plugin::Plugin for ImeLog {
 fn the_input_method_stays_allowed_from_field_to_field() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    open_sample(&mut harness);
-    harness.get_by_label_contains("东城区 · ").click();
-    harness.run_steps(2);
+    open_first_article(&mut harness);
     harness.get_by_label("导语").click();
     harness.run_steps(2);
     let log = ImeLog::default();
@@ -1447,9 +1448,7 @@ fn the_fonts_the_pages_really_use_are_shown() {
 fn the_form_stays_usable_on_small_screens_and_the_columns_come_back() {
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    open_sample(&mut harness);
-    harness.get_by_label_contains("东城区 · ").click();
-    harness.run_steps(2);
+    open_first_article(&mut harness);
     // The preview's left edge: its ◀ button; the form's: the 导语 field.
     let columns = |h: &Harness<'static, JianbaoApp>| {
         let preview_left = h.get_by_label("◀").rect().left();
@@ -1912,9 +1911,7 @@ fn a_table_is_typed_and_pasted_and_a_photo_inserted_captioned_and_undone() {
     std::fs::write(&photo, jianbao::sample::camera_jpeg(3000, 2000)).expect("written");
     let answers = Answers::default();
     let mut harness = editor(&answers);
-    open_sample(&mut harness);
-    harness.get_by_label_contains("东城区 · ").click();
-    harness.run_steps(2);
+    open_first_article(&mut harness);
 
     // Below the article's text: scrolled to, as a user would.
     harness.get_by_label("插入表格").scroll_to_me();

@@ -611,18 +611,31 @@ fn pdf_images(pdf: &Path) -> (String, Vec<Vec<String>>) {
 fn the_pdf_holds_the_photo_sharp_and_the_table_in_reading_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = export(&jianbao::sample::with_figures(), dir.path());
-    let (list, images) = pdf_images(&pdf);
-    assert_eq!(images.len(), 1, "{list}");
+    let (list, image) = one_image_and_text(
+        &pdf,
+        &[
+            "东城区志愿者在街巷开展文明引导",
+            "房山区创城专项工作组专项工作组牵头单位完成时限综合协调组区创城办3月宣传动员组区委宣传部4月督查调查组区委督查室每季度",
+        ],
+    );
     let (width, ppi): (u32, f64) = (
-        images[0][3].parse().expect("a width"),
-        images[0][12].parse().expect("a resolution"),
+        image[3].parse().expect("a width"),
+        image[12].parse().expect("a resolution"),
     );
     assert_eq!(width, 1600, "the photo's own pixels: {list}");
     assert!(ppi >= 150.0, "{ppi} ppi: {list}");
-    let text = pdf_text(&pdf);
-    let cells = "房山区创城专项工作组专项工作组牵头单位完成时限综合协调组区创城办3月宣传动员组区委宣传部4月督查调查组区委督查室每季度";
-    assert!(text.contains(cells), "{text}");
-    assert!(text.contains("东城区志愿者在街巷开展文明引导"));
+}
+
+/// The one image `pdf` holds (its `pdfimages -list` row, and the whole
+/// list), after checking that its text holds each of `pieces`.
+fn one_image_and_text(pdf: &Path, pieces: &[&str]) -> (String, Vec<String>) {
+    let (list, mut images) = pdf_images(pdf);
+    assert_eq!(images.len(), 1, "{list}");
+    let text = pdf_text(pdf);
+    for piece in pieces {
+        assert!(text.contains(piece), "{piece} missing: {text}");
+    }
+    (list, images.remove(0))
 }
 
 /// LibreOffice opens the Word file of an issue with a photo and a table:
@@ -632,14 +645,12 @@ fn the_pdf_holds_the_photo_sharp_and_the_table_in_reading_order() {
 fn libreoffice_shows_the_words_photo_and_table() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = word_through_libreoffice(&jianbao::sample::with_figures(), dir.path());
-    let (list, images) = pdf_images(&pdf);
-    assert_eq!(images.len(), 1, "{list}");
-    let text = pdf_text(&pdf);
-    for piece in [
-        "东城区志愿者在街巷开展文明引导",
-        "房山区创城专项工作组",
-        "综合协调组区创城办3月宣传动员组区委宣传部4月",
-    ] {
-        assert!(text.contains(piece), "{piece} missing: {text}");
-    }
+    one_image_and_text(
+        &pdf,
+        &[
+            "东城区志愿者在街巷开展文明引导",
+            "房山区创城专项工作组",
+            "综合协调组区创城办3月宣传动员组区委宣传部4月",
+        ],
+    );
 }
